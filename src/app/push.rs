@@ -1,0 +1,136 @@
+//! `artifact push` and `artifact register`: put an image into a bucket, pin
+//! its digest, record it. Content is copied first (it is addressed by digest,
+//! so copying is safe to repeat and needs no lock); then, holding the bucket,
+//! the tags are written and the record follows the registry (invariant 1).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::{App, bucket_lock, buckets, registry_access};
+use crate::control::NewArtifact;
+use crate::error::{Error, Result};
+use crate::model::{Artifact, BucketEventKind, CURRENT_TAG, Layout, validate_tag};
+use crate::registry::copy::{Copy, CopyReport};
+use crate::registry::source::{ImageSource, OciLayout, RegistrySource, SourceSpec};
+
+pub struct PushRequest {
+    pub source: String,
+    pub integration: String,
+    pub bucket: String,
+    pub tag: Option<String>,
+    pub external_id: Option<String>,
+    pub description: Option<String>,
+    pub metadata: BTreeMap<String, String>,
+    /// `artifact register`: the image is already in the integration's registry.
+    pub register: bool,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct PushOutcome {
+    pub artifact: Artifact,
+    pub copy: CopyReport,
+    /// The bucket already had this artifact at its head; nothing changed.
+    pub unchanged: bool,
+}
+
+pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
+    let integration = app.plane.integration(&req.integration).await?;
+    buckets::check(app, &integration, &req.bucket).await?;
+    let registry = app.plane.registry(&integration.registry).await?;
+    let source = open_source(app, &req).await?;
+    if req.register && source.mount_from(registry.host()).is_none() {
+        return Err(Error::Invalid(format!(
+            "{} is not in registry {} ({}); `artifact register` records images already there, `artifact push` copies them",
+            source.describe(),
+            registry.name,
+            registry.uri
+        )));
+    }
+    let tag = req
+        .tag
+        .clone()
+        .or_else(|| source.tag())
+        .ok_or_else(|| Error::Invalid(format!("{} names no tag; give one with --tag", source.describe())))?;
+    validate_tag(&tag)?;
+    if integration.layout == Layout::RepositoryPerBucket && tag == CURRENT_TAG {
+        return Err(Error::Invalid(format!(
+            "tag {CURRENT_TAG:?} is the bucket's moving tag and cannot name an artifact; choose another with --tag"
+        )));
+    }
+    let artifact_tag = integration.artifact_tag(&req.bucket, &tag);
+    validate_tag(&artifact_tag)?;
+
+    let root = source.root_manifest().await?;
+    let dest = registry_access::client_for(app, &registry).await?;
+    let repo = registry_access::bucket_repository(&registry, &integration, &req.bucket);
+    let copy = Copy {
+        source: source.as_ref(),
+        dest: &dest,
+        dest_repo: &repo,
+        concurrency: app.concurrency,
+        progress: app.reporter.progress(&format!("{} -> {}", source.describe(), req.bucket)),
+    };
+    let report = copy.content_of(&root).await?;
+
+    let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
+    let outcome = async {
+        let current = app.plane.current_artifact(&integration.name, &req.bucket).await?;
+        if let Some(current) = &current
+            && current.tag == tag
+            && current.digest == root.digest
+            && dest.head_manifest(&repo, &integration.current_tag(&req.bucket)).await?.map(|h| h.digest) == Some(root.digest.clone())
+        {
+            return Ok(PushOutcome { artifact: current.clone(), copy: CopyReport::default(), unchanged: true });
+        }
+        // Tags in a bucket are immutable: refuse before the registry changes.
+        if let Some(taken) = app.plane.artifacts(&integration.name, Some(&req.bucket)).await?.into_iter().find(|a| a.tag == tag)
+            && taken.digest != root.digest
+        {
+            return Err(Error::Refused(format!(
+                "tag {tag} in bucket {} already names {} (artifact {}); tags are immutable, so push under a new tag (--tag)",
+                req.bucket, taken.digest, taken.id
+            )));
+        }
+        dest.put_manifest(&repo, &artifact_tag, &root).await?;
+        dest.put_manifest(&repo, &integration.current_tag(&req.bucket), &root).await?;
+        let artifact = app
+            .plane
+            .record_artifact(
+                &held.lock,
+                NewArtifact {
+                    integration: integration.name.clone(),
+                    bucket: req.bucket.clone(),
+                    image_uri: registry_access::pinned_uri(&registry, &repo, &root.digest),
+                    tag: tag.clone(),
+                    digest: root.digest.clone(),
+                    media_type: root.media_type.clone(),
+                    external_id: req.external_id.clone(),
+                    description: req.description.clone(),
+                    metadata: req.metadata.clone(),
+                    kind: if req.register { BucketEventKind::Register } else { BucketEventKind::Push },
+                },
+            )
+            .await?;
+        Ok(PushOutcome { artifact, copy: report, unchanged: false })
+    }
+    .await;
+    held.release().await;
+    outcome
+}
+
+async fn open_source(app: &App, req: &PushRequest) -> Result<Arc<dyn ImageSource>> {
+    Ok(match SourceSpec::parse(&req.source)? {
+        SourceSpec::Registry(reference) => {
+            let client = registry_access::client_for_host(app, reference.api_host()).await?;
+            Arc::new(RegistrySource { client, reference })
+        }
+        SourceSpec::OciLayout { dir, tag } => {
+            if req.register {
+                return Err(Error::Invalid(
+                    "`artifact register` takes a registry reference; to upload an OCI layout use `artifact push`".into(),
+                ));
+            }
+            Arc::new(OciLayout::open(&dir, tag).await?)
+        }
+    })
+}

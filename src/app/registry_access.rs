@@ -1,0 +1,47 @@
+//! Opening a registry the control plane knows, with the credential chain, and
+//! turning an integration's bucket into repository paths on it.
+
+use std::sync::Arc;
+
+use super::App;
+use crate::error::Result;
+use crate::model::{Integration, Registry};
+use crate::registry::{RegistryClient, RegistryEndpoint, credentials};
+
+/// A client for a registered registry; `-v` says which credential source answered.
+pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryClient>> {
+    let stored = app.plane.registry_credentials(&registry.name).await?;
+    let resolved = credentials::resolve(registry.host(), stored).await;
+    tracing::info!("registry {}: using {}", registry.name, resolved.source);
+    let endpoint = RegistryEndpoint { host: registry.host().to_owned(), insecure: registry.insecure };
+    Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
+}
+
+/// A client for a registry named only by a reference's host. A host the
+/// control plane knows uses its settings and secret; loopback hosts speak
+/// plain HTTP, as Docker treats them.
+pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient>> {
+    if let Some(known) = app.plane.registries().await?.into_iter().find(|r| r.host() == host) {
+        return client_for(app, &known).await;
+    }
+    let resolved = credentials::resolve(host, None).await;
+    tracing::info!("registry {host}: using {}", resolved.source);
+    let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
+    let insecure = name == "localhost" || name.starts_with("127.");
+    let endpoint = RegistryEndpoint { host: host.to_owned(), insecure };
+    Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
+}
+
+/// The full repository path of a bucket on its registry, prefix included.
+pub fn bucket_repository(registry: &Registry, integration: &Integration, bucket: &str) -> String {
+    let repo = integration.bucket_repository(bucket);
+    match registry.prefix() {
+        Some(prefix) => format!("{prefix}/{repo}"),
+        None => repo,
+    }
+}
+
+/// `host/path@digest`: where an artifact is, pinned.
+pub fn pinned_uri(registry: &Registry, repository: &str, digest: &crate::model::Digest) -> String {
+    format!("{}/{repository}@{digest}", registry.host())
+}

@@ -1,0 +1,68 @@
+//! `rollback`: point a bucket's moving tag back at one of its earlier
+//! artifacts, by digest, and record who did it and why.
+
+use super::{App, bucket_lock, registry_access};
+use crate::error::{Error, Result};
+use crate::model::{Artifact, BucketEvent};
+
+pub struct RollbackRequest {
+    pub integration: String,
+    pub bucket: String,
+    pub to: Option<i64>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct RollbackOutcome {
+    pub event: BucketEvent,
+    pub from: Artifact,
+    pub to: Artifact,
+}
+
+pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome> {
+    let integration = app.plane.integration(&req.integration).await?;
+    let registry = app.plane.registry(&integration.registry).await?;
+    let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
+    let outcome = async {
+        let current = app.plane.current_artifact(&integration.name, &req.bucket).await?.ok_or_else(|| {
+            Error::NotFound(format!("bucket {} of {} holds no artifact; there is nothing to roll back", req.bucket, integration.name))
+        })?;
+        let target = match req.to {
+            Some(id) => {
+                let a = app.plane.artifact(id).await?;
+                if a.integration != integration.name || a.bucket != req.bucket {
+                    return Err(Error::NotFound(format!(
+                        "artifact {id} is not in bucket {} of {} (it is in {} of {})",
+                        req.bucket, integration.name, a.bucket, a.integration
+                    )));
+                }
+                if a.id == current.id {
+                    return Err(Error::Refused(format!("artifact {id} is already the head of bucket {}; nothing to roll back", req.bucket)));
+                }
+                a
+            }
+            None => previous_head(app, &integration.name, &req.bucket, current.id).await?,
+        };
+        let client = registry_access::client_for(app, &registry).await?;
+        let repo = registry_access::bucket_repository(&registry, &integration, &req.bucket);
+        let manifest = client.get_manifest(&repo, target.digest.as_str()).await?;
+        client.put_manifest(&repo, &integration.current_tag(&req.bucket), &manifest).await?;
+        let event = app.plane.record_rollback(&held.lock, target.id, req.reason.clone()).await?;
+        Ok(RollbackOutcome { event, from: current, to: target })
+    }
+    .await;
+    held.release().await;
+    outcome
+}
+
+/// The artifact that was the bucket's head before the current one.
+async fn previous_head(app: &App, integration: &str, bucket: &str, current: i64) -> Result<Artifact> {
+    let events = app.plane.bucket_events(integration, Some(bucket), 1000).await?;
+    let previous = events.iter().skip_while(|e| e.artifact_id == current).find(|e| e.artifact_id != current);
+    match previous {
+        Some(e) => app.plane.artifact(e.artifact_id).await,
+        None => Err(Error::NotFound(format!(
+            "bucket {bucket} of {integration} has had no other artifact; there is nothing earlier to roll back to"
+        ))),
+    }
+}

@@ -1,0 +1,82 @@
+//! `artifact push | register | list`.
+
+use std::collections::BTreeMap;
+
+use clap::{Args, Subcommand};
+
+use super::output::Printer;
+use crate::app::App;
+use crate::app::push::{PushRequest, push};
+use crate::error::Error;
+
+#[derive(Debug, Subcommand)]
+pub enum ArtifactCommand {
+    /// Copy an image into a bucket, pin its digest and record it.
+    Push(PushArgs),
+    /// Record an image that is already in the integration's registry.
+    Register(PushArgs),
+    /// List an integration's artifacts, newest first.
+    List {
+        #[arg(long)]
+        integration: String,
+        #[arg(long)]
+        bucket: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// A registry reference (host/repo:tag or @sha256:...), or oci:DIR[:TAG].
+    source: String,
+    #[arg(long)]
+    integration: String,
+    #[arg(long)]
+    bucket: String,
+    /// The artifact's tag (default: the source's tag).
+    #[arg(long)]
+    tag: Option<String>,
+    /// The CI build's id, e.g. $GITHUB_RUN_ID.
+    #[arg(long)]
+    external_id: Option<String>,
+    #[arg(long)]
+    description: Option<String>,
+    /// Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable.
+    #[arg(long = "meta", value_name = "KEY=VALUE")]
+    meta: Vec<String>,
+}
+
+pub async fn run(app: &App, p: &Printer, c: ArtifactCommand) -> anyhow::Result<()> {
+    match c {
+        ArtifactCommand::Push(args) => push_or_register(app, p, args, false).await,
+        ArtifactCommand::Register(args) => push_or_register(app, p, args, true).await,
+        ArtifactCommand::List { integration, bucket } => p.list(&app.plane.artifacts(&integration, bucket.as_deref()).await?),
+    }
+}
+
+async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool) -> anyhow::Result<()> {
+    let PushArgs { source, integration, bucket, tag, external_id, description, meta } = args;
+    let metadata = parse_meta(&meta)?;
+    let req = PushRequest { source, integration, bucket, tag, external_id, description, metadata, register };
+    let outcome = push(app, req).await?;
+    let a = &outcome.artifact;
+    let summary = if outcome.unchanged {
+        format!("{}:{} is already the head of {} ({}); nothing changed", a.integration, a.tag, a.bucket, a.digest)
+    } else {
+        let c = &outcome.copy;
+        p.note(&format!(
+            "blobs: {} uploaded ({} bytes), {} mounted, {} already there",
+            c.blobs_copied, c.bytes_copied, c.blobs_mounted, c.blobs_skipped
+        ));
+        format!("artifact {} {} in {} of {}: {}", a.id, a.tag, a.bucket, a.integration, a.image_uri)
+    };
+    p.result(&outcome, &summary)
+}
+
+fn parse_meta(meta: &[String]) -> Result<BTreeMap<String, String>, Error> {
+    meta.iter()
+        .map(|kv| match kv.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+            _ => Err(Error::Invalid(format!("--meta {kv:?} is not KEY=VALUE"))),
+        })
+        .collect()
+}

@@ -1,0 +1,185 @@
+//! The command line: clap definitions (their doc comments are the help text,
+//! the man page and the completions), dispatch, and the one place where
+//! errors become exit codes. No use case logic lives here.
+
+mod artifact;
+mod moves;
+pub mod output;
+mod render;
+mod setup;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::app::{self, App};
+use crate::control::Embedded;
+use crate::control::store::Store;
+use crate::error::{Error, ExitKind};
+use crate::secrets::FileSecretStore;
+use output::{Format, Printer};
+
+/// Move container images through environments, digest-pinned, with a record of every move.
+#[derive(Debug, Parser)]
+#[command(name = "facetctl", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// How results print on stdout.
+    #[arg(long, short = 'o', global = true, value_enum, default_value = "table", env = "FACETCTL_OUTPUT")]
+    output: Format,
+    /// Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal).
+    #[arg(long, global = true)]
+    no_input: bool,
+    /// Print only results and errors.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Say more on stderr (-v: steps and credential sources; -vv: HTTP detail).
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    /// How long to wait for another facetctl writing into the same bucket.
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "120", env = "FACETCTL_LOCK_TIMEOUT")]
+    lock_timeout: u64,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Release streams: named lines of releases (QA, PROD).
+    #[command(subcommand)]
+    ReleaseStream(setup::ReleaseStreamCommand),
+    /// Environments: where a release stream runs (qa, staging, production).
+    #[command(subcommand)]
+    Environment(setup::EnvironmentCommand),
+    /// Container registries that integrations keep their images in.
+    #[command(subcommand)]
+    Registry(setup::RegistryCommand),
+    /// Promotion workflows: the ordered stages artifacts move through.
+    #[command(subcommand)]
+    Workflow(setup::WorkflowCommand),
+    /// CI integrations: one service's images, one bucket per stage.
+    #[command(subcommand)]
+    Integration(setup::IntegrationCommand),
+    /// Push, register and list artifacts.
+    #[command(subcommand)]
+    Artifact(artifact::ArtifactCommand),
+    /// Promote a bucket's artifact to the next stage of the workflow.
+    Promote(moves::PromoteArgs),
+    /// Point a bucket back at one of its earlier artifacts.
+    Rollback(moves::RollbackArgs),
+    /// Each bucket's artifacts over time: pushes, promotions, rollbacks.
+    History(moves::HistoryArgs),
+    /// The append-only log of every change and who made it.
+    Audit(moves::AuditArgs),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(ExitKind::Usage as u8),
+            };
+        }
+    };
+    if let Command::Completions { shell } = &cli.command {
+        clap_complete::generate(*shell, &mut Cli::command(), "facetctl", &mut std::io::stdout());
+        return ExitCode::SUCCESS;
+    }
+    init_logging(cli.verbose);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(&e),
+    }
+}
+
+fn report(e: &anyhow::Error) -> ExitCode {
+    if let Some(io) = e.downcast_ref::<std::io::Error>()
+        && io.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        return ExitCode::SUCCESS;
+    }
+    let kind = e.downcast_ref::<Error>().map_or(ExitKind::Failed, Error::kind);
+    // One line: the chain joined, as the user reads it.
+    eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
+    ExitCode::from(kind as u8)
+}
+
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => tracing::Level::WARN,
+        1 => tracing::Level::INFO,
+        _ => tracing::Level::DEBUG,
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
+        .try_init();
+}
+
+/// `FACETCTL_HOME`, else the platform's data folder.
+fn home() -> anyhow::Result<PathBuf> {
+    if let Some(h) = std::env::var_os("FACETCTL_HOME").filter(|h| !h.is_empty()) {
+        return Ok(PathBuf::from(h));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("facetctl"))
+        .context("cannot find a data folder for facetctl; set FACETCTL_HOME")
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let Cli { output, no_input, quiet, verbose: _, lock_timeout, command } = cli;
+    let printer = Printer { format: output, quiet };
+    let interactive = !no_input && std::env::var_os("CI").is_none() && std::io::stdin().is_terminal();
+    let home = home()?;
+    let store = Store::open_sqlite(&home.join("facetctl.db")).await?;
+    let secrets = Box::new(FileSecretStore::new(home.join("secrets")));
+    let plane = Arc::new(Embedded::new(store, secrets, app::actor::resolve()));
+    let app = App {
+        plane,
+        http: crate::registry::client::http_client(),
+        reporter: Arc::new(printer.clone()),
+        lock_timeout: Duration::from_secs(lock_timeout),
+        concurrency: app::default_concurrency(),
+    };
+    match command {
+        Command::ReleaseStream(c) => setup::release_stream(&app, &printer, c).await,
+        Command::Environment(c) => setup::environment(&app, &printer, c).await,
+        Command::Registry(c) => setup::registry(&app, &printer, c, interactive).await,
+        Command::Workflow(c) => setup::workflow(&app, &printer, c).await,
+        Command::Integration(c) => setup::integration(&app, &printer, c).await,
+        Command::Artifact(c) => artifact::run(&app, &printer, c).await,
+        Command::Promote(a) => moves::promote(&app, &printer, a).await,
+        Command::Rollback(a) => moves::rollback(&app, &printer, a).await,
+        Command::History(a) => moves::history(&app, &printer, a).await,
+        Command::Audit(a) => moves::audit(&app, &printer, a).await,
+        Command::Completions { .. } => unreachable!("handled before the runtime starts"),
+    }
+}
+
+/// Parses a `clap` value with the model's `FromStr`, keeping its message.
+fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T, String> {
+    s.parse().map_err(|e: crate::model::InvalidInput| e.0)
+}

@@ -1,0 +1,118 @@
+//! `promote`, `rollback`, `history`, `audit`.
+
+use clap::Args;
+
+use super::output::Printer;
+use crate::app::App;
+use crate::app::promote::{PromoteOutcome, PromoteRequest, promote as run_promote};
+use crate::app::rollback::{RollbackRequest, rollback as run_rollback};
+use crate::control::AuditFilter;
+use crate::error::Error;
+use crate::model::Digest;
+
+#[derive(Debug, Args)]
+pub struct PromoteArgs {
+    #[arg(long)]
+    integration: String,
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    to: String,
+    /// Promote this artifact of the source bucket instead of its head.
+    #[arg(long, conflicts_with = "digest")]
+    artifact: Option<i64>,
+    /// Promote the source bucket's artifact with this digest.
+    #[arg(long, value_parser = |s: &str| s.parse::<Digest>().map_err(|e| e.0))]
+    digest: Option<Digest>,
+    #[arg(long)]
+    reason: Option<String>,
+    /// Say what would be promoted, and change nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RollbackArgs {
+    #[arg(long)]
+    integration: String,
+    #[arg(long)]
+    bucket: String,
+    /// The artifact to go back to (default: the bucket's previous head).
+    #[arg(long, value_name = "ARTIFACT_ID")]
+    to: Option<i64>,
+    #[arg(long)]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    #[arg(long)]
+    integration: String,
+    #[arg(long)]
+    bucket: Option<String>,
+    #[arg(long, default_value = "50")]
+    limit: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[arg(long)]
+    actor: Option<String>,
+    /// Only events at or after this time (RFC 3339, or a date YYYY-MM-DD).
+    #[arg(long)]
+    since: Option<String>,
+    #[arg(long, default_value = "100")]
+    limit: u32,
+}
+
+pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<()> {
+    let PromoteArgs { integration, from, to, artifact, digest, reason, dry_run } = a;
+    let outcome = run_promote(app, PromoteRequest { integration, from, to, artifact, digest, reason, dry_run }).await?;
+    let summary = match &outcome {
+        PromoteOutcome::Done { promotion, artifact, copy } => {
+            p.note(&format!("blobs: {} mounted, {} copied, {} already there", copy.blobs_mounted, copy.blobs_copied, copy.blobs_skipped));
+            format!(
+                "promoted {} {} -> {}: artifact {} {} ({}), promotion {}",
+                promotion.integration, promotion.from_bucket, promotion.to_bucket, artifact.id, artifact.tag, artifact.digest, promotion.id
+            )
+        }
+        PromoteOutcome::Unchanged { artifact } => {
+            format!("{} {} is already the head of {}; nothing changed", artifact.tag, artifact.digest, artifact.bucket)
+        }
+        PromoteOutcome::DryRun { plan } => format!(
+            "would promote artifact {} {} ({}) from {} to {}: {} -> {}",
+            plan.artifact_id, plan.tag, plan.digest, plan.from, plan.to, plan.source, plan.target
+        ),
+    };
+    p.result(&outcome, &summary)
+}
+
+pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result<()> {
+    let RollbackArgs { integration, bucket, to, reason } = a;
+    let outcome = run_rollback(app, RollbackRequest { integration, bucket, to, reason }).await?;
+    let summary = format!(
+        "rolled back {} of {}: {} ({}) -> {} ({})",
+        outcome.event.bucket, outcome.event.integration, outcome.from.tag, outcome.from.digest, outcome.to.tag, outcome.to.digest
+    );
+    p.result(&outcome, &summary)
+}
+
+pub async fn history(app: &App, p: &Printer, a: HistoryArgs) -> anyhow::Result<()> {
+    let HistoryArgs { integration, bucket, limit } = a;
+    p.list(&crate::app::history::history(app, &integration, bucket.as_deref(), limit).await?)
+}
+
+pub async fn audit(app: &App, p: &Printer, a: AuditArgs) -> anyhow::Result<()> {
+    let AuditArgs { actor, since, limit } = a;
+    let since = since.map(|s| parse_since(&s)).transpose()?;
+    p.list(&app.plane.audit_events(AuditFilter { actor, since, limit: Some(limit) }).await?)
+}
+
+fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc())
+        .map_err(|_| Error::Invalid(format!("--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)")))
+}

@@ -1,0 +1,147 @@
+//! Where things go: results on stdout (a table, or one JSON or YAML document),
+//! messages and progress on stderr, no bars off a terminal, nothing extra
+//! when quiet.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::app::Reporter;
+use crate::registry::copy::{Progress, Silent};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Yaml,
+}
+
+/// Rows for a table; JSON and YAML come from `Serialize`.
+pub trait Tabular {
+    fn headers() -> &'static [&'static str];
+    fn row(&self) -> Vec<String>;
+}
+
+#[derive(Clone)]
+pub struct Printer {
+    pub format: Format,
+    pub quiet: bool,
+}
+
+impl Printer {
+    /// Prints a list of records.
+    pub fn list<T: Tabular + Serialize>(&self, items: &[T]) -> anyhow::Result<()> {
+        match self.format {
+            Format::Table => {
+                let mut table = table();
+                table.set_header(T::headers().to_vec());
+                for item in items {
+                    table.add_row(item.row());
+                }
+                if items.is_empty() {
+                    self.note("(none)");
+                    return Ok(());
+                }
+                self.out(&format!("{table}\n"))
+            }
+            _ => self.document(items),
+        }
+    }
+
+    /// Prints one record.
+    pub fn one<T: Tabular + Serialize>(&self, item: &T) -> anyhow::Result<()> {
+        match self.format {
+            Format::Table => {
+                let mut table = table();
+                for (h, v) in T::headers().iter().zip(item.row()) {
+                    table.add_row(vec![h.to_string(), v]);
+                }
+                self.out(&format!("{table}\n"))
+            }
+            _ => self.document(item),
+        }
+    }
+
+    /// Prints a value that has no table form as JSON or YAML; in table mode
+    /// the caller's `summary` line goes to stdout instead.
+    pub fn result<T: Serialize>(&self, value: &T, summary: &str) -> anyhow::Result<()> {
+        match self.format {
+            Format::Table => self.out(&format!("{summary}\n")),
+            _ => self.document(value),
+        }
+    }
+
+    pub fn document<T: Serialize + ?Sized>(&self, value: &T) -> anyhow::Result<()> {
+        let text = match self.format {
+            Format::Yaml => serde_yaml::to_string(value)?,
+            _ => format!("{}\n", serde_json::to_string_pretty(value)?),
+        };
+        self.out(&text)
+    }
+
+    fn out(&self, text: &str) -> anyhow::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+        Ok(())
+    }
+
+    /// A message for the person: stderr, unless quiet.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    /// A warning: stderr, even when quiet.
+    pub fn warn(&self, message: &str) {
+        eprintln!("warning: {message}");
+    }
+}
+
+fn table() -> Table {
+    let mut table = Table::new();
+    if std::io::stdout().is_terminal() {
+        table.load_style(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        // Off a terminal: plain columns that grep and awk can read.
+        table.load_style(presets::NOTHING);
+    }
+    table
+}
+
+impl Reporter for Printer {
+    fn note(&self, message: &str) {
+        Printer::note(self, message);
+    }
+
+    fn progress(&self, label: &str) -> Arc<dyn Progress> {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return Arc::new(Silent);
+        }
+        let bar = ProgressBar::new(0).with_message(label.to_owned());
+        bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}")
+                .expect("the template is valid")
+                .progress_chars("=> "),
+        );
+        Arc::new(Bar(bar))
+    }
+}
+
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn add_total(&self, bytes: u64) {
+        self.0.inc_length(bytes);
+    }
+    fn advance(&self, bytes: u64) {
+        self.0.inc(bytes);
+        if self.0.length() == Some(self.0.position()) {
+            self.0.finish_and_clear();
+        }
+    }
+}

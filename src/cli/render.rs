@@ -1,0 +1,117 @@
+//! Table rows for the records the CLI prints.
+
+use super::output::Tabular;
+use crate::model::*;
+
+fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+impl Tabular for ReleaseStream {
+    fn headers() -> &'static [&'static str] {
+        &["NAME", "PROD", "DESCRIPTION", "CREATED BY", "CREATED"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.name.clone(), self.prod.to_string(), self.description.clone(), self.created_by.clone(), time(&self.created_at)]
+    }
+}
+
+impl Tabular for Environment {
+    fn headers() -> &'static [&'static str] {
+        &["NAME", "RELEASE STREAM", "CREATED BY", "CREATED"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.name.clone(), self.release_stream.clone(), self.created_by.clone(), time(&self.created_at)]
+    }
+}
+
+impl Tabular for Registry {
+    fn headers() -> &'static [&'static str] {
+        &["NAME", "KIND", "URL", "INSECURE", "USERNAME", "CREATED BY"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.name.clone(),
+            self.kind.to_string(),
+            self.uri.clone(),
+            self.insecure.to_string(),
+            opt(&self.username),
+            self.created_by.clone(),
+        ]
+    }
+}
+
+impl Tabular for Workflow {
+    fn headers() -> &'static [&'static str] {
+        &["NAME", "TYPE", "STAGES", "CREATED BY", "CREATED"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.name.clone(), self.registration_type.to_string(), self.path(), self.created_by.clone(), time(&self.created_at)]
+    }
+}
+
+impl Tabular for Integration {
+    fn headers() -> &'static [&'static str] {
+        &["NAME", "TYPE", "REGISTRY", "REPOSITORY", "LAYOUT", "WORKFLOW"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.name.clone(),
+            self.registration_type.to_string(),
+            self.registry.clone(),
+            self.repository.clone(),
+            self.layout.to_string(),
+            opt(&self.workflow),
+        ]
+    }
+}
+
+impl Tabular for Artifact {
+    fn headers() -> &'static [&'static str] {
+        &["ID", "BUCKET", "TAG", "DIGEST", "EXTERNAL ID", "FROM", "CREATED BY", "CREATED"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.bucket.clone(),
+            self.tag.clone(),
+            self.digest.to_string(),
+            opt(&self.external_id),
+            self.promoted_from.map(|i| i.to_string()).unwrap_or_default(),
+            self.created_by.clone(),
+            time(&self.created_at),
+        ]
+    }
+}
+
+impl Tabular for BucketEvent {
+    fn headers() -> &'static [&'static str] {
+        &["TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "REASON"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            time(&self.created_at),
+            self.bucket.clone(),
+            self.kind.to_string(),
+            self.artifact_id.to_string(),
+            self.tag.clone(),
+            self.digest.to_string(),
+            opt(&self.from_bucket),
+            self.actor.clone(),
+            opt(&self.reason),
+        ]
+    }
+}
+
+impl Tabular for AuditEvent {
+    fn headers() -> &'static [&'static str] {
+        &["ID", "TIME", "ACTOR", "ACTION", "TARGET"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.id.to_string(), time(&self.created_at), self.actor.clone(), self.action.clone(), self.target.clone()]
+    }
+}

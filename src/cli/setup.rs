@@ -1,0 +1,212 @@
+//! Commands that set things up: release streams, environments, registries,
+//! workflows, integrations.
+
+use std::io::Read;
+
+use clap::{Args, Subcommand};
+
+use super::output::Printer;
+use super::parse_word;
+use crate::app::{App, registry_access};
+use crate::control::{NewIntegration, NewRegistry, NewWorkflow, SecretPlacement};
+use crate::error::Error;
+use crate::model::{Layout, RegistrationType, RegistryKind};
+use crate::registry::Secret;
+
+#[derive(Debug, Subcommand)]
+pub enum ReleaseStreamCommand {
+    /// Create a release stream.
+    Create {
+        name: String,
+        /// Mark it as production.
+        #[arg(long)]
+        prod: bool,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// List release streams.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EnvironmentCommand {
+    /// Create an environment in a release stream.
+    Create {
+        name: String,
+        #[arg(long)]
+        release_stream: String,
+    },
+    /// List environments.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Register a container registry. The password is read from stdin, never from an argument.
+    Add(RegistryAddArgs),
+    /// List registries (secrets are never shown).
+    List,
+    /// Show one registry.
+    Show { name: String },
+    /// Remove a registry that no integration uses, and its stored secret.
+    Remove { name: String },
+    /// Check that the registry answers and accepts the credentials.
+    Check { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryAddArgs {
+    name: String,
+    #[arg(long, value_parser = parse_word::<RegistryKind>)]
+    kind: RegistryKind,
+    /// host[:port][/prefix], without a scheme.
+    #[arg(long, value_name = "HOST[/PREFIX]")]
+    url: String,
+    #[arg(long)]
+    username: Option<String>,
+    /// Read the password or token from stdin.
+    #[arg(long, requires = "username")]
+    password_stdin: bool,
+    /// Plain HTTP (only for registries on this machine).
+    #[arg(long)]
+    insecure: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkflowCommand {
+    /// Create a promotion workflow.
+    Create {
+        name: String,
+        /// What the stages are: environments or release streams.
+        #[arg(long = "type", value_parser = parse_word::<RegistrationType>)]
+        registration_type: RegistrationType,
+        /// The stages in promotion order, comma-separated: qa,staging,production.
+        #[arg(long, value_delimiter = ',', required = true)]
+        stages: Vec<String>,
+    },
+    /// List workflows.
+    List,
+    /// Show one workflow.
+    Show { name: String },
+    /// Delete a workflow that no integration uses.
+    Delete { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IntegrationCommand {
+    /// Create a CI integration.
+    Create(IntegrationCreateArgs),
+    /// List integrations.
+    List,
+    /// Show one integration.
+    Show { name: String },
+    /// Delete an integration that has recorded no artifact.
+    Delete { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct IntegrationCreateArgs {
+    name: String,
+    #[arg(long = "type", value_parser = parse_word::<RegistrationType>)]
+    registration_type: RegistrationType,
+    #[arg(long)]
+    registry: String,
+    /// Repository path in the registry (default: the integration's name).
+    #[arg(long)]
+    repository: Option<String>,
+    #[arg(long)]
+    workflow: Option<String>,
+    #[arg(long, value_parser = parse_word::<Layout>, default_value = "repository-per-bucket")]
+    layout: Layout,
+}
+
+pub async fn release_stream(app: &App, p: &Printer, c: ReleaseStreamCommand) -> anyhow::Result<()> {
+    match c {
+        ReleaseStreamCommand::Create { name, prod, description } => {
+            p.one(&app.plane.create_release_stream(&name, &description, prod).await?)
+        }
+        ReleaseStreamCommand::List => p.list(&app.plane.release_streams().await?),
+    }
+}
+
+pub async fn environment(app: &App, p: &Printer, c: EnvironmentCommand) -> anyhow::Result<()> {
+    match c {
+        EnvironmentCommand::Create { name, release_stream } => p.one(&app.plane.create_environment(&name, &release_stream).await?),
+        EnvironmentCommand::List => p.list(&app.plane.environments().await?),
+    }
+}
+
+pub async fn registry(app: &App, p: &Printer, c: RegistryCommand, _interactive: bool) -> anyhow::Result<()> {
+    match c {
+        RegistryCommand::Add(RegistryAddArgs { name, kind, url, username, password_stdin, insecure }) => {
+            let secret = if password_stdin { Some(read_secret()?) } else { None };
+            let (registry, placement) =
+                app.plane.add_registry(NewRegistry { name, kind, uri: url, insecure, username }, secret).await?;
+            if let SecretPlacement::File { path, first_time: true } = placement {
+                p.warn(&format!(
+                    "no OS keyring here; the secret is in {} (mode 0600); in CI, prefer FACETCTL_REGISTRY_USERNAME/_PASSWORD",
+                    path.display()
+                ));
+            }
+            p.one(&registry)
+        }
+        RegistryCommand::List => p.list(&app.plane.registries().await?),
+        RegistryCommand::Show { name } => p.one(&app.plane.registry(&name).await?),
+        RegistryCommand::Remove { name } => {
+            app.plane.remove_registry(&name).await?;
+            p.note(&format!("removed registry {name}"));
+            Ok(())
+        }
+        RegistryCommand::Check { name } => {
+            let registry = app.plane.registry(&name).await?;
+            let client = registry_access::client_for(app, &registry).await?;
+            client.check().await.map_err(Error::Registry)?;
+            let summary = format!("registry {name} ({}) answers; credentials from {}", registry.uri, client.credential_source());
+            p.result(&serde_json::json!({"registry": name, "ok": true, "credentials": client.credential_source()}), &summary)
+        }
+    }
+}
+
+/// The password, from stdin, without its line ending.
+fn read_secret() -> anyhow::Result<Secret> {
+    let mut s = String::new();
+    std::io::stdin().read_to_string(&mut s)?;
+    let s = s.trim_end_matches(['\n', '\r']);
+    if s.is_empty() {
+        return Err(Error::Invalid("--password-stdin read an empty password; pipe it in, e.g. `printf %s \"$PASS\" | facetctl registry add ...`".into()).into());
+    }
+    Ok(Secret::new(s))
+}
+
+pub async fn workflow(app: &App, p: &Printer, c: WorkflowCommand) -> anyhow::Result<()> {
+    match c {
+        WorkflowCommand::Create { name, registration_type, stages } => {
+            let stages = stages.into_iter().map(|s| s.trim().to_owned()).collect();
+            p.one(&app.plane.create_workflow(NewWorkflow { name, registration_type, stages, gates: Vec::new() }).await?)
+        }
+        WorkflowCommand::List => p.list(&app.plane.workflows().await?),
+        WorkflowCommand::Show { name } => p.one(&app.plane.workflow(&name).await?),
+        WorkflowCommand::Delete { name } => {
+            app.plane.delete_workflow(&name).await?;
+            p.note(&format!("deleted workflow {name}"));
+            Ok(())
+        }
+    }
+}
+
+pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyhow::Result<()> {
+    match c {
+        IntegrationCommand::Create(IntegrationCreateArgs { name, registration_type, registry, repository, workflow, layout }) => {
+            let repository = repository.unwrap_or_else(|| name.clone());
+            let new = NewIntegration { name, registration_type, registry, repository, layout, workflow };
+            p.one(&app.plane.create_integration(new).await?)
+        }
+        IntegrationCommand::List => p.list(&app.plane.integrations().await?),
+        IntegrationCommand::Show { name } => p.one(&app.plane.integration(&name).await?),
+        IntegrationCommand::Delete { name } => {
+            app.plane.delete_integration(&name).await?;
+            p.note(&format!("deleted integration {name}"));
+            Ok(())
+        }
+    }
+}

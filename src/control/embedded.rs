@@ -1,0 +1,1031 @@
+//! The control plane in this process, over the local store. It is the
+//! authority on what is valid: names, workflow shapes, who holds a bucket, the
+//! one-sequence history of each bucket. Every change and its audit event are
+//! written in one transaction; the audit log is only ever appended to.
+
+use std::collections::BTreeMap;
+
+use async_trait::async_trait;
+use serde_json::json;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::store::{Store, now, parse_time};
+use super::*;
+use crate::error::{Error, Result};
+use crate::registry::reference::validate_repository;
+use crate::secrets::{SecretStore, StoredIn};
+
+/// How long a bucket lease lasts without renewal. Holders renew it well
+/// before; a holder that died frees the bucket when it runs out.
+pub const LOCK_LEASE_MS: i64 = 30_000;
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+pub struct Embedded {
+    store: Store,
+    secrets: Box<dyn SecretStore>,
+    actor: String,
+}
+
+impl Embedded {
+    pub fn new(store: Store, secrets: Box<dyn SecretStore>, actor: String) -> Self {
+        Embedded { store, secrets, actor }
+    }
+
+    async fn audit(&self, tx: &mut Tx, action: &str, entity: &str, target: &str, details: serde_json::Value) -> Result<()> {
+        sqlx::query("INSERT INTO audit_events (created_at, actor, action, entity, target, details) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(now())
+            .bind(&self.actor)
+            .bind(action)
+            .bind(entity)
+            .bind(target)
+            .bind(details.to_string())
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn integration_id(&self, tx: &mut Tx, name: &str) -> Result<i64> {
+        sqlx::query("SELECT id FROM integrations WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|r| r.get::<i64, _>("id"))
+            .ok_or_else(|| unknown("integration", name, "facetctl integration list"))
+    }
+
+    /// Checks inside a write that `lock` is still held, so a holder whose
+    /// lease ran out cannot write over the bucket's next holder.
+    async fn check_lock(&self, tx: &mut Tx, lock: &BucketLock) -> Result<i64> {
+        let iid = self.integration_id(tx, &lock.integration).await?;
+        let held = sqlx::query("SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
+            .bind(iid)
+            .bind(&lock.bucket)
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|r| r.get::<String, _>("token"));
+        if held.as_deref() != Some(lock.token.as_str()) {
+            return Err(Error::Refused(format!(
+                "lost the lock on bucket {} of {} (it expired); nothing was recorded; run the command again",
+                lock.bucket, lock.integration
+            )));
+        }
+        Ok(iid)
+    }
+
+    async fn set_head(&self, tx: &mut Tx, iid: i64, bucket: &str, artifact_id: i64, kind: BucketEventKind, from: Option<&str>, reason: Option<&str>) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO buckets (integration_id, bucket, current_artifact_id) VALUES ($1, $2, $3)
+             ON CONFLICT (integration_id, bucket) DO UPDATE SET current_artifact_id = excluded.current_artifact_id",
+        )
+        .bind(iid)
+        .bind(bucket)
+        .bind(artifact_id)
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO bucket_events (integration_id, bucket, kind, artifact_id, from_bucket, actor, reason, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(iid)
+        .bind(bucket)
+        .bind(kind.as_str())
+        .bind(artifact_id)
+        .bind(from)
+        .bind(&self.actor)
+        .bind(reason)
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// The artifact under `tag` in a bucket; a different digest there is refused,
+    /// because tags in a bucket are immutable.
+    async fn same_tag(&self, tx: &mut Tx, iid: i64, bucket: &str, tag: &str, digest: &Digest) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT id, digest FROM artifacts WHERE integration_id = $1 AND bucket = $2 AND tag = $3")
+            .bind(iid)
+            .bind(bucket)
+            .bind(tag)
+            .fetch_optional(&mut **tx)
+            .await?;
+        match row {
+            None => Ok(None),
+            Some(r) if r.get::<String, _>("digest") == digest.as_str() => Ok(Some(r.get("id"))),
+            Some(r) => Err(tag_taken(bucket, tag, &r.get::<String, _>("digest"))),
+        }
+    }
+
+    async fn fetch_artifacts(&self, filter: &str, binds: Vec<BindValue>) -> Result<Vec<Artifact>> {
+        let sql = format!("{ARTIFACT_SELECT} {filter}");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for b in binds {
+            q = match b {
+                BindValue::Int(i) => q.bind(i),
+                BindValue::Text(s) => q.bind(s),
+            };
+        }
+        q.fetch_all(&self.store.pool).await?.iter().map(artifact_from).collect()
+    }
+}
+
+enum BindValue {
+    Int(i64),
+    Text(String),
+}
+
+fn unknown(what: &str, name: &str, list: &str) -> Error {
+    Error::NotFound(format!("unknown {what} {name:?}; `{list}` shows the ones there are"))
+}
+
+fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
+    Error::Refused(format!(
+        "tag {tag} in bucket {bucket} already names {digest}; tags are immutable, so push under a new tag (--tag)"
+    ))
+}
+
+fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Error {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => Error::Refused(format!("{what} {name:?} already exists")),
+        _ => e.into(),
+    }
+}
+
+fn json_list(s: &str) -> Result<Vec<String>> {
+    serde_json::from_str(s).map_err(|e| Error::Storage(format!("bad list {s:?}: {e}")))
+}
+
+const ARTIFACT_SELECT: &str = "SELECT a.id, i.name AS integration, a.bucket, a.image_uri, a.tag, a.digest, a.media_type,
+    a.external_id, a.description, a.metadata, a.promoted_from, a.created_by, a.created_at
+    FROM artifacts a JOIN integrations i ON i.id = a.integration_id";
+
+const INTEGRATION_SELECT: &str = "SELECT i.id, i.name, i.registration_type, r.name AS registry, i.repository, i.layout,
+    w.name AS workflow, i.created_by, i.created_at
+    FROM integrations i JOIN registries r ON r.id = i.registry_id LEFT JOIN workflows w ON w.id = i.workflow_id";
+
+const EVENT_SELECT: &str = "SELECT e.id, i.name AS integration, e.bucket, e.kind, e.artifact_id, a.tag, a.digest,
+    e.from_bucket, e.actor, e.reason, e.created_at
+    FROM bucket_events e JOIN integrations i ON i.id = e.integration_id JOIN artifacts a ON a.id = e.artifact_id";
+
+const PROMOTION_SELECT: &str = "SELECT p.id, i.name AS integration, p.artifact_id, p.target_artifact_id, p.from_bucket,
+    p.to_bucket, p.digest, p.actor, p.reason, p.state, p.forced, p.created_at
+    FROM promotions p JOIN integrations i ON i.id = p.integration_id";
+
+fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T> {
+    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+}
+
+fn artifact_from(r: &AnyRow) -> Result<Artifact> {
+    let metadata: String = r.try_get("metadata")?;
+    Ok(Artifact {
+        id: r.try_get("id")?,
+        integration: r.try_get("integration")?,
+        bucket: r.try_get("bucket")?,
+        image_uri: r.try_get("image_uri")?,
+        tag: r.try_get("tag")?,
+        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
+        media_type: r.try_get("media_type")?,
+        external_id: r.try_get("external_id")?,
+        description: r.try_get("description")?,
+        metadata: serde_json::from_str::<BTreeMap<String, String>>(&metadata).map_err(|e| Error::Storage(e.to_string()))?,
+        promoted_from: r.try_get("promoted_from")?,
+        created_by: r.try_get("created_by")?,
+        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+fn parse_word_digest(s: &str) -> Result<Digest> {
+    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+}
+
+fn integration_from(r: &AnyRow) -> Result<Integration> {
+    Ok(Integration {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        registration_type: parse_word(&r.try_get::<String, _>("registration_type")?)?,
+        registry: r.try_get("registry")?,
+        repository: r.try_get("repository")?,
+        layout: parse_word(&r.try_get::<String, _>("layout")?)?,
+        workflow: r.try_get("workflow")?,
+        created_by: r.try_get("created_by")?,
+        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+fn registry_from(r: &AnyRow) -> Result<Registry> {
+    Ok(Registry {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        kind: parse_word(&r.try_get::<String, _>("kind")?)?,
+        uri: r.try_get("uri")?,
+        insecure: r.try_get::<i64, _>("insecure")? != 0,
+        username: r.try_get("username")?,
+        created_by: r.try_get("created_by")?,
+        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+fn workflow_from(r: &AnyRow) -> Result<Workflow> {
+    Ok(Workflow {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        registration_type: parse_word(&r.try_get::<String, _>("registration_type")?)?,
+        stages: json_list(&r.try_get::<String, _>("stages")?)?,
+        gates: json_list(&r.try_get::<String, _>("gates")?)?,
+        created_by: r.try_get("created_by")?,
+        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+fn event_from(r: &AnyRow) -> Result<BucketEvent> {
+    Ok(BucketEvent {
+        id: r.try_get("id")?,
+        integration: r.try_get("integration")?,
+        bucket: r.try_get("bucket")?,
+        kind: parse_word(&r.try_get::<String, _>("kind")?)?,
+        artifact_id: r.try_get("artifact_id")?,
+        tag: r.try_get("tag")?,
+        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
+        from_bucket: r.try_get("from_bucket")?,
+        actor: r.try_get("actor")?,
+        reason: r.try_get("reason")?,
+        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+fn promotion_from(r: &AnyRow) -> Result<Promotion> {
+    Ok(Promotion {
+        id: r.try_get("id")?,
+        integration: r.try_get("integration")?,
+        artifact_id: r.try_get("artifact_id")?,
+        target_artifact_id: r.try_get("target_artifact_id")?,
+        from_bucket: r.try_get("from_bucket")?,
+        to_bucket: r.try_get("to_bucket")?,
+        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
+        actor: r.try_get("actor")?,
+        reason: r.try_get("reason")?,
+        state: parse_word(&r.try_get::<String, _>("state")?)?,
+        forced: r.try_get::<i64, _>("forced")? != 0,
+        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+/// `host[:port][/prefix]`, nothing else: no scheme, no tag, no spaces.
+fn validate_registry_uri(uri: &str) -> Result<()> {
+    let bad = || {
+        Error::Invalid(format!(
+            "invalid registry URL {uri:?}: give host[:port][/prefix], e.g. 127.0.0.1:5000 or ghcr.io/my-org (no scheme)"
+        ))
+    };
+    if uri.contains("://") || uri.is_empty() || uri.chars().any(char::is_whitespace) || uri.ends_with('/') {
+        return Err(bad());
+    }
+    let (host, prefix) = uri.split_once('/').map_or((uri, None), |(h, p)| (h, Some(p)));
+    let (name, port) = host.rsplit_once(':').map_or((host, None), |(n, p)| (n, Some(p)));
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
+        return Err(bad());
+    }
+    if let Some(port) = port
+        && port.parse::<u16>().is_err()
+    {
+        return Err(bad());
+    }
+    if let Some(prefix) = prefix {
+        validate_repository(prefix).map_err(|why| Error::Invalid(format!("invalid registry URL {uri:?}: {why}")))?;
+    }
+    Ok(())
+}
+
+/// Plain HTTP leaks credentials and images on a network; it is allowed only
+/// to this machine.
+fn is_loopback_host(uri: &str) -> bool {
+    let host = uri.split('/').next().unwrap_or("");
+    let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
+    name == "localhost" || name.starts_with("127.") || name == "[::1]"
+}
+
+fn this_host() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_owned())
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .unwrap_or_else(|_| "unknown-host".into())
+}
+
+/// Whether a lock holder on this host has died, so its bucket need not wait
+/// for the lease to run out. Only Linux can tell; elsewhere the lease decides.
+fn holder_is_dead(host: &str, pid: i64) -> bool {
+    cfg!(target_os = "linux")
+        && host == this_host()
+        && pid > 0
+        && pid != i64::from(std::process::id())
+        && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+fn epoch_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+#[async_trait]
+impl ControlPlane for Embedded {
+    fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream> {
+        validate_name("release stream", name)?;
+        let mut tx = self.store.begin_write().await?;
+        let at = now();
+        let id: i64 = sqlx::query(
+            "INSERT INTO release_streams (name, description, prod, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(name)
+        .bind(description)
+        .bind(i64::from(prod))
+        .bind(&self.actor)
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| conflict_on_unique(e, "release stream", name))?
+        .get("id");
+        self.audit(&mut tx, "release-stream.create", "release-stream", name, json!({"id": id, "prod": prod})).await?;
+        tx.commit().await?;
+        Ok(ReleaseStream {
+            id,
+            name: name.into(),
+            description: description.into(),
+            prod,
+            created_by: self.actor.clone(),
+            created_at: parse_time(&at)?,
+        })
+    }
+
+    async fn release_streams(&self) -> Result<Vec<ReleaseStream>> {
+        let rows = sqlx::query("SELECT id, name, description, prod, created_by, created_at FROM release_streams ORDER BY name")
+            .fetch_all(&self.store.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReleaseStream {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    description: r.try_get("description")?,
+                    prod: r.try_get::<i64, _>("prod")? != 0,
+                    created_by: r.try_get("created_by")?,
+                    created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn create_environment(&self, name: &str, release_stream: &str) -> Result<Environment> {
+        validate_name("environment", name)?;
+        let mut tx = self.store.begin_write().await?;
+        let rs: i64 = sqlx::query("SELECT id FROM release_streams WHERE name = $1")
+            .bind(release_stream)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.get("id"))
+            .ok_or_else(|| unknown("release stream", release_stream, "facetctl release-stream list"))?;
+        let at = now();
+        let id: i64 = sqlx::query(
+            "INSERT INTO environments (name, release_stream_id, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(name)
+        .bind(rs)
+        .bind(&self.actor)
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| conflict_on_unique(e, "environment", name))?
+        .get("id");
+        self.audit(&mut tx, "environment.create", "environment", name, json!({"id": id, "releaseStream": release_stream}))
+            .await?;
+        tx.commit().await?;
+        Ok(Environment {
+            id,
+            name: name.into(),
+            release_stream: release_stream.into(),
+            created_by: self.actor.clone(),
+            created_at: parse_time(&at)?,
+        })
+    }
+
+    async fn environments(&self) -> Result<Vec<Environment>> {
+        let rows = sqlx::query(
+            "SELECT e.id, e.name, r.name AS release_stream, e.created_by, e.created_at
+             FROM environments e JOIN release_streams r ON r.id = e.release_stream_id ORDER BY e.name",
+        )
+        .fetch_all(&self.store.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Environment {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    release_stream: r.try_get("release_stream")?,
+                    created_by: r.try_get("created_by")?,
+                    created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn add_registry(&self, new: NewRegistry, secret: Option<Secret>) -> Result<(Registry, SecretPlacement)> {
+        validate_name("registry", &new.name)?;
+        validate_registry_uri(&new.uri)?;
+        if new.insecure && !is_loopback_host(&new.uri) {
+            return Err(Error::Invalid(format!(
+                "--insecure (plain HTTP) is allowed only for registries on this machine (localhost, 127.x); {} needs HTTPS",
+                new.uri
+            )));
+        }
+        if secret.is_some() && new.username.is_none() {
+            return Err(Error::Invalid("a password needs a --username".into()));
+        }
+        let mut tx = self.store.begin_write().await?;
+        let at = now();
+        let id: i64 = sqlx::query(
+            "INSERT INTO registries (name, kind, uri, insecure, username, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(&new.name)
+        .bind(new.kind.as_str())
+        .bind(&new.uri)
+        .bind(i64::from(new.insecure))
+        .bind(&new.username)
+        .bind(&self.actor)
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| conflict_on_unique(e, "registry", &new.name))?
+        .get("id");
+        self.audit(
+            &mut tx,
+            "registry.add",
+            "registry",
+            &new.name,
+            json!({"id": id, "kind": new.kind.as_str(), "uri": new.uri, "username": new.username, "hasSecret": secret.is_some()}),
+        )
+        .await?;
+        // The secret goes in before the record commits: a registry is never
+        // shown as set up with its secret missing.
+        let placement = match &secret {
+            Some(s) => match self.secrets.put(&new.name, s)? {
+                StoredIn::File { path, first_time } => SecretPlacement::File { path, first_time },
+            },
+            None => SecretPlacement::None,
+        };
+        if let Err(e) = tx.commit().await {
+            let _ = self.secrets.delete(&new.name);
+            return Err(e.into());
+        }
+        let registry = Registry {
+            id,
+            name: new.name,
+            kind: new.kind,
+            uri: new.uri,
+            insecure: new.insecure,
+            username: new.username,
+            created_by: self.actor.clone(),
+            created_at: parse_time(&at)?,
+        };
+        Ok((registry, placement))
+    }
+
+    async fn registries(&self) -> Result<Vec<Registry>> {
+        let rows = sqlx::query("SELECT * FROM registries ORDER BY name").fetch_all(&self.store.pool).await?;
+        rows.iter().map(registry_from).collect()
+    }
+
+    async fn registry(&self, name: &str) -> Result<Registry> {
+        let row = sqlx::query("SELECT * FROM registries WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
+        registry_from(&row.ok_or_else(|| unknown("registry", name, "facetctl registry list"))?)
+    }
+
+    async fn remove_registry(&self, name: &str) -> Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        let id: i64 = sqlx::query("SELECT id FROM registries WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.get("id"))
+            .ok_or_else(|| unknown("registry", name, "facetctl registry list"))?;
+        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.get("name"))
+            .collect();
+        if !users.is_empty() {
+            return Err(Error::Refused(format!(
+                "registry {name} is used by integration(s) {}; delete those first",
+                users.join(", ")
+            )));
+        }
+        sqlx::query("DELETE FROM registries WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        self.audit(&mut tx, "registry.remove", "registry", name, json!({"id": id})).await?;
+        tx.commit().await?;
+        self.secrets.delete(name)?;
+        Ok(())
+    }
+
+    async fn registry_credentials(&self, name: &str) -> Result<Option<Credentials>> {
+        let registry = self.registry(name).await?;
+        let (Some(username), Some(secret)) = (registry.username, self.secrets.get(name)?) else {
+            return Ok(None);
+        };
+        Ok(Some(Credentials { username, secret }))
+    }
+
+    async fn create_workflow(&self, new: NewWorkflow) -> Result<Workflow> {
+        validate_name("workflow", &new.name)?;
+        if new.stages.len() < 2 {
+            return Err(Error::Invalid(format!(
+                "workflow {} needs at least two stages, in order (e.g. --stages qa,staging,production)",
+                new.name
+            )));
+        }
+        for (i, stage) in new.stages.iter().enumerate() {
+            validate_name("stage", stage)?;
+            if new.stages[..i].contains(stage) {
+                return Err(Error::Invalid(format!("stage {stage} appears twice in --stages; each stage comes once")));
+            }
+        }
+        for gate in &new.gates {
+            if !new.stages.contains(gate) {
+                return Err(Error::Invalid(format!("--gate {gate} is not one of the stages ({})", new.stages.join(", "))));
+            }
+        }
+        let mut tx = self.store.begin_write().await?;
+        let at = now();
+        let id: i64 = sqlx::query(
+            "INSERT INTO workflows (name, registration_type, stages, gates, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(&new.name)
+        .bind(new.registration_type.as_str())
+        .bind(serde_json::to_string(&new.stages).expect("strings serialise"))
+        .bind(serde_json::to_string(&new.gates).expect("strings serialise"))
+        .bind(&self.actor)
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| conflict_on_unique(e, "workflow", &new.name))?
+        .get("id");
+        self.audit(&mut tx, "workflow.create", "workflow", &new.name, json!({"id": id, "stages": new.stages, "gates": new.gates}))
+            .await?;
+        tx.commit().await?;
+        Ok(Workflow {
+            id,
+            name: new.name,
+            registration_type: new.registration_type,
+            stages: new.stages,
+            gates: new.gates,
+            created_by: self.actor.clone(),
+            created_at: parse_time(&at)?,
+        })
+    }
+
+    async fn workflows(&self) -> Result<Vec<Workflow>> {
+        let rows = sqlx::query("SELECT * FROM workflows ORDER BY name").fetch_all(&self.store.pool).await?;
+        rows.iter().map(workflow_from).collect()
+    }
+
+    async fn workflow(&self, name: &str) -> Result<Workflow> {
+        let row = sqlx::query("SELECT * FROM workflows WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
+        workflow_from(&row.ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?)
+    }
+
+    async fn delete_workflow(&self, name: &str) -> Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        let id: i64 = sqlx::query("SELECT id FROM workflows WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.get("id"))
+            .ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?;
+        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.get("name"))
+            .collect();
+        if !users.is_empty() {
+            return Err(Error::Refused(format!("workflow {name} is used by integration(s) {}; delete those first", users.join(", "))));
+        }
+        sqlx::query("DELETE FROM workflows WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        self.audit(&mut tx, "workflow.delete", "workflow", name, json!({"id": id})).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
+        validate_name("integration", &new.name)?;
+        validate_repository(&new.repository)
+            .map_err(|why| Error::Invalid(format!("invalid --repository {:?}: {why}", new.repository)))?;
+        let mut tx = self.store.begin_write().await?;
+        let registry_id: i64 = sqlx::query("SELECT id FROM registries WHERE name = $1")
+            .bind(&new.registry)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.get("id"))
+            .ok_or_else(|| unknown("registry", &new.registry, "facetctl registry list"))?;
+        let workflow_id: Option<i64> = match &new.workflow {
+            None => None,
+            Some(w) => {
+                let row = sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
+                    .bind(w)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
+                let wf_type: String = row.get("registration_type");
+                if wf_type != new.registration_type.as_str() {
+                    return Err(Error::Invalid(format!(
+                        "workflow {w} is for {wf_type} buckets but the integration is {}; use a workflow of the same --type",
+                        new.registration_type
+                    )));
+                }
+                Some(row.get("id"))
+            }
+        };
+        let at = now();
+        let id: i64 = sqlx::query(
+            "INSERT INTO integrations (name, registration_type, registry_id, repository, layout, workflow_id, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(&new.name)
+        .bind(new.registration_type.as_str())
+        .bind(registry_id)
+        .bind(&new.repository)
+        .bind(new.layout.as_str())
+        .bind(workflow_id)
+        .bind(&self.actor)
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| conflict_on_unique(e, "integration", &new.name))?
+        .get("id");
+        self.audit(
+            &mut tx,
+            "integration.create",
+            "integration",
+            &new.name,
+            json!({"id": id, "registry": new.registry, "repository": new.repository, "layout": new.layout.as_str(), "workflow": new.workflow}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Integration {
+            id,
+            name: new.name,
+            registration_type: new.registration_type,
+            registry: new.registry,
+            repository: new.repository,
+            layout: new.layout,
+            workflow: new.workflow,
+            created_by: self.actor.clone(),
+            created_at: parse_time(&at)?,
+        })
+    }
+
+    async fn integrations(&self) -> Result<Vec<Integration>> {
+        let sql = format!("{INTEGRATION_SELECT} ORDER BY i.name");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?;
+        rows.iter().map(integration_from).collect()
+    }
+
+    async fn integration(&self, name: &str) -> Result<Integration> {
+        let sql = format!("{INTEGRATION_SELECT} WHERE i.name = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(&self.store.pool).await?;
+        integration_from(&row.ok_or_else(|| unknown("integration", name, "facetctl integration list"))?)
+    }
+
+    async fn delete_integration(&self, name: &str) -> Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.integration_id(&mut tx, name).await?;
+        let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1")
+            .bind(iid)
+            .fetch_one(&mut *tx)
+            .await?
+            .get("n");
+        if count > 0 {
+            return Err(Error::Refused(format!(
+                "integration {name} has {count} recorded artifact(s); its history is kept, so it cannot be deleted"
+            )));
+        }
+        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1").bind(iid).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM integrations WHERE id = $1").bind(iid).execute(&mut *tx).await?;
+        self.audit(&mut tx, "integration.delete", "integration", name, json!({"id": iid})).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.integration_id(&mut tx, integration).await?;
+        let now_ms = epoch_ms();
+        if let Some(row) = sqlx::query("SELECT holder, acquired_at, expires_at_ms FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
+            .bind(iid)
+            .bind(bucket)
+            .fetch_optional(&mut *tx)
+            .await?
+        {
+            let held_by: String = row.get("holder");
+            let expires: i64 = row.get("expires_at_ms");
+            let (host, pid) = parse_holder(&held_by);
+            if expires > now_ms && !holder_is_dead(&host, pid) {
+                return Ok(LockAttempt::Busy { holder: held_by, since: row.get("acquired_at") });
+            }
+        }
+        let token = format!("{:x}-{:x}-{now_ms:x}", std::process::id(), rand_u64());
+        let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
+        sqlx::query(
+            "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (integration_id, bucket) DO UPDATE SET token = excluded.token, holder = excluded.holder,
+             acquired_at = excluded.acquired_at, expires_at_ms = excluded.expires_at_ms",
+        )
+        .bind(iid)
+        .bind(bucket)
+        .bind(&token)
+        .bind(&holder)
+        .bind(now())
+        .bind(now_ms + LOCK_LEASE_MS)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token }))
+    }
+
+    async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.check_lock(&mut tx, lock).await?;
+        sqlx::query("UPDATE bucket_locks SET expires_at_ms = $1 WHERE integration_id = $2 AND bucket = $3 AND token = $4")
+            .bind(epoch_ms() + LOCK_LEASE_MS)
+            .bind(iid)
+            .bind(&lock.bucket)
+            .bind(&lock.token)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.integration_id(&mut tx, &lock.integration).await?;
+        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3")
+            .bind(iid)
+            .bind(&lock.bucket)
+            .bind(&lock.token)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.check_lock(&mut tx, lock).await?;
+        let id = match self.same_tag(&mut tx, iid, &new.bucket, &new.tag, &new.digest).await? {
+            Some(id) => id,
+            None => sqlx::query(
+                "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
+                 metadata, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(iid)
+            .bind(&new.bucket)
+            .bind(&new.image_uri)
+            .bind(&new.tag)
+            .bind(new.digest.as_str())
+            .bind(&new.media_type)
+            .bind(&new.external_id)
+            .bind(&new.description)
+            .bind(serde_json::to_string(&new.metadata).expect("strings serialise"))
+            .bind(&self.actor)
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await?
+            .get("id"),
+        };
+        self.set_head(&mut tx, iid, &new.bucket, id, new.kind, None, None).await?;
+        let action = format!("artifact.{}", new.kind);
+        let target = format!("{}/{}:{}", new.integration, new.bucket, new.tag);
+        self.audit(
+            &mut tx,
+            &action,
+            "artifact",
+            &target,
+            json!({"artifactId": id, "digest": new.digest, "imageUri": new.image_uri, "externalId": new.external_id}),
+        )
+        .await?;
+        tx.commit().await?;
+        self.artifact(id).await
+    }
+
+    async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.check_lock(&mut tx, lock).await?;
+        let source = &new.source;
+        let target_id = match self.same_tag(&mut tx, iid, &new.to_bucket, &new.tag, &source.digest).await? {
+            Some(id) => id,
+            None => sqlx::query(
+                "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
+                 metadata, promoted_from, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
+            .bind(iid)
+            .bind(&new.to_bucket)
+            .bind(&new.image_uri)
+            .bind(&new.tag)
+            .bind(source.digest.as_str())
+            .bind(&source.media_type)
+            .bind(&source.external_id)
+            .bind(&source.description)
+            .bind(serde_json::to_string(&source.metadata).expect("strings serialise"))
+            .bind(source.id)
+            .bind(&self.actor)
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await?
+            .get("id"),
+        };
+        let promotion_id: i64 = sqlx::query(
+            "INSERT INTO promotions (integration_id, artifact_id, target_artifact_id, from_bucket, to_bucket, digest, actor, reason,
+             state, forced, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(iid)
+        .bind(source.id)
+        .bind(target_id)
+        .bind(&source.bucket)
+        .bind(&new.to_bucket)
+        .bind(source.digest.as_str())
+        .bind(&self.actor)
+        .bind(&new.reason)
+        .bind(PromotionState::Done.as_str())
+        .bind(i64::from(new.forced))
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?
+        .get("id");
+        self.set_head(&mut tx, iid, &new.to_bucket, target_id, BucketEventKind::Promote, Some(&source.bucket), new.reason.as_deref())
+            .await?;
+        self.audit(
+            &mut tx,
+            "artifact.promote",
+            "promotion",
+            &format!("{}/{}:{}", source.integration, new.to_bucket, new.tag),
+            json!({"promotionId": promotion_id, "artifactId": source.id, "targetArtifactId": target_id,
+                   "from": source.bucket, "to": new.to_bucket, "digest": source.digest, "reason": new.reason, "forced": new.forced}),
+        )
+        .await?;
+        tx.commit().await?;
+        let sql = format!("{PROMOTION_SELECT} WHERE p.id = $1");
+        let promotion = promotion_from(&sqlx::query(sqlx::AssertSqlSafe(sql)).bind(promotion_id).fetch_one(&self.store.pool).await?)?;
+        Ok((promotion, self.artifact(target_id).await?))
+    }
+
+    async fn record_rollback(&self, lock: &BucketLock, artifact_id: i64, reason: Option<String>) -> Result<BucketEvent> {
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.check_lock(&mut tx, lock).await?;
+        let in_bucket = sqlx::query("SELECT tag, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
+            .bind(artifact_id)
+            .bind(iid)
+            .bind(&lock.bucket)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| {
+                Error::NotFound(format!("artifact {artifact_id} is not in bucket {} of {}", lock.bucket, lock.integration))
+            })?;
+        self.set_head(&mut tx, iid, &lock.bucket, artifact_id, BucketEventKind::Rollback, None, reason.as_deref()).await?;
+        self.audit(
+            &mut tx,
+            "bucket.rollback",
+            "bucket",
+            &format!("{}/{}", lock.integration, lock.bucket),
+            json!({"artifactId": artifact_id, "tag": in_bucket.get::<String, _>("tag"),
+                   "digest": in_bucket.get::<String, _>("digest"), "reason": reason}),
+        )
+        .await?;
+        tx.commit().await?;
+        let events = self.bucket_events(&lock.integration, Some(&lock.bucket), 1).await?;
+        events.into_iter().next().ok_or_else(|| Error::Storage("the rollback event vanished".into()))
+    }
+
+    async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {
+        self.integration(integration).await?;
+        let found = self
+            .fetch_artifacts(
+                "JOIN buckets b ON b.current_artifact_id = a.id WHERE i.name = $1 AND b.bucket = $2",
+                vec![BindValue::Text(integration.into()), BindValue::Text(bucket.into())],
+            )
+            .await?;
+        Ok(found.into_iter().next())
+    }
+
+    async fn artifact(&self, id: i64) -> Result<Artifact> {
+        let found = self.fetch_artifacts("WHERE a.id = $1", vec![BindValue::Int(id)]).await?;
+        found
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::NotFound(format!("no artifact has id {id}; `facetctl artifact list --integration NAME` shows them")))
+    }
+
+    async fn artifacts(&self, integration: &str, bucket: Option<&str>) -> Result<Vec<Artifact>> {
+        self.integration(integration).await?;
+        match bucket {
+            Some(b) => {
+                self.fetch_artifacts(
+                    "WHERE i.name = $1 AND a.bucket = $2 ORDER BY a.id DESC",
+                    vec![BindValue::Text(integration.into()), BindValue::Text(b.into())],
+                )
+                .await
+            }
+            None => self.fetch_artifacts("WHERE i.name = $1 ORDER BY a.id DESC", vec![BindValue::Text(integration.into())]).await,
+        }
+    }
+
+    async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {
+        self.integration(integration).await?;
+        let rows = match bucket {
+            Some(b) => {
+                let sql = format!("{EVENT_SELECT} WHERE i.name = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3");
+                sqlx::query(sqlx::AssertSqlSafe(sql)).bind(integration).bind(b).bind(i64::from(limit)).fetch_all(&self.store.pool).await?
+            }
+            None => {
+                let sql = format!("{EVENT_SELECT} WHERE i.name = $1 ORDER BY e.id DESC LIMIT $2");
+                sqlx::query(sqlx::AssertSqlSafe(sql)).bind(integration).bind(i64::from(limit)).fetch_all(&self.store.pool).await?
+            }
+        };
+        rows.iter().map(event_from).collect()
+    }
+
+    async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>> {
+        self.integration(integration).await?;
+        let sql = format!("{PROMOTION_SELECT} WHERE i.name = $1 ORDER BY p.id DESC LIMIT $2");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(integration).bind(i64::from(limit)).fetch_all(&self.store.pool).await?;
+        rows.iter().map(promotion_from).collect()
+    }
+
+    async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>> {
+        let since = filter.since.map(super::store::format_time).unwrap_or_default();
+        let rows = sqlx::query(
+            "SELECT id, created_at, actor, action, entity, target, details FROM audit_events
+             WHERE ($1 = '' OR actor = $1) AND created_at >= $2 ORDER BY id DESC LIMIT $3",
+        )
+        .bind(filter.actor.unwrap_or_default())
+        .bind(since)
+        .bind(i64::from(filter.limit.unwrap_or(100)))
+        .fetch_all(&self.store.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEvent {
+                    id: r.try_get("id")?,
+                    created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+                    actor: r.try_get("actor")?,
+                    action: r.try_get("action")?,
+                    entity: r.try_get("entity")?,
+                    target: r.try_get("target")?,
+                    details: serde_json::from_str(&r.try_get::<String, _>("details")?).unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// `"<who> on <host> pid <pid>"` back into host and pid.
+fn parse_holder(holder: &str) -> (String, i64) {
+    let Some((rest, pid)) = holder.rsplit_once(" pid ") else { return (String::new(), 0) };
+    let host = rest.rsplit_once(" on ").map_or("", |(_, h)| h);
+    (host.to_owned(), pid.parse().unwrap_or(0))
+}
+
+/// Enough randomness for a lease token: it only has to differ between holders.
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holders_name_their_host_and_pid() {
+        assert_eq!(parse_holder("alice on build-7 pid 4242"), ("build-7".into(), 4242));
+        assert_eq!(parse_holder("garbage"), (String::new(), 0));
+    }
+
+    #[test]
+    fn registry_urls_are_host_port_and_prefix_only() {
+        assert!(validate_registry_uri("127.0.0.1:5000").is_ok());
+        assert!(validate_registry_uri("ghcr.io/my-org").is_ok());
+        assert!(validate_registry_uri("https://ghcr.io").is_err());
+        assert!(validate_registry_uri("host:99999").is_err());
+        assert!(validate_registry_uri("host/Upper").is_err());
+        assert!(is_loopback_host("127.0.0.1:5000/x") && is_loopback_host("localhost:1") && !is_loopback_host("10.0.0.1:5000"));
+    }
+}

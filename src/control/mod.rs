@@ -1,0 +1,137 @@
+//! The control plane: where the records live. `ControlPlane` is the surface
+//! the use cases in `app/` call; `Embedded` keeps it in a local database. A
+//! remote implementation speaking the Facets API slots in beside it.
+
+pub mod embedded;
+pub mod store;
+
+use async_trait::async_trait;
+
+pub use embedded::Embedded;
+
+use crate::error::Result;
+use crate::model::*;
+use crate::registry::{Credentials, Secret};
+
+pub struct NewRegistry {
+    pub name: String,
+    pub kind: RegistryKind,
+    pub uri: String,
+    pub insecure: bool,
+    pub username: Option<String>,
+}
+
+pub struct NewWorkflow {
+    pub name: String,
+    pub registration_type: RegistrationType,
+    pub stages: Vec<String>,
+    pub gates: Vec<String>,
+}
+
+pub struct NewIntegration {
+    pub name: String,
+    pub registration_type: RegistrationType,
+    pub registry: String,
+    pub repository: String,
+    pub layout: Layout,
+    pub workflow: Option<String>,
+}
+
+/// An artifact about to be recorded at the head of a bucket.
+pub struct NewArtifact {
+    pub integration: String,
+    pub bucket: String,
+    pub image_uri: String,
+    pub tag: String,
+    pub digest: Digest,
+    pub media_type: String,
+    pub external_id: Option<String>,
+    pub description: Option<String>,
+    pub metadata: std::collections::BTreeMap<String, String>,
+    pub kind: BucketEventKind,
+}
+
+pub struct NewPromotion {
+    pub source: Artifact,
+    pub to_bucket: String,
+    pub image_uri: String,
+    pub tag: String,
+    pub reason: Option<String>,
+    pub forced: bool,
+}
+
+/// A held lease on one bucket; writes into the bucket must present it.
+#[derive(Debug, Clone)]
+pub struct BucketLock {
+    pub integration: String,
+    pub bucket: String,
+    pub token: String,
+}
+
+pub enum LockAttempt {
+    Acquired(BucketLock),
+    Busy { holder: String, since: String },
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    pub limit: Option<u32>,
+}
+
+/// What `registry add` did with a secret, so the CLI can say so.
+pub enum SecretPlacement {
+    None,
+    File { path: std::path::PathBuf, first_time: bool },
+}
+
+#[async_trait]
+pub trait ControlPlane: Send + Sync {
+    /// Who the changes are recorded as.
+    fn actor(&self) -> &str;
+
+    async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream>;
+    async fn release_streams(&self) -> Result<Vec<ReleaseStream>>;
+    async fn create_environment(&self, name: &str, release_stream: &str) -> Result<Environment>;
+    async fn environments(&self) -> Result<Vec<Environment>>;
+
+    async fn add_registry(&self, new: NewRegistry, secret: Option<Secret>) -> Result<(Registry, SecretPlacement)>;
+    async fn registries(&self) -> Result<Vec<Registry>>;
+    async fn registry(&self, name: &str) -> Result<Registry>;
+    async fn remove_registry(&self, name: &str) -> Result<()>;
+    /// The credentials the control plane holds for a registry, for pushing into it.
+    async fn registry_credentials(&self, name: &str) -> Result<Option<Credentials>>;
+
+    async fn create_workflow(&self, new: NewWorkflow) -> Result<Workflow>;
+    async fn workflows(&self) -> Result<Vec<Workflow>>;
+    async fn workflow(&self, name: &str) -> Result<Workflow>;
+    async fn delete_workflow(&self, name: &str) -> Result<()>;
+
+    async fn create_integration(&self, new: NewIntegration) -> Result<Integration>;
+    async fn integrations(&self) -> Result<Vec<Integration>>;
+    async fn integration(&self, name: &str) -> Result<Integration>;
+    async fn delete_integration(&self, name: &str) -> Result<()>;
+
+    async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt>;
+    async fn renew_lock(&self, lock: &BucketLock) -> Result<()>;
+    async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()>;
+
+    /// Records a pushed or registered artifact as the bucket's head. An
+    /// artifact with the same tag and digest is reused; a different digest
+    /// under a taken tag is refused.
+    async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact>;
+    /// Records a done promotion: the promotion, the artifact in the target
+    /// bucket, the bucket's new head and the audit event, all at once.
+    async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)>;
+    /// Points the bucket's head back at one of its artifacts.
+    async fn record_rollback(&self, lock: &BucketLock, artifact_id: i64, reason: Option<String>) -> Result<BucketEvent>;
+
+    async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>>;
+    async fn artifact(&self, id: i64) -> Result<Artifact>;
+    async fn artifacts(&self, integration: &str, bucket: Option<&str>) -> Result<Vec<Artifact>>;
+    /// Changes of buckets' heads, newest first.
+    async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>>;
+    async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>>;
+    async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>>;
+}

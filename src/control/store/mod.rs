@@ -1,0 +1,123 @@
+//! Persistence of the control plane: one sqlx `AnyPool` code path over SQLite
+//! (the embedded default) and, later, PostgreSQL. Owns connecting, the
+//! schema's migrations, and how write transactions begin. It never decides
+//! what a change means; `control::embedded` does.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor, Row};
+
+use crate::error::{Error, Result};
+
+/// Migrations per backend, applied in order, each once.
+const SQLITE_MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../../migrations/sqlite/0001_init.sql"))];
+
+
+#[derive(Clone)]
+pub struct Store {
+    pub pool: AnyPool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the SQLite database `path`, migrated to the latest schema.
+    pub async fn open_sqlite(path: &Path) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Failed(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let pool = AnyPoolOptions::new()
+            .max_connections(2)
+            .acquire_timeout(Duration::from_secs(60))
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA busy_timeout = 30000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .map_err(|e| Error::Storage(format!("cannot open {}: {e}", path.display())))?;
+        let store = Store { pool };
+        store.migrate_sqlite(path).await?;
+        Ok(store)
+    }
+
+    /// Applies what migrations are missing. Many processes may start on a new
+    /// file at once, so the check-and-apply runs under a file lock beside the
+    /// database; the common case (up to date) takes one query and no lock.
+    async fn migrate_sqlite(&self, path: &Path) -> Result<()> {
+        let latest = SQLITE_MIGRATIONS.last().map_or(0, |m| m.0);
+        if self.schema_version().await? >= latest {
+            return Ok(());
+        }
+        let lock_path = path.with_extension("migrate.lock");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| Error::Failed(format!("cannot open {}: {e}", lock_path.display())))?;
+        let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
+            .await
+            .map_err(|e| Error::Failed(e.to_string()))?
+            .map_err(|e| Error::Failed(format!("cannot lock {}: {e}", lock_path.display())))?;
+        // WAL lets readers run beside the one writer; it is a property of the file.
+        sqlx::query("PRAGMA journal_mode = WAL").execute(&self.pool).await?;
+        sqlx::raw_sql("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            .execute(&self.pool)
+            .await?;
+        let current = self.schema_version().await?;
+        for (version, sql) in SQLITE_MIGRATIONS.iter().filter(|m| m.0 > current) {
+            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            sqlx::raw_sql(*sql).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+                .bind(*version)
+                .bind(now())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        }
+        drop(lock);
+        Ok(())
+    }
+
+    async fn schema_version(&self) -> Result<i64> {
+        let exists: Option<AnyRow> =
+            sqlx::query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+                .fetch_optional(&self.pool)
+                .await?;
+        if exists.is_none() {
+            return Ok(0);
+        }
+        let row = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").fetch_one(&self.pool).await?;
+        Ok(row.try_get::<i64, _>("v")?)
+    }
+
+    /// Begins a write transaction that holds the write lock from its first
+    /// statement, so it never fails half-way with "database is locked" when it
+    /// upgrades from reading to writing.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+/// Now, as stored: RFC 3339 UTC with microseconds.
+pub fn now() -> String {
+    format_time(chrono::Utc::now())
+}
+
+pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+pub fn parse_time(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| Error::Storage(format!("bad time {s:?} in the database: {e}")))
+}

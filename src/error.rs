@@ -1,0 +1,67 @@
+//! The library's error, sorted by whose move it is next. Each kind has one
+//! exit code (DESIGN.md section 6); the CLI maps them in one place.
+
+use crate::model::InvalidInput;
+use crate::registry::RegistryError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input cannot be used as given (exit 2).
+    #[error("{0}")]
+    Invalid(String),
+    /// The input names something that does not exist (exit 4).
+    #[error("{0}")]
+    NotFound(String),
+    /// Not allowed now: off the workflow, a tag already taken, a bucket busy (exit 3).
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Registry(#[from] RegistryError),
+    /// The control plane's storage failed (exit 1).
+    #[error("control plane storage: {0}")]
+    Storage(String),
+    /// Anything else that failed (exit 1).
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// Exit codes of the command-line contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitKind {
+    Failed = 1,
+    Usage = 2,
+    Refused = 3,
+    NotFound = 4,
+}
+
+impl Error {
+    pub fn kind(&self) -> ExitKind {
+        match self {
+            Error::Invalid(_) => ExitKind::Usage,
+            Error::NotFound(_) => ExitKind::NotFound,
+            Error::Refused(_) => ExitKind::Refused,
+            Error::Storage(_) | Error::Failed(_) => ExitKind::Failed,
+            Error::Registry(e) => match e {
+                RegistryError::InvalidReference(_) => ExitKind::Usage,
+                RegistryError::Unauthorized { .. } | RegistryError::Denied { .. } => ExitKind::Refused,
+                RegistryError::NotFound { .. } => ExitKind::NotFound,
+                RegistryError::Source(_) => ExitKind::Usage,
+                _ => ExitKind::Failed,
+            },
+        }
+    }
+}
+
+impl From<InvalidInput> for Error {
+    fn from(e: InvalidInput) -> Self {
+        Error::Invalid(e.0)
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        Error::Storage(e.to_string())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,253 @@
+//! The things the control plane records. Field names follow the Facets API
+//! where Facets has the concept (see DESIGN.md section 2).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Digest, InvalidInput};
+
+/// Declares a closed set of words the user and the database both spell the same way.
+macro_rules! word_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $(#[serde(rename = $word)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+
+        impl FromStr for $name {
+            type Err = InvalidInput;
+            fn from_str(s: &str) -> Result<Self, InvalidInput> {
+                let lower = s.to_ascii_lowercase().replace('_', "-");
+                $name::ALL.iter().copied()
+                    .find(|v| v.as_str().to_ascii_lowercase().replace('_', "-") == lower)
+                    .ok_or_else(|| InvalidInput(format!(
+                        "unknown {} {s:?}: use one of {}",
+                        stringify!($name).to_ascii_lowercase(),
+                        $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+                    )))
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// The registry product behind a registry record; decides credential sources and quirks.
+    RegistryKind {
+        Ecr = "ecr", Acr = "acr", Gar = "gar", Gcr = "gcr", Nexus = "nexus",
+        Dockerhub = "dockerhub", Jfrog = "jfrog", Harbor = "harbor", Generic = "generic",
+    }
+);
+
+word_enum!(
+    /// What an integration's buckets are named after [registrationType].
+    RegistrationType { Environment = "ENVIRONMENT", ReleaseStream = "RELEASE_STREAM" }
+);
+
+word_enum!(
+    /// How buckets map onto registry references.
+    Layout { RepositoryPerBucket = "repository-per-bucket", TagPerBucket = "tag-per-bucket" }
+);
+
+word_enum!(
+    PromotionState { Done = "done", AwaitingApproval = "awaiting-approval", Rejected = "rejected", Failed = "failed" }
+);
+
+word_enum!(
+    /// What put an artifact at the head of a bucket.
+    BucketEventKind { Push = "push", Register = "register", Promote = "promote", Rollback = "rollback" }
+);
+
+/// A container registry [artifactory]. The secret is never part of it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Registry {
+    pub id: i64,
+    pub name: String,
+    pub kind: RegistryKind,
+    /// `host[:port][/prefix]`.
+    pub uri: String,
+    /// Plain HTTP. Allowed for loopback hosts only unless forced.
+    pub insecure: bool,
+    pub username: Option<String>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Registry {
+    /// The `host[:port]` part of the uri.
+    pub fn host(&self) -> &str {
+        self.uri.split_once('/').map_or(&self.uri, |(h, _)| h)
+    }
+
+    /// The path prefix under the host that every repository lives in, if any.
+    pub fn prefix(&self) -> Option<&str> {
+        self.uri.split_once('/').map(|(_, p)| p)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReleaseStream {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub prod: bool,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An environment [cluster], belonging to a release stream.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Environment {
+    pub id: i64,
+    pub name: String,
+    pub release_stream: String,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The ordered stages an artifact moves through [PromotionWorkflow].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Workflow {
+    pub id: i64,
+    pub name: String,
+    pub registration_type: RegistrationType,
+    pub stages: Vec<String>,
+    /// Stages whose promotions wait for an approval.
+    pub gates: Vec<String>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Workflow {
+    /// The stage that follows `stage`, if `stage` is on the workflow and not its last.
+    pub fn next_stage(&self, stage: &str) -> Option<&str> {
+        let at = self.stages.iter().position(|s| s == stage)?;
+        self.stages.get(at + 1).map(String::as_str)
+    }
+
+    pub fn path(&self) -> String {
+        self.stages.join(" -> ")
+    }
+}
+
+/// A CI integration [ArtifactCI]: one service's images in one registry repository.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Integration {
+    pub id: i64,
+    pub name: String,
+    pub registration_type: RegistrationType,
+    pub registry: String,
+    pub repository: String,
+    pub layout: Layout,
+    pub workflow: Option<String>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Integration {
+    /// The repository (below the registry's prefix) that holds a bucket's images.
+    pub fn bucket_repository(&self, bucket: &str) -> String {
+        match self.layout {
+            Layout::RepositoryPerBucket => format!("{}/{bucket}", self.repository),
+            Layout::TagPerBucket => self.repository.clone(),
+        }
+    }
+
+    /// The immutable tag an artifact gets in a bucket.
+    pub fn artifact_tag(&self, bucket: &str, tag: &str) -> String {
+        match self.layout {
+            Layout::RepositoryPerBucket => tag.to_owned(),
+            Layout::TagPerBucket => format!("{bucket}-{tag}"),
+        }
+    }
+
+    /// The moving tag that always names the bucket's current artifact: what a
+    /// deployment pulls, and what promote and rollback re-point.
+    pub fn current_tag(&self, bucket: &str) -> String {
+        match self.layout {
+            Layout::RepositoryPerBucket => CURRENT_TAG.to_owned(),
+            Layout::TagPerBucket => bucket.to_owned(),
+        }
+    }
+}
+
+/// The moving tag of a bucket in the repository-per-bucket layout.
+pub const CURRENT_TAG: &str = "current";
+
+/// One image recorded in one bucket [Artifact]. Immutable once written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Artifact {
+    pub id: i64,
+    pub integration: String,
+    pub bucket: String,
+    /// Where the image is, pinned: `host/repo@sha256:...`.
+    pub image_uri: String,
+    pub tag: String,
+    pub digest: Digest,
+    pub media_type: String,
+    pub external_id: Option<String>,
+    pub description: Option<String>,
+    pub metadata: BTreeMap<String, String>,
+    pub promoted_from: Option<i64>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Promotion {
+    pub id: i64,
+    pub integration: String,
+    /// The artifact in the source bucket that was promoted.
+    pub artifact_id: i64,
+    /// The artifact the promotion created in the target bucket.
+    pub target_artifact_id: Option<i64>,
+    pub from_bucket: String,
+    pub to_bucket: String,
+    pub digest: Digest,
+    pub actor: String,
+    pub reason: Option<String>,
+    pub state: PromotionState,
+    pub forced: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One change of a bucket's current artifact. A bucket's events are one sequence.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BucketEvent {
+    pub id: i64,
+    pub integration: String,
+    pub bucket: String,
+    pub kind: BucketEventKind,
+    pub artifact_id: i64,
+    pub tag: String,
+    pub digest: Digest,
+    pub from_bucket: Option<String>,
+    pub actor: String,
+    pub reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An append-only record of a change, with its actor.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub id: i64,
+    pub created_at: DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub target: String,
+    pub details: serde_json::Value,
+}

@@ -1,0 +1,15 @@
+//! Plain types shared by every layer, and the validation of what users type.
+//! Nothing here does I/O.
+
+mod digest;
+mod entities;
+mod names;
+
+pub use digest::Digest;
+pub use entities::*;
+pub use names::{validate_name, validate_tag};
+
+/// A value the user gave that cannot be used; the message says what to do.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{0}")]
+pub struct InvalidInput(pub String);

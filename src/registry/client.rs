@@ -1,0 +1,462 @@
+//! One registry's distribution API over a shared HTTP client: each method is
+//! one endpoint of the spec. Auth challenges are answered here, once per
+//! scope; transient failures (connection resets, 408, 429, 5xx) are retried
+//! with backoff for requests whose body can be sent again.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use backon::{BackoffBuilder, ExponentialBuilder, Retryable};
+use bytes::Bytes;
+use futures_util::{Stream, TryStreamExt};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, WWW_AUTHENTICATE};
+use reqwest::{RequestBuilder, Response, StatusCode};
+
+use super::RegistryError;
+use super::auth::{AuthState, Challenge, Credentials, TokenResponse};
+use super::manifest::{self, Manifest};
+use crate::model::Digest;
+
+/// Where a registry answers and how to reach it.
+#[derive(Debug, Clone)]
+pub struct RegistryEndpoint {
+    /// `host[:port]`.
+    pub host: String,
+    /// Plain HTTP instead of HTTPS.
+    pub insecure: bool,
+}
+
+/// What answered a manifest HEAD.
+#[derive(Debug, Clone)]
+pub struct ManifestHead {
+    pub digest: Digest,
+    pub media_type: String,
+}
+
+/// How a cross-repository mount went.
+pub enum MountOutcome {
+    Mounted,
+    /// The registry declined to mount and opened an upload session instead.
+    UploadStarted(String),
+}
+
+/// A client for one registry. Cheap to share behind an `Arc`.
+pub struct RegistryClient {
+    http: reqwest::Client,
+    base: String,
+    host: String,
+    credentials: Option<Credentials>,
+    /// Names where the credentials came from, for errors and `-v`; never the secret.
+    credential_source: String,
+    auth: Mutex<AuthState>,
+}
+
+pub type BlobStream = std::pin::Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
+
+/// The one HTTP client of the process: one connection pool, one TLS set-up.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .user_agent(concat!("facetctl/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(Duration::from_secs(10))
+        .read_timeout(Duration::from_secs(60))
+        .pool_idle_timeout(Duration::from_secs(30))
+        .build()
+        .expect("the HTTP client's fixed configuration is valid")
+}
+
+impl RegistryClient {
+    pub fn new(
+        http: reqwest::Client,
+        endpoint: &RegistryEndpoint,
+        credentials: Option<Credentials>,
+        credential_source: impl Into<String>,
+    ) -> Arc<Self> {
+        let scheme = if endpoint.insecure { "http" } else { "https" };
+        Arc::new(RegistryClient {
+            http,
+            base: format!("{scheme}://{}", endpoint.host),
+            host: endpoint.host.clone(),
+            credentials,
+            credential_source: credential_source.into(),
+            auth: Mutex::new(AuthState::default()),
+        })
+    }
+
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    pub fn credential_source(&self) -> &str {
+        &self.credential_source
+    }
+
+    /// `HEAD /v2/<name>/manifests/<ref>`: the digest a tag or digest resolves to, or None.
+    pub async fn head_manifest(&self, repo: &str, reference: &str) -> Result<Option<ManifestHead>, RegistryError> {
+        let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
+        let resp = self
+            .send(&[pull(repo)], "read a manifest", || self.http.head(&url).header(ACCEPT, manifest::ACCEPT))
+            .await?;
+        match resp.status() {
+            StatusCode::NOT_FOUND => Ok(None),
+            s if s.is_success() => {
+                let media_type = header(&resp, CONTENT_TYPE.as_str()).unwrap_or_default();
+                match header(&resp, "docker-content-digest").and_then(|d| d.parse().ok()) {
+                    Some(digest) => Ok(Some(ManifestHead { digest, media_type })),
+                    // Some registries omit the header on HEAD: the bytes tell.
+                    None => Ok(self.get_manifest_opt(repo, reference).await?.map(|m| ManifestHead {
+                        digest: m.digest,
+                        media_type: m.media_type,
+                    })),
+                }
+            }
+            _ => Err(self.status_error(resp, repo, "read a manifest").await),
+        }
+    }
+
+    /// `GET /v2/<name>/manifests/<ref>`: the exact bytes, checked against the digest asked for.
+    pub async fn get_manifest(&self, repo: &str, reference: &str) -> Result<Manifest, RegistryError> {
+        self.get_manifest_opt(repo, reference).await?.ok_or_else(|| RegistryError::NotFound {
+            host: self.host.clone(),
+            repository: repo.to_owned(),
+            what: format!("manifest {reference}"),
+        })
+    }
+
+    async fn get_manifest_opt(&self, repo: &str, reference: &str) -> Result<Option<Manifest>, RegistryError> {
+        let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
+        let resp = self
+            .send(&[pull(repo)], "read a manifest", || self.http.get(&url).header(ACCEPT, manifest::ACCEPT))
+            .await?;
+        if resp.status() == StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        if !resp.status().is_success() {
+            return Err(self.status_error(resp, repo, "read a manifest").await);
+        }
+        let media_type = header(&resp, CONTENT_TYPE.as_str());
+        let bytes = resp.bytes().await.map_err(|e| self.transport_error(e))?;
+        let manifest = Manifest::from_bytes(bytes, media_type.as_deref()).map_err(|e| RegistryError::Protocol {
+            host: self.host.clone(),
+            action: format!("read manifest {reference} of {repo}"),
+            status: 200,
+            detail: e,
+        })?;
+        if let Ok(expected) = reference.parse::<Digest>()
+            && expected != manifest.digest
+        {
+            return Err(RegistryError::DigestMismatch {
+                host: self.host.clone(),
+                what: format!("manifest of {repo}"),
+                expected,
+                actual: manifest.digest,
+            });
+        }
+        Ok(Some(manifest))
+    }
+
+    /// `PUT /v2/<name>/manifests/<ref>` with the manifest's own bytes and media type.
+    pub async fn put_manifest(&self, repo: &str, reference: &str, m: &Manifest) -> Result<(), RegistryError> {
+        let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
+        let resp = self
+            .send(&[push(repo)], "write a manifest", || {
+                self.http.put(&url).header(CONTENT_TYPE, &m.media_type).body(m.bytes.clone())
+            })
+            .await?;
+        if !resp.status().is_success() {
+            return Err(self.status_error(resp, repo, &format!("write manifest {reference}")).await);
+        }
+        if let Some(stated) = header(&resp, "docker-content-digest").and_then(|d| d.parse::<Digest>().ok())
+            && stated != m.digest
+        {
+            return Err(RegistryError::DigestMismatch {
+                host: self.host.clone(),
+                what: format!("manifest written to {repo}:{reference}"),
+                expected: m.digest.clone(),
+                actual: stated,
+            });
+        }
+        Ok(())
+    }
+
+    /// `HEAD /v2/<name>/blobs/<digest>`.
+    pub async fn blob_exists(&self, repo: &str, digest: &Digest) -> Result<bool, RegistryError> {
+        let url = format!("{}/v2/{repo}/blobs/{digest}", self.base);
+        let resp = self.send(&[pull(repo)], "check a blob", || self.http.head(&url)).await?;
+        match resp.status() {
+            s if s.is_success() => Ok(true),
+            StatusCode::NOT_FOUND => Ok(false),
+            _ => Err(self.status_error(resp, repo, "check a blob").await),
+        }
+    }
+
+    /// `POST /v2/<to>/blobs/uploads/?mount=<digest>&from=<from>`.
+    pub async fn mount_blob(&self, repo: &str, digest: &Digest, from: &str) -> Result<MountOutcome, RegistryError> {
+        let url = format!("{}/v2/{repo}/blobs/uploads/?mount={digest}&from={from}", self.base);
+        let scopes = [push(repo), pull(from)];
+        let resp = self.send(&scopes, "mount a blob", || self.http.post(&url).header(CONTENT_LENGTH, 0)).await?;
+        match resp.status() {
+            StatusCode::CREATED => Ok(MountOutcome::Mounted),
+            StatusCode::ACCEPTED => Ok(MountOutcome::UploadStarted(self.location(&resp, repo)?)),
+            _ => Err(self.status_error(resp, repo, "mount a blob").await),
+        }
+    }
+
+    /// `POST /v2/<name>/blobs/uploads/`: opens an upload session, returns its location.
+    pub async fn start_upload(&self, repo: &str) -> Result<String, RegistryError> {
+        let url = format!("{}/v2/{repo}/blobs/uploads/", self.base);
+        let resp = self.send(&[push(repo)], "start an upload", || self.http.post(&url).header(CONTENT_LENGTH, 0)).await?;
+        if resp.status() != StatusCode::ACCEPTED {
+            return Err(self.status_error(resp, repo, "start an upload").await);
+        }
+        self.location(&resp, repo)
+    }
+
+    /// Finishes an upload in one streamed `PUT <location>&digest=<digest>`.
+    /// Not retried here: the stream is spent; the caller starts over.
+    pub async fn put_blob(
+        &self,
+        repo: &str,
+        location: &str,
+        digest: &Digest,
+        size: u64,
+        body: BlobStream,
+    ) -> Result<(), RegistryError> {
+        let sep = if location.contains('?') { '&' } else { '?' };
+        let url = format!("{location}{sep}digest={digest}");
+        let request = self
+            .http
+            .put(&url)
+            .header(CONTENT_TYPE, "application/octet-stream")
+            .header(CONTENT_LENGTH, size)
+            .body(reqwest::Body::wrap_stream(body));
+        let request = self.authorize(request, &[push(repo)]);
+        let resp = request.send().await.map_err(|e| self.transport_error(e))?;
+        if resp.status() != StatusCode::CREATED {
+            return Err(self.status_error(resp, repo, &format!("upload blob {}", digest.short())).await);
+        }
+        Ok(())
+    }
+
+    /// Abandons an upload session the registry opened (a refused mount), so it does not linger.
+    pub async fn cancel_upload(&self, repo: &str, location: &str) {
+        let request = self.authorize(self.http.delete(location), &[push(repo)]);
+        let _ = request.send().await;
+    }
+
+    /// `GET /v2/<name>/blobs/<digest>` as a stream; redirects to storage are followed.
+    pub async fn get_blob(&self, repo: &str, digest: &Digest) -> Result<BlobStream, RegistryError> {
+        let url = format!("{}/v2/{repo}/blobs/{digest}", self.base);
+        let resp = self.send(&[pull(repo)], "read a blob", || self.http.get(&url)).await?;
+        if !resp.status().is_success() {
+            return Err(self.status_error(resp, repo, &format!("read blob {}", digest.short())).await);
+        }
+        Ok(Box::pin(resp.bytes_stream().map_err(std::io::Error::other)))
+    }
+
+    /// `GET /v2/`: checks that the registry answers and accepts the credentials.
+    pub async fn check(&self) -> Result<(), RegistryError> {
+        let url = format!("{}/v2/", self.base);
+        let resp = self.send(&[], "check access", || self.http.get(&url)).await?;
+        if resp.status().is_success() { Ok(()) } else { Err(self.status_error(resp, "", "check access").await) }
+    }
+
+    /// Sends a request, answering one auth challenge and retrying transient failures.
+    async fn send(
+        &self,
+        scopes: &[String],
+        _action: &str,
+        build: impl Fn() -> RequestBuilder,
+    ) -> Result<Response, RegistryError> {
+        for first_try in [true, false] {
+            let resp = (|| async { self.authorize(build(), scopes).send().await })
+                .retry(backoff())
+                .when(|e: &reqwest::Error| e.is_connect() || e.is_timeout() || e.is_request())
+                .await
+                .map_err(|e| self.transport_error(e))?;
+            let resp = self.retry_transient_status(resp, scopes, &build).await?;
+            if resp.status() != StatusCode::UNAUTHORIZED {
+                return Ok(resp);
+            }
+            let challenge = header(&resp, WWW_AUTHENTICATE.as_str()).as_deref().and_then(Challenge::parse);
+            if !first_try || challenge.is_none() {
+                return Err(self.unauthorized());
+            }
+            let challenge = challenge.expect("checked above");
+            if let Challenge::Bearer { realm, service } = &challenge {
+                self.fetch_token(realm, service.as_deref(), scopes).await?;
+            } else if self.credentials.is_none() {
+                return Err(self.unauthorized());
+            }
+            self.auth.lock().expect("auth state lock").challenge = Some(challenge);
+        }
+        unreachable!("the loop returns on its second pass")
+    }
+
+    /// 408, 429 and 5xx are worth another try with the same request.
+    async fn retry_transient_status(
+        &self,
+        mut resp: Response,
+        scopes: &[String],
+        build: &impl Fn() -> RequestBuilder,
+    ) -> Result<Response, RegistryError> {
+        let mut delays = backoff().build();
+        while is_transient(resp.status()) {
+            let Some(delay) = delays.next() else { break };
+            tokio::time::sleep(delay).await;
+            resp = self.authorize(build(), scopes).send().await.map_err(|e| self.transport_error(e))?;
+        }
+        Ok(resp)
+    }
+
+    fn authorize(&self, request: RequestBuilder, scopes: &[String]) -> RequestBuilder {
+        let state = self.auth.lock().expect("auth state lock");
+        match &state.challenge {
+            Some(Challenge::Basic) => match &self.credentials {
+                Some(c) => request.basic_auth(&c.username, Some(c.secret.expose())),
+                None => request,
+            },
+            Some(Challenge::Bearer { .. }) => match state.token_for(scopes) {
+                Some(token) => request.header(AUTHORIZATION, format!("Bearer {}", token.expose())),
+                None => request,
+            },
+            None => request,
+        }
+    }
+
+    async fn fetch_token(&self, realm: &str, service: Option<&str>, scopes: &[String]) -> Result<(), RegistryError> {
+        let mut query: Vec<(&str, &str)> = Vec::new();
+        if let Some(service) = service {
+            query.push(("service", service));
+        }
+        for scope in scopes {
+            query.push(("scope", scope));
+        }
+        let mut request = self.http.get(realm).query(&query);
+        if let Some(c) = &self.credentials {
+            request = request.basic_auth(&c.username, Some(c.secret.expose()));
+        }
+        let resp = request.send().await.map_err(|e| RegistryError::Unreachable {
+            host: realm_host(realm),
+            reason: format!("token service: {}", root_cause(&e)),
+        })?;
+        if matches!(resp.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
+            return Err(self.unauthorized());
+        }
+        if !resp.status().is_success() {
+            return Err(RegistryError::Protocol {
+                host: realm_host(realm),
+                action: "issue a token".into(),
+                status: resp.status().as_u16(),
+                detail: "the token service refused the request".into(),
+            });
+        }
+        let body: TokenResponse = resp.json().await.map_err(|e| RegistryError::Protocol {
+            host: realm_host(realm),
+            action: "issue a token".into(),
+            status: 200,
+            detail: format!("unreadable token response: {e}"),
+        })?;
+        let token = body.token.or(body.access_token).ok_or_else(|| RegistryError::Protocol {
+            host: realm_host(realm),
+            action: "issue a token".into(),
+            status: 200,
+            detail: "the response has no token".into(),
+        })?;
+        self.auth.lock().expect("auth state lock").remember_token(scopes, super::Secret::new(token), body.expires_in);
+        Ok(())
+    }
+
+    fn location(&self, resp: &Response, repo: &str) -> Result<String, RegistryError> {
+        let location = header(resp, LOCATION.as_str()).ok_or_else(|| RegistryError::Protocol {
+            host: self.host.clone(),
+            action: format!("start an upload to {repo}"),
+            status: resp.status().as_u16(),
+            detail: "the answer has no Location header".into(),
+        })?;
+        Ok(if location.starts_with('/') { format!("{}{location}", self.base) } else { location })
+    }
+
+    fn unauthorized(&self) -> RegistryError {
+        RegistryError::Unauthorized { host: self.host.clone(), via: format!(" (credentials from {})", self.credential_source) }
+    }
+
+    fn transport_error(&self, e: reqwest::Error) -> RegistryError {
+        RegistryError::Unreachable { host: self.host.clone(), reason: root_cause(&e) }
+    }
+
+    async fn status_error(&self, resp: Response, repo: &str, action: &str) -> RegistryError {
+        let status = resp.status();
+        match status {
+            StatusCode::UNAUTHORIZED => self.unauthorized(),
+            StatusCode::FORBIDDEN => RegistryError::Denied {
+                host: self.host.clone(),
+                action: action.to_owned(),
+                repository: repo.to_owned(),
+            },
+            StatusCode::NOT_FOUND => RegistryError::NotFound {
+                host: self.host.clone(),
+                repository: repo.to_owned(),
+                what: action.trim_start_matches("read ").to_owned(),
+            },
+            _ => {
+                let body = resp.text().await.unwrap_or_default();
+                RegistryError::Protocol {
+                    host: self.host.clone(),
+                    action: format!("{action} in {repo}"),
+                    status: status.as_u16(),
+                    detail: error_message(&body),
+                }
+            }
+        }
+    }
+}
+
+fn backoff() -> ExponentialBuilder {
+    ExponentialBuilder::default()
+        .with_min_delay(Duration::from_millis(200))
+        .with_max_delay(Duration::from_secs(5))
+        .with_max_times(4)
+        .with_jitter()
+}
+
+fn is_transient(status: StatusCode) -> bool {
+    status == StatusCode::REQUEST_TIMEOUT || status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
+}
+
+pub fn pull(repo: &str) -> String {
+    format!("repository:{repo}:pull")
+}
+
+pub fn push(repo: &str) -> String {
+    format!("repository:{repo}:pull,push")
+}
+
+fn header(resp: &Response, name: &str) -> Option<String> {
+    resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+fn realm_host(realm: &str) -> String {
+    reqwest::Url::parse(realm).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| realm.to_owned())
+}
+
+/// The innermost cause of a transport error ("Connection refused"), which is what a person can act on.
+fn root_cause(e: &reqwest::Error) -> String {
+    let mut source: &dyn std::error::Error = e;
+    while let Some(next) = source.source() {
+        source = next;
+    }
+    let text = source.to_string();
+    if e.is_timeout() { format!("timed out ({text})") } else { text }
+}
+
+/// The first message of a distribution error body (`{"errors":[{"message":...}]}`), else its start.
+fn error_message(body: &str) -> String {
+    let parsed: Option<serde_json::Value> = serde_json::from_str(body).ok();
+    if let Some(m) = parsed.as_ref().and_then(|v| v["errors"][0]["message"].as_str()) {
+        let code = parsed.as_ref().and_then(|v| v["errors"][0]["code"].as_str()).unwrap_or("");
+        return if code.is_empty() { m.to_owned() } else { format!("{code}: {m}") };
+    }
+    let t = body.trim();
+    if t.is_empty() { "no details given".into() } else { t.chars().take(200).collect() }
+}
+
