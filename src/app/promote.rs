@@ -25,11 +25,23 @@ pub struct PromoteRequest {
 
 #[derive(Debug, serde::Serialize)]
 #[serde(tag = "result", rename_all = "kebab-case")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made once per command and printed"
+)]
 pub enum PromoteOutcome {
-    Done { promotion: Promotion, artifact: Artifact, copy: CopyReport },
+    Done {
+        promotion: Promotion,
+        artifact: Artifact,
+        copy: CopyReport,
+    },
     /// The target already has this artifact at its head.
-    Unchanged { artifact: Artifact },
-    DryRun { plan: PromotionPlan },
+    Unchanged {
+        artifact: Artifact,
+    },
+    DryRun {
+        plan: PromotionPlan,
+    },
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -90,17 +102,24 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     let client = registry_access::client_for(app, &registry).await?;
     let from_ref = format!("{}/{from_repo}@{}", registry.host(), source.digest);
     let reference = from_ref.parse().map_err(Error::Registry)?;
-    let manifest = client.get_manifest(&from_repo, source.digest.as_str()).await?;
+    let manifest = client
+        .get_manifest(&from_repo, source.digest.as_str())
+        .await?;
     let report = if from_repo == to_repo {
         CopyReport::default()
     } else {
-        let image = Arc::new(RegistrySource { client: client.clone(), reference });
+        let image = Arc::new(RegistrySource {
+            client: client.clone(),
+            reference,
+        });
         let copy = Copy {
             source: image.as_ref(),
             dest: &client,
             dest_repo: &to_repo,
             concurrency: app.concurrency,
-            progress: app.reporter.progress(&format!("{} -> {}", req.from, req.to)),
+            progress: app
+                .reporter
+                .progress(&format!("{} -> {}", req.from, req.to)),
         };
         copy.content_of(&manifest).await?
     };
@@ -159,7 +178,10 @@ async fn source_artifact(app: &App, req: &PromoteRequest) -> Result<Artifact> {
         if let Some(d) = &req.digest
             && *d != a.digest
         {
-            return Err(Error::Invalid(format!("artifact {id} has digest {}, not {d}", a.digest)));
+            return Err(Error::Invalid(format!(
+                "artifact {id} has digest {}, not {d}",
+                a.digest
+            )));
         }
         return Ok(a);
     }

@@ -46,11 +46,12 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
             registry.uri
         )));
     }
-    let tag = req
-        .tag
-        .clone()
-        .or_else(|| source.tag())
-        .ok_or_else(|| Error::Invalid(format!("{} names no tag; give one with --tag", source.describe())))?;
+    let tag = req.tag.clone().or_else(|| source.tag()).ok_or_else(|| {
+        Error::Invalid(format!(
+            "{} names no tag; give one with --tag",
+            source.describe()
+        ))
+    })?;
     validate_tag(&tag)?;
     if integration.layout == Layout::RepositoryPerBucket && tag == CURRENT_TAG {
         return Err(Error::Invalid(format!(
@@ -68,7 +69,9 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
         dest: &dest,
         dest_repo: &repo,
         concurrency: app.concurrency,
-        progress: app.reporter.progress(&format!("{} -> {}", source.describe(), req.bucket)),
+        progress: app
+            .reporter
+            .progress(&format!("{} -> {}", source.describe(), req.bucket)),
     };
     let report = copy.content_of(&root).await?;
 

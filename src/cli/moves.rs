@@ -66,18 +66,54 @@ pub struct AuditArgs {
 }
 
 pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<()> {
-    let PromoteArgs { integration, from, to, artifact, digest, reason, dry_run } = a;
-    let outcome = run_promote(app, PromoteRequest { integration, from, to, artifact, digest, reason, dry_run }).await?;
+    let PromoteArgs {
+        integration,
+        from,
+        to,
+        artifact,
+        digest,
+        reason,
+        dry_run,
+    } = a;
+    let outcome = run_promote(
+        app,
+        PromoteRequest {
+            integration,
+            from,
+            to,
+            artifact,
+            digest,
+            reason,
+            dry_run,
+        },
+    )
+    .await?;
     let summary = match &outcome {
-        PromoteOutcome::Done { promotion, artifact, copy } => {
-            p.note(&format!("blobs: {} mounted, {} copied, {} already there", copy.blobs_mounted, copy.blobs_copied, copy.blobs_skipped));
+        PromoteOutcome::Done {
+            promotion,
+            artifact,
+            copy,
+        } => {
+            p.note(&format!(
+                "blobs: {} mounted, {} copied, {} already there",
+                copy.blobs_mounted, copy.blobs_copied, copy.blobs_skipped
+            ));
             format!(
                 "promoted {} {} -> {}: artifact {} {} ({}), promotion {}",
-                promotion.integration, promotion.from_bucket, promotion.to_bucket, artifact.id, artifact.tag, artifact.digest, promotion.id
+                promotion.integration,
+                promotion.from_bucket,
+                promotion.to_bucket,
+                artifact.id,
+                artifact.tag,
+                artifact.digest,
+                promotion.id
             )
         }
         PromoteOutcome::Unchanged { artifact } => {
-            format!("{} {} is already the head of {}; nothing changed", artifact.tag, artifact.digest, artifact.bucket)
+            format!(
+                "{} {} is already the head of {}; nothing changed",
+                artifact.tag, artifact.digest, artifact.bucket
+            )
         }
         PromoteOutcome::DryRun { plan } => format!(
             "would promote artifact {} {} ({}) from {} to {}: {} -> {}",
@@ -88,24 +124,59 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
 }
 
 pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result<()> {
-    let RollbackArgs { integration, bucket, to, reason } = a;
-    let outcome = run_rollback(app, RollbackRequest { integration, bucket, to, reason }).await?;
+    let RollbackArgs {
+        integration,
+        bucket,
+        to,
+        reason,
+    } = a;
+    let outcome = run_rollback(
+        app,
+        RollbackRequest {
+            integration,
+            bucket,
+            to,
+            reason,
+        },
+    )
+    .await?;
     let summary = format!(
         "rolled back {} of {}: {} ({}) -> {} ({})",
-        outcome.event.bucket, outcome.event.integration, outcome.from.tag, outcome.from.digest, outcome.to.tag, outcome.to.digest
+        outcome.event.bucket,
+        outcome.event.integration,
+        outcome.from.tag,
+        outcome.from.digest,
+        outcome.to.tag,
+        outcome.to.digest
     );
     p.result(&outcome, &summary)
 }
 
 pub async fn history(app: &App, p: &Printer, a: HistoryArgs) -> anyhow::Result<()> {
-    let HistoryArgs { integration, bucket, limit } = a;
+    let HistoryArgs {
+        integration,
+        bucket,
+        limit,
+    } = a;
     p.list(&crate::app::history::history(app, &integration, bucket.as_deref(), limit).await?)
 }
 
 pub async fn audit(app: &App, p: &Printer, a: AuditArgs) -> anyhow::Result<()> {
-    let AuditArgs { actor, since, limit } = a;
+    let AuditArgs {
+        actor,
+        since,
+        limit,
+    } = a;
     let since = since.map(|s| parse_since(&s)).transpose()?;
-    p.list(&app.plane.audit_events(AuditFilter { actor, since, limit: Some(limit) }).await?)
+    p.list(
+        &app.plane
+            .audit_events(AuditFilter {
+                actor,
+                since,
+                limit: Some(limit),
+            })
+            .await?,
+    )
 }
 
 fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
@@ -114,5 +185,9 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
     }
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc())
-        .map_err(|_| Error::Invalid(format!("--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)")))
+        .map_err(|_| {
+            Error::Invalid(format!(
+                "--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)"
+            ))
+        })
 }

@@ -16,7 +16,13 @@ impl Tabular for ReleaseStream {
         &["NAME", "PROD", "DESCRIPTION", "CREATED BY", "CREATED"]
     }
     fn row(&self) -> Vec<String> {
-        vec![self.name.clone(), self.prod.to_string(), self.description.clone(), self.created_by.clone(), time(&self.created_at)]
+        vec![
+            self.name.clone(),
+            self.prod.to_string(),
+            self.description.clone(),
+            self.created_by.clone(),
+            time(&self.created_at),
+        ]
     }
 }
 
@@ -25,7 +31,12 @@ impl Tabular for Environment {
         &["NAME", "RELEASE STREAM", "CREATED BY", "CREATED"]
     }
     fn row(&self) -> Vec<String> {
-        vec![self.name.clone(), self.release_stream.clone(), self.created_by.clone(), time(&self.created_at)]
+        vec![
+            self.name.clone(),
+            self.release_stream.clone(),
+            self.created_by.clone(),
+            time(&self.created_at),
+        ]
     }
 }
 
@@ -50,13 +61,26 @@ impl Tabular for Workflow {
         &["NAME", "TYPE", "STAGES", "CREATED BY", "CREATED"]
     }
     fn row(&self) -> Vec<String> {
-        vec![self.name.clone(), self.registration_type.to_string(), self.path(), self.created_by.clone(), time(&self.created_at)]
+        vec![
+            self.name.clone(),
+            self.registration_type.to_string(),
+            self.path(),
+            self.created_by.clone(),
+            time(&self.created_at),
+        ]
     }
 }
 
 impl Tabular for Integration {
     fn headers() -> &'static [&'static str] {
-        &["NAME", "TYPE", "REGISTRY", "REPOSITORY", "LAYOUT", "WORKFLOW"]
+        &[
+            "NAME",
+            "TYPE",
+            "REGISTRY",
+            "REPOSITORY",
+            "LAYOUT",
+            "WORKFLOW",
+        ]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -72,7 +96,16 @@ impl Tabular for Integration {
 
 impl Tabular for Artifact {
     fn headers() -> &'static [&'static str] {
-        &["ID", "BUCKET", "TAG", "DIGEST", "EXTERNAL ID", "FROM", "CREATED BY", "CREATED"]
+        &[
+            "ID",
+            "BUCKET",
+            "TAG",
+            "DIGEST",
+            "EXTERNAL ID",
+            "FROM",
+            "CREATED BY",
+            "CREATED",
+        ]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -81,7 +114,9 @@ impl Tabular for Artifact {
             self.tag.clone(),
             self.digest.to_string(),
             opt(&self.external_id),
-            self.promoted_from.map(|i| i.to_string()).unwrap_or_default(),
+            self.promoted_from
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
             self.created_by.clone(),
             time(&self.created_at),
         ]
@@ -90,7 +125,9 @@ impl Tabular for Artifact {
 
 impl Tabular for BucketEvent {
     fn headers() -> &'static [&'static str] {
-        &["TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "REASON"]
+        &[
+            "TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "REASON",
+        ]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -112,6 +149,12 @@ impl Tabular for AuditEvent {
         &["ID", "TIME", "ACTOR", "ACTION", "TARGET"]
     }
     fn row(&self) -> Vec<String> {
-        vec![self.id.to_string(), time(&self.created_at), self.actor.clone(), self.action.clone(), self.target.clone()]
+        vec![
+            self.id.to_string(),
+            time(&self.created_at),
+            self.actor.clone(),
+            self.action.clone(),
+            self.target.clone(),
+        ]
     }
 }

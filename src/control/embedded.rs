@@ -30,10 +30,21 @@ pub struct Embedded {
 
 impl Embedded {
     pub fn new(store: Store, secrets: Box<dyn SecretStore>, actor: String) -> Self {
-        Embedded { store, secrets, actor }
+        Embedded {
+            store,
+            secrets,
+            actor,
+        }
     }
 
-    async fn audit(&self, tx: &mut Tx, action: &str, entity: &str, target: &str, details: serde_json::Value) -> Result<()> {
+    async fn audit(
+        &self,
+        tx: &mut Tx,
+        action: &str,
+        entity: &str,
+        target: &str,
+        details: serde_json::Value,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO audit_events (created_at, actor, action, entity, target, details) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(now())
             .bind(&self.actor)
@@ -59,12 +70,13 @@ impl Embedded {
     /// lease ran out cannot write over the bucket's next holder.
     async fn check_lock(&self, tx: &mut Tx, lock: &BucketLock) -> Result<i64> {
         let iid = self.integration_id(tx, &lock.integration).await?;
-        let held = sqlx::query("SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
-            .bind(iid)
-            .bind(&lock.bucket)
-            .fetch_optional(&mut **tx)
-            .await?
-            .map(|r| r.get::<String, _>("token"));
+        let held =
+            sqlx::query("SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
+                .bind(iid)
+                .bind(&lock.bucket)
+                .fetch_optional(&mut **tx)
+                .await?
+                .map(|r| r.get::<String, _>("token"));
         if held.as_deref() != Some(lock.token.as_str()) {
             return Err(Error::Refused(format!(
                 "lost the lock on bucket {} of {} (it expired); nothing was recorded; run the command again",
@@ -74,7 +86,14 @@ impl Embedded {
         Ok(iid)
     }
 
-    async fn set_head(&self, tx: &mut Tx, iid: i64, bucket: &str, artifact_id: i64, kind: BucketEventKind, from: Option<&str>, reason: Option<&str>) -> Result<()> {
+    async fn set_head(&self, tx: &mut Tx, iid: i64, change: HeadChange<'_>) -> Result<()> {
+        let HeadChange {
+            bucket,
+            artifact_id,
+            kind,
+            from,
+            reason,
+        } = change;
         sqlx::query(
             "INSERT INTO buckets (integration_id, bucket, current_artifact_id) VALUES ($1, $2, $3)
              ON CONFLICT (integration_id, bucket) DO UPDATE SET current_artifact_id = excluded.current_artifact_id",
@@ -103,7 +122,14 @@ impl Embedded {
 
     /// The artifact under `tag` in a bucket; a different digest there is refused,
     /// because tags in a bucket are immutable.
-    async fn same_tag(&self, tx: &mut Tx, iid: i64, bucket: &str, tag: &str, digest: &Digest) -> Result<Option<i64>> {
+    async fn same_tag(
+        &self,
+        tx: &mut Tx,
+        iid: i64,
+        bucket: &str,
+        tag: &str,
+        digest: &Digest,
+    ) -> Result<Option<i64>> {
         let row = sqlx::query("SELECT id, digest FROM artifacts WHERE integration_id = $1 AND bucket = $2 AND tag = $3")
             .bind(iid)
             .bind(bucket)
@@ -126,8 +152,21 @@ impl Embedded {
                 BindValue::Text(s) => q.bind(s),
             };
         }
-        q.fetch_all(&self.store.pool).await?.iter().map(artifact_from).collect()
+        q.fetch_all(&self.store.pool)
+            .await?
+            .iter()
+            .map(artifact_from)
+            .collect()
     }
+}
+
+/// A bucket's head moving to an artifact, and why.
+struct HeadChange<'a> {
+    bucket: &'a str,
+    artifact_id: i64,
+    kind: BucketEventKind,
+    from: Option<&'a str>,
+    reason: Option<&'a str>,
 }
 
 enum BindValue {
@@ -136,7 +175,9 @@ enum BindValue {
 }
 
 fn unknown(what: &str, name: &str, list: &str) -> Error {
-    Error::NotFound(format!("unknown {what} {name:?}; `{list}` shows the ones there are"))
+    Error::NotFound(format!(
+        "unknown {what} {name:?}; `{list}` shows the ones there are"
+    ))
 }
 
 fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
@@ -147,7 +188,9 @@ fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
 
 fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Error {
     match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => Error::Refused(format!("{what} {name:?} already exists")),
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            Error::Refused(format!("{what} {name:?} already exists"))
+        }
         _ => e.into(),
     }
 }
@@ -156,7 +199,8 @@ fn json_list(s: &str) -> Result<Vec<String>> {
     serde_json::from_str(s).map_err(|e| Error::Storage(format!("bad list {s:?}: {e}")))
 }
 
-const ARTIFACT_SELECT: &str = "SELECT a.id, i.name AS integration, a.bucket, a.image_uri, a.tag, a.digest, a.media_type,
+const ARTIFACT_SELECT: &str =
+    "SELECT a.id, i.name AS integration, a.bucket, a.image_uri, a.tag, a.digest, a.media_type,
     a.external_id, a.description, a.metadata, a.promoted_from, a.created_by, a.created_at
     FROM artifacts a JOIN integrations i ON i.id = a.integration_id";
 
@@ -168,12 +212,14 @@ const EVENT_SELECT: &str = "SELECT e.id, i.name AS integration, e.bucket, e.kind
     e.from_bucket, e.actor, e.reason, e.created_at
     FROM bucket_events e JOIN integrations i ON i.id = e.integration_id JOIN artifacts a ON a.id = e.artifact_id";
 
-const PROMOTION_SELECT: &str = "SELECT p.id, i.name AS integration, p.artifact_id, p.target_artifact_id, p.from_bucket,
+const PROMOTION_SELECT: &str =
+    "SELECT p.id, i.name AS integration, p.artifact_id, p.target_artifact_id, p.from_bucket,
     p.to_bucket, p.digest, p.actor, p.reason, p.state, p.forced, p.created_at
     FROM promotions p JOIN integrations i ON i.id = p.integration_id";
 
 fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T> {
-    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+    s.parse()
+        .map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
 }
 
 fn artifact_from(r: &AnyRow) -> Result<Artifact> {
@@ -188,7 +234,8 @@ fn artifact_from(r: &AnyRow) -> Result<Artifact> {
         media_type: r.try_get("media_type")?,
         external_id: r.try_get("external_id")?,
         description: r.try_get("description")?,
-        metadata: serde_json::from_str::<BTreeMap<String, String>>(&metadata).map_err(|e| Error::Storage(e.to_string()))?,
+        metadata: serde_json::from_str::<BTreeMap<String, String>>(&metadata)
+            .map_err(|e| Error::Storage(e.to_string()))?,
         promoted_from: r.try_get("promoted_from")?,
         created_by: r.try_get("created_by")?,
         created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
@@ -196,7 +243,8 @@ fn artifact_from(r: &AnyRow) -> Result<Artifact> {
 }
 
 fn parse_word_digest(s: &str) -> Result<Digest> {
-    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+    s.parse()
+        .map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
 }
 
 fn integration_from(r: &AnyRow) -> Result<Integration> {
@@ -278,12 +326,24 @@ fn validate_registry_uri(uri: &str) -> Result<()> {
             "invalid registry URL {uri:?}: give host[:port][/prefix], e.g. 127.0.0.1:5000 or ghcr.io/my-org (no scheme)"
         ))
     };
-    if uri.contains("://") || uri.is_empty() || uri.chars().any(char::is_whitespace) || uri.ends_with('/') {
+    if uri.contains("://")
+        || uri.is_empty()
+        || uri.chars().any(char::is_whitespace)
+        || uri.ends_with('/')
+    {
         return Err(bad());
     }
-    let (host, prefix) = uri.split_once('/').map_or((uri, None), |(h, p)| (h, Some(p)));
-    let (name, port) = host.rsplit_once(':').map_or((host, None), |(n, p)| (n, Some(p)));
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
+    let (host, prefix) = uri
+        .split_once('/')
+        .map_or((uri, None), |(h, p)| (h, Some(p)));
+    let (name, port) = host
+        .rsplit_once(':')
+        .map_or((host, None), |(n, p)| (n, Some(p)));
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    {
         return Err(bad());
     }
     if let Some(port) = port
@@ -292,7 +352,8 @@ fn validate_registry_uri(uri: &str) -> Result<()> {
         return Err(bad());
     }
     if let Some(prefix) = prefix {
-        validate_repository(prefix).map_err(|why| Error::Invalid(format!("invalid registry URL {uri:?}: {why}")))?;
+        validate_repository(prefix)
+            .map_err(|why| Error::Invalid(format!("invalid registry URL {uri:?}: {why}")))?;
     }
     Ok(())
 }
@@ -332,7 +393,12 @@ impl ControlPlane for Embedded {
         &self.actor
     }
 
-    async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream> {
+    async fn create_release_stream(
+        &self,
+        name: &str,
+        description: &str,
+        prod: bool,
+    ) -> Result<ReleaseStream> {
         validate_name("release stream", name)?;
         let mut tx = self.store.begin_write().await?;
         let at = now();
@@ -348,7 +414,14 @@ impl ControlPlane for Embedded {
         .await
         .map_err(|e| conflict_on_unique(e, "release stream", name))?
         .get("id");
-        self.audit(&mut tx, "release-stream.create", "release-stream", name, json!({"id": id, "prod": prod})).await?;
+        self.audit(
+            &mut tx,
+            "release-stream.create",
+            "release-stream",
+            name,
+            json!({"id": id, "prod": prod}),
+        )
+        .await?;
         tx.commit().await?;
         Ok(ReleaseStream {
             id,
@@ -386,7 +459,13 @@ impl ControlPlane for Embedded {
             .fetch_optional(&mut *tx)
             .await?
             .map(|r| r.get("id"))
-            .ok_or_else(|| unknown("release stream", release_stream, "facetctl release-stream list"))?;
+            .ok_or_else(|| {
+                unknown(
+                    "release stream",
+                    release_stream,
+                    "facetctl release-stream list",
+                )
+            })?;
         let at = now();
         let id: i64 = sqlx::query(
             "INSERT INTO environments (name, release_stream_id, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -399,8 +478,14 @@ impl ControlPlane for Embedded {
         .await
         .map_err(|e| conflict_on_unique(e, "environment", name))?
         .get("id");
-        self.audit(&mut tx, "environment.create", "environment", name, json!({"id": id, "releaseStream": release_stream}))
-            .await?;
+        self.audit(
+            &mut tx,
+            "environment.create",
+            "environment",
+            name,
+            json!({"id": id, "releaseStream": release_stream}),
+        )
+        .await?;
         tx.commit().await?;
         Ok(Environment {
             id,
@@ -431,7 +516,11 @@ impl ControlPlane for Embedded {
             .collect()
     }
 
-    async fn add_registry(&self, new: NewRegistry, secret: Option<Secret>) -> Result<(Registry, SecretPlacement)> {
+    async fn add_registry(
+        &self,
+        new: NewRegistry,
+        secret: Option<Secret>,
+    ) -> Result<(Registry, SecretPlacement)> {
         validate_name("registry", &new.name)?;
         validate_registry_uri(&new.uri)?;
         if new.insecure && !is_loopback_host(&new.uri) {
@@ -494,12 +583,17 @@ impl ControlPlane for Embedded {
     }
 
     async fn registries(&self) -> Result<Vec<Registry>> {
-        let rows = sqlx::query("SELECT * FROM registries ORDER BY name").fetch_all(&self.store.pool).await?;
+        let rows = sqlx::query("SELECT * FROM registries ORDER BY name")
+            .fetch_all(&self.store.pool)
+            .await?;
         rows.iter().map(registry_from).collect()
     }
 
     async fn registry(&self, name: &str) -> Result<Registry> {
-        let row = sqlx::query("SELECT * FROM registries WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
+        let row = sqlx::query("SELECT * FROM registries WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.store.pool)
+            .await?;
         registry_from(&row.ok_or_else(|| unknown("registry", name, "facetctl registry list"))?)
     }
 
@@ -511,21 +605,32 @@ impl ControlPlane for Embedded {
             .await?
             .map(|r| r.get("id"))
             .ok_or_else(|| unknown("registry", name, "facetctl registry list"))?;
-        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.get("name"))
-            .collect();
+        let users: Vec<String> =
+            sqlx::query("SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name")
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.get("name"))
+                .collect();
         if !users.is_empty() {
             return Err(Error::Refused(format!(
                 "registry {name} is used by integration(s) {}; delete those first",
                 users.join(", ")
             )));
         }
-        sqlx::query("DELETE FROM registries WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        self.audit(&mut tx, "registry.remove", "registry", name, json!({"id": id})).await?;
+        sqlx::query("DELETE FROM registries WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        self.audit(
+            &mut tx,
+            "registry.remove",
+            "registry",
+            name,
+            json!({"id": id}),
+        )
+        .await?;
         tx.commit().await?;
         self.secrets.delete(name)?;
         Ok(())
@@ -550,12 +655,17 @@ impl ControlPlane for Embedded {
         for (i, stage) in new.stages.iter().enumerate() {
             validate_name("stage", stage)?;
             if new.stages[..i].contains(stage) {
-                return Err(Error::Invalid(format!("stage {stage} appears twice in --stages; each stage comes once")));
+                return Err(Error::Invalid(format!(
+                    "stage {stage} appears twice in --stages; each stage comes once"
+                )));
             }
         }
         for gate in &new.gates {
             if !new.stages.contains(gate) {
-                return Err(Error::Invalid(format!("--gate {gate} is not one of the stages ({})", new.stages.join(", "))));
+                return Err(Error::Invalid(format!(
+                    "--gate {gate} is not one of the stages ({})",
+                    new.stages.join(", ")
+                )));
             }
         }
         let mut tx = self.store.begin_write().await?;
@@ -574,8 +684,14 @@ impl ControlPlane for Embedded {
         .await
         .map_err(|e| conflict_on_unique(e, "workflow", &new.name))?
         .get("id");
-        self.audit(&mut tx, "workflow.create", "workflow", &new.name, json!({"id": id, "stages": new.stages, "gates": new.gates}))
-            .await?;
+        self.audit(
+            &mut tx,
+            "workflow.create",
+            "workflow",
+            &new.name,
+            json!({"id": id, "stages": new.stages, "gates": new.gates}),
+        )
+        .await?;
         tx.commit().await?;
         Ok(Workflow {
             id,
@@ -589,12 +705,17 @@ impl ControlPlane for Embedded {
     }
 
     async fn workflows(&self) -> Result<Vec<Workflow>> {
-        let rows = sqlx::query("SELECT * FROM workflows ORDER BY name").fetch_all(&self.store.pool).await?;
+        let rows = sqlx::query("SELECT * FROM workflows ORDER BY name")
+            .fetch_all(&self.store.pool)
+            .await?;
         rows.iter().map(workflow_from).collect()
     }
 
     async fn workflow(&self, name: &str) -> Result<Workflow> {
-        let row = sqlx::query("SELECT * FROM workflows WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
+        let row = sqlx::query("SELECT * FROM workflows WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.store.pool)
+            .await?;
         workflow_from(&row.ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?)
     }
 
@@ -606,26 +727,41 @@ impl ControlPlane for Embedded {
             .await?
             .map(|r| r.get("id"))
             .ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?;
-        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.get("name"))
-            .collect();
+        let users: Vec<String> =
+            sqlx::query("SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name")
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.get("name"))
+                .collect();
         if !users.is_empty() {
-            return Err(Error::Refused(format!("workflow {name} is used by integration(s) {}; delete those first", users.join(", "))));
+            return Err(Error::Refused(format!(
+                "workflow {name} is used by integration(s) {}; delete those first",
+                users.join(", ")
+            )));
         }
-        sqlx::query("DELETE FROM workflows WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        self.audit(&mut tx, "workflow.delete", "workflow", name, json!({"id": id})).await?;
+        sqlx::query("DELETE FROM workflows WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        self.audit(
+            &mut tx,
+            "workflow.delete",
+            "workflow",
+            name,
+            json!({"id": id}),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
         validate_name("integration", &new.name)?;
-        validate_repository(&new.repository)
-            .map_err(|why| Error::Invalid(format!("invalid --repository {:?}: {why}", new.repository)))?;
+        validate_repository(&new.repository).map_err(|why| {
+            Error::Invalid(format!("invalid --repository {:?}: {why}", new.repository))
+        })?;
         let mut tx = self.store.begin_write().await?;
         let registry_id: i64 = sqlx::query("SELECT id FROM registries WHERE name = $1")
             .bind(&new.registry)
@@ -636,11 +772,12 @@ impl ControlPlane for Embedded {
         let workflow_id: Option<i64> = match &new.workflow {
             None => None,
             Some(w) => {
-                let row = sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
-                    .bind(w)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
+                let row =
+                    sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
+                        .bind(w)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
                 let wf_type: String = row.get("registration_type");
                 if wf_type != new.registration_type.as_str() {
                     return Err(Error::Invalid(format!(
@@ -692,37 +829,63 @@ impl ControlPlane for Embedded {
 
     async fn integrations(&self) -> Result<Vec<Integration>> {
         let sql = format!("{INTEGRATION_SELECT} ORDER BY i.name");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.store.pool)
+            .await?;
         rows.iter().map(integration_from).collect()
     }
 
     async fn integration(&self, name: &str) -> Result<Integration> {
         let sql = format!("{INTEGRATION_SELECT} WHERE i.name = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(&self.store.pool).await?;
-        integration_from(&row.ok_or_else(|| unknown("integration", name, "facetctl integration list"))?)
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(name)
+            .fetch_optional(&self.store.pool)
+            .await?;
+        integration_from(
+            &row.ok_or_else(|| unknown("integration", name, "facetctl integration list"))?,
+        )
     }
 
     async fn delete_integration(&self, name: &str) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, name).await?;
-        let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1")
-            .bind(iid)
-            .fetch_one(&mut *tx)
-            .await?
-            .get("n");
+        let count: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1")
+                .bind(iid)
+                .fetch_one(&mut *tx)
+                .await?
+                .get("n");
         if count > 0 {
             return Err(Error::Refused(format!(
                 "integration {name} has {count} recorded artifact(s); its history is kept, so it cannot be deleted"
             )));
         }
-        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1").bind(iid).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM integrations WHERE id = $1").bind(iid).execute(&mut *tx).await?;
-        self.audit(&mut tx, "integration.delete", "integration", name, json!({"id": iid})).await?;
+        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1")
+            .bind(iid)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM integrations WHERE id = $1")
+            .bind(iid)
+            .execute(&mut *tx)
+            .await?;
+        self.audit(
+            &mut tx,
+            "integration.delete",
+            "integration",
+            name,
+            json!({"id": iid}),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
+    async fn lock_bucket(
+        &self,
+        integration: &str,
+        bucket: &str,
+        holder: &str,
+    ) -> Result<LockAttempt> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, integration).await?;
         let now_ms = epoch_ms();
@@ -755,7 +918,11 @@ impl ControlPlane for Embedded {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token }))
+        Ok(LockAttempt::Acquired(BucketLock {
+            integration: integration.into(),
+            bucket: bucket.into(),
+            token,
+        }))
     }
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
@@ -775,12 +942,14 @@ impl ControlPlane for Embedded {
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, &lock.integration).await?;
-        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3")
-            .bind(iid)
-            .bind(&lock.bucket)
-            .bind(&lock.token)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3",
+        )
+        .bind(iid)
+        .bind(&lock.bucket)
+        .bind(&lock.token)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -809,7 +978,14 @@ impl ControlPlane for Embedded {
             .await?
             .get("id"),
         };
-        self.set_head(&mut tx, iid, &new.bucket, id, new.kind, None, None).await?;
+        let change = HeadChange {
+            bucket: &new.bucket,
+            artifact_id: id,
+            kind: new.kind,
+            from: None,
+            reason: None,
+        };
+        self.set_head(&mut tx, iid, change).await?;
         let action = format!("artifact.{}", new.kind);
         let target = format!("{}/{}:{}", new.integration, new.bucket, new.tag);
         self.audit(
@@ -824,7 +1000,11 @@ impl ControlPlane for Embedded {
         self.artifact(id).await
     }
 
-    async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
+    async fn record_promotion(
+        &self,
+        lock: &BucketLock,
+        new: NewPromotion,
+    ) -> Result<(Promotion, Artifact)> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.check_lock(&mut tx, lock).await?;
         let source = &new.source;
@@ -868,8 +1048,14 @@ impl ControlPlane for Embedded {
         .fetch_one(&mut *tx)
         .await?
         .get("id");
-        self.set_head(&mut tx, iid, &new.to_bucket, target_id, BucketEventKind::Promote, Some(&source.bucket), new.reason.as_deref())
-            .await?;
+        let change = HeadChange {
+            bucket: &new.to_bucket,
+            artifact_id: target_id,
+            kind: BucketEventKind::Promote,
+            from: Some(&source.bucket),
+            reason: new.reason.as_deref(),
+        };
+        self.set_head(&mut tx, iid, change).await?;
         self.audit(
             &mut tx,
             "artifact.promote",
@@ -881,11 +1067,21 @@ impl ControlPlane for Embedded {
         .await?;
         tx.commit().await?;
         let sql = format!("{PROMOTION_SELECT} WHERE p.id = $1");
-        let promotion = promotion_from(&sqlx::query(sqlx::AssertSqlSafe(sql)).bind(promotion_id).fetch_one(&self.store.pool).await?)?;
+        let promotion = promotion_from(
+            &sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(promotion_id)
+                .fetch_one(&self.store.pool)
+                .await?,
+        )?;
         Ok((promotion, self.artifact(target_id).await?))
     }
 
-    async fn record_rollback(&self, lock: &BucketLock, artifact_id: i64, reason: Option<String>) -> Result<BucketEvent> {
+    async fn record_rollback(
+        &self,
+        lock: &BucketLock,
+        artifact_id: i64,
+        reason: Option<String>,
+    ) -> Result<BucketEvent> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.check_lock(&mut tx, lock).await?;
         let in_bucket = sqlx::query("SELECT tag, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
@@ -897,7 +1093,14 @@ impl ControlPlane for Embedded {
             .ok_or_else(|| {
                 Error::NotFound(format!("artifact {artifact_id} is not in bucket {} of {}", lock.bucket, lock.integration))
             })?;
-        self.set_head(&mut tx, iid, &lock.bucket, artifact_id, BucketEventKind::Rollback, None, reason.as_deref()).await?;
+        let change = HeadChange {
+            bucket: &lock.bucket,
+            artifact_id,
+            kind: BucketEventKind::Rollback,
+            from: None,
+            reason: reason.as_deref(),
+        };
+        self.set_head(&mut tx, iid, change).await?;
         self.audit(
             &mut tx,
             "bucket.rollback",
@@ -908,8 +1111,13 @@ impl ControlPlane for Embedded {
         )
         .await?;
         tx.commit().await?;
-        let events = self.bucket_events(&lock.integration, Some(&lock.bucket), 1).await?;
-        events.into_iter().next().ok_or_else(|| Error::Storage("the rollback event vanished".into()))
+        let events = self
+            .bucket_events(&lock.integration, Some(&lock.bucket), 1)
+            .await?;
+        events
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Storage("the rollback event vanished".into()))
     }
 
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {
@@ -924,11 +1132,14 @@ impl ControlPlane for Embedded {
     }
 
     async fn artifact(&self, id: i64) -> Result<Artifact> {
-        let found = self.fetch_artifacts("WHERE a.id = $1", vec![BindValue::Int(id)]).await?;
-        found
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::NotFound(format!("no artifact has id {id}; `facetctl artifact list --integration NAME` shows them")))
+        let found = self
+            .fetch_artifacts("WHERE a.id = $1", vec![BindValue::Int(id)])
+            .await?;
+        found.into_iter().next().ok_or_else(|| {
+            Error::NotFound(format!(
+                "no artifact has id {id}; `facetctl artifact list --integration NAME` shows them"
+            ))
+        })
     }
 
     async fn artifacts(&self, integration: &str, bucket: Option<&str>) -> Result<Vec<Artifact>> {
@@ -937,24 +1148,49 @@ impl ControlPlane for Embedded {
             Some(b) => {
                 self.fetch_artifacts(
                     "WHERE i.name = $1 AND a.bucket = $2 ORDER BY a.id DESC",
-                    vec![BindValue::Text(integration.into()), BindValue::Text(b.into())],
+                    vec![
+                        BindValue::Text(integration.into()),
+                        BindValue::Text(b.into()),
+                    ],
                 )
                 .await
             }
-            None => self.fetch_artifacts("WHERE i.name = $1 ORDER BY a.id DESC", vec![BindValue::Text(integration.into())]).await,
+            None => {
+                self.fetch_artifacts(
+                    "WHERE i.name = $1 ORDER BY a.id DESC",
+                    vec![BindValue::Text(integration.into())],
+                )
+                .await
+            }
         }
     }
 
-    async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {
+    async fn bucket_events(
+        &self,
+        integration: &str,
+        bucket: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<BucketEvent>> {
         self.integration(integration).await?;
         let rows = match bucket {
             Some(b) => {
-                let sql = format!("{EVENT_SELECT} WHERE i.name = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3");
-                sqlx::query(sqlx::AssertSqlSafe(sql)).bind(integration).bind(b).bind(i64::from(limit)).fetch_all(&self.store.pool).await?
+                let sql = format!(
+                    "{EVENT_SELECT} WHERE i.name = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3"
+                );
+                sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(integration)
+                    .bind(b)
+                    .bind(i64::from(limit))
+                    .fetch_all(&self.store.pool)
+                    .await?
             }
             None => {
                 let sql = format!("{EVENT_SELECT} WHERE i.name = $1 ORDER BY e.id DESC LIMIT $2");
-                sqlx::query(sqlx::AssertSqlSafe(sql)).bind(integration).bind(i64::from(limit)).fetch_all(&self.store.pool).await?
+                sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(integration)
+                    .bind(i64::from(limit))
+                    .fetch_all(&self.store.pool)
+                    .await?
             }
         };
         rows.iter().map(event_from).collect()
@@ -963,12 +1199,19 @@ impl ControlPlane for Embedded {
     async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>> {
         self.integration(integration).await?;
         let sql = format!("{PROMOTION_SELECT} WHERE i.name = $1 ORDER BY p.id DESC LIMIT $2");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(integration).bind(i64::from(limit)).fetch_all(&self.store.pool).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(integration)
+            .bind(i64::from(limit))
+            .fetch_all(&self.store.pool)
+            .await?;
         rows.iter().map(promotion_from).collect()
     }
 
     async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>> {
-        let since = filter.since.map(super::store::format_time).unwrap_or_default();
+        let since = filter
+            .since
+            .map(super::store::format_time)
+            .unwrap_or_default();
         let rows = sqlx::query(
             "SELECT id, created_at, actor, action, entity, target, details FROM audit_events
              WHERE ($1 = '' OR actor = $1) AND created_at >= $2 ORDER BY id DESC LIMIT $3",
@@ -987,7 +1230,8 @@ impl ControlPlane for Embedded {
                     action: r.try_get("action")?,
                     entity: r.try_get("entity")?,
                     target: r.try_get("target")?,
-                    details: serde_json::from_str(&r.try_get::<String, _>("details")?).unwrap_or_default(),
+                    details: serde_json::from_str(&r.try_get::<String, _>("details")?)
+                        .unwrap_or_default(),
                 })
             })
             .collect()
@@ -996,7 +1240,9 @@ impl ControlPlane for Embedded {
 
 /// `"<who> on <host> pid <pid>"` back into host and pid.
 fn parse_holder(holder: &str) -> (String, i64) {
-    let Some((rest, pid)) = holder.rsplit_once(" pid ") else { return (String::new(), 0) };
+    let Some((rest, pid)) = holder.rsplit_once(" pid ") else {
+        return (String::new(), 0);
+    };
     let host = rest.rsplit_once(" on ").map_or("", |(_, h)| h);
     (host.to_owned(), pid.parse().unwrap_or(0))
 }
@@ -1005,7 +1251,11 @@ fn parse_holder(holder: &str) -> (String, i64) {
 fn rand_u64() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
     h.finish()
 }
 
@@ -1015,7 +1265,10 @@ mod tests {
 
     #[test]
     fn holders_name_their_host_and_pid() {
-        assert_eq!(parse_holder("alice on build-7 pid 4242"), ("build-7".into(), 4242));
+        assert_eq!(
+            parse_holder("alice on build-7 pid 4242"),
+            ("build-7".into(), 4242)
+        );
         assert_eq!(parse_holder("garbage"), (String::new(), 0));
     }
 
@@ -1026,6 +1279,10 @@ mod tests {
         assert!(validate_registry_uri("https://ghcr.io").is_err());
         assert!(validate_registry_uri("host:99999").is_err());
         assert!(validate_registry_uri("host/Upper").is_err());
-        assert!(is_loopback_host("127.0.0.1:5000/x") && is_loopback_host("localhost:1") && !is_loopback_host("10.0.0.1:5000"));
+        assert!(
+            is_loopback_host("127.0.0.1:5000/x")
+                && is_loopback_host("localhost:1")
+                && !is_loopback_host("10.0.0.1:5000")
+        );
     }
 }

@@ -9,7 +9,9 @@ use std::time::Duration;
 use backon::{BackoffBuilder, ExponentialBuilder, Retryable};
 use bytes::Bytes;
 use futures_util::{Stream, TryStreamExt};
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, WWW_AUTHENTICATE};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, WWW_AUTHENTICATE,
+};
 use reqwest::{RequestBuilder, Response, StatusCode};
 
 use super::RegistryError;
@@ -91,10 +93,16 @@ impl RegistryClient {
     }
 
     /// `HEAD /v2/<name>/manifests/<ref>`: the digest a tag or digest resolves to, or None.
-    pub async fn head_manifest(&self, repo: &str, reference: &str) -> Result<Option<ManifestHead>, RegistryError> {
+    pub async fn head_manifest(
+        &self,
+        repo: &str,
+        reference: &str,
+    ) -> Result<Option<ManifestHead>, RegistryError> {
         let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
         let resp = self
-            .send(&[pull(repo)], "read a manifest", || self.http.head(&url).header(ACCEPT, manifest::ACCEPT))
+            .send(&[pull(repo)], "read a manifest", || {
+                self.http.head(&url).header(ACCEPT, manifest::ACCEPT)
+            })
             .await?;
         match resp.status() {
             StatusCode::NOT_FOUND => Ok(None),
@@ -103,10 +111,15 @@ impl RegistryClient {
                 match header(&resp, "docker-content-digest").and_then(|d| d.parse().ok()) {
                     Some(digest) => Ok(Some(ManifestHead { digest, media_type })),
                     // Some registries omit the header on HEAD: the bytes tell.
-                    None => Ok(self.get_manifest_opt(repo, reference).await?.map(|m| ManifestHead {
-                        digest: m.digest,
-                        media_type: m.media_type,
-                    })),
+                    None => {
+                        Ok(self
+                            .get_manifest_opt(repo, reference)
+                            .await?
+                            .map(|m| ManifestHead {
+                                digest: m.digest,
+                                media_type: m.media_type,
+                            }))
+                    }
                 }
             }
             _ => Err(self.status_error(resp, repo, "read a manifest").await),
@@ -114,18 +127,30 @@ impl RegistryClient {
     }
 
     /// `GET /v2/<name>/manifests/<ref>`: the exact bytes, checked against the digest asked for.
-    pub async fn get_manifest(&self, repo: &str, reference: &str) -> Result<Manifest, RegistryError> {
-        self.get_manifest_opt(repo, reference).await?.ok_or_else(|| RegistryError::NotFound {
-            host: self.host.clone(),
-            repository: repo.to_owned(),
-            what: format!("manifest {reference}"),
-        })
+    pub async fn get_manifest(
+        &self,
+        repo: &str,
+        reference: &str,
+    ) -> Result<Manifest, RegistryError> {
+        self.get_manifest_opt(repo, reference)
+            .await?
+            .ok_or_else(|| RegistryError::NotFound {
+                host: self.host.clone(),
+                repository: repo.to_owned(),
+                what: format!("manifest {reference}"),
+            })
     }
 
-    async fn get_manifest_opt(&self, repo: &str, reference: &str) -> Result<Option<Manifest>, RegistryError> {
+    async fn get_manifest_opt(
+        &self,
+        repo: &str,
+        reference: &str,
+    ) -> Result<Option<Manifest>, RegistryError> {
         let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
         let resp = self
-            .send(&[pull(repo)], "read a manifest", || self.http.get(&url).header(ACCEPT, manifest::ACCEPT))
+            .send(&[pull(repo)], "read a manifest", || {
+                self.http.get(&url).header(ACCEPT, manifest::ACCEPT)
+            })
             .await?;
         if resp.status() == StatusCode::NOT_FOUND {
             return Ok(None);
@@ -135,11 +160,13 @@ impl RegistryClient {
         }
         let media_type = header(&resp, CONTENT_TYPE.as_str());
         let bytes = resp.bytes().await.map_err(|e| self.transport_error(e))?;
-        let manifest = Manifest::from_bytes(bytes, media_type.as_deref()).map_err(|e| RegistryError::Protocol {
-            host: self.host.clone(),
-            action: format!("read manifest {reference} of {repo}"),
-            status: 200,
-            detail: e,
+        let manifest = Manifest::from_bytes(bytes, media_type.as_deref()).map_err(|e| {
+            RegistryError::Protocol {
+                host: self.host.clone(),
+                action: format!("read manifest {reference} of {repo}"),
+                status: 200,
+                detail: e,
+            }
         })?;
         if let Ok(expected) = reference.parse::<Digest>()
             && expected != manifest.digest
@@ -155,33 +182,62 @@ impl RegistryClient {
     }
 
     /// `PUT /v2/<name>/manifests/<ref>` with the manifest's own bytes and media type.
-    pub async fn put_manifest(&self, repo: &str, reference: &str, m: &Manifest) -> Result<(), RegistryError> {
+    pub async fn put_manifest(
+        &self,
+        repo: &str,
+        reference: &str,
+        m: &Manifest,
+    ) -> Result<(), RegistryError> {
         let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
-        let resp = self
-            .send(&[push(repo)], "write a manifest", || {
-                self.http.put(&url).header(CONTENT_TYPE, &m.media_type).body(m.bytes.clone())
-            })
-            .await?;
-        if !resp.status().is_success() {
-            return Err(self.status_error(resp, repo, &format!("write manifest {reference}")).await);
+        let mut pause = Duration::from_millis(50);
+        for attempt in 1.. {
+            let resp = self
+                .send(&[push(repo)], "write a manifest", || {
+                    self.http
+                        .put(&url)
+                        .header(CONTENT_TYPE, &m.media_type)
+                        .body(m.bytes.clone())
+                })
+                .await?;
+            if resp.status().is_success() {
+                if let Some(stated) =
+                    header(&resp, "docker-content-digest").and_then(|d| d.parse::<Digest>().ok())
+                    && stated != m.digest
+                {
+                    return Err(RegistryError::DigestMismatch {
+                        host: self.host.clone(),
+                        what: format!("manifest written to {repo}:{reference}"),
+                        expected: m.digest.clone(),
+                        actual: stated,
+                    });
+                }
+                return Ok(());
+            }
+            let error = self
+                .status_error(resp, repo, &format!("write manifest {reference}"))
+                .await;
+            // The distribution registry writes blob links non-atomically: while
+            // another client mounts or uploads a blob this manifest refers to,
+            // the link can read empty, and the PUT is refused as if the blob
+            // were missing or its digest invalid. It settles in milliseconds.
+            let racing = matches!(&error, RegistryError::Protocol { status: 400, detail, .. }
+                if ["DIGEST_INVALID", "MANIFEST_BLOB_UNKNOWN", "BLOB_UNKNOWN"].iter().any(|c| detail.starts_with(c)));
+            if !racing || attempt == 4 {
+                return Err(error);
+            }
+            tracing::debug!("retrying manifest {reference} after: {error}");
+            tokio::time::sleep(pause).await;
+            pause *= 3;
         }
-        if let Some(stated) = header(&resp, "docker-content-digest").and_then(|d| d.parse::<Digest>().ok())
-            && stated != m.digest
-        {
-            return Err(RegistryError::DigestMismatch {
-                host: self.host.clone(),
-                what: format!("manifest written to {repo}:{reference}"),
-                expected: m.digest.clone(),
-                actual: stated,
-            });
-        }
-        Ok(())
+        unreachable!("the loop returns by its fourth attempt")
     }
 
     /// `HEAD /v2/<name>/blobs/<digest>`.
     pub async fn blob_exists(&self, repo: &str, digest: &Digest) -> Result<bool, RegistryError> {
         let url = format!("{}/v2/{repo}/blobs/{digest}", self.base);
-        let resp = self.send(&[pull(repo)], "check a blob", || self.http.head(&url)).await?;
+        let resp = self
+            .send(&[pull(repo)], "check a blob", || self.http.head(&url))
+            .await?;
         match resp.status() {
             s if s.is_success() => Ok(true),
             StatusCode::NOT_FOUND => Ok(false),
@@ -190,10 +246,22 @@ impl RegistryClient {
     }
 
     /// `POST /v2/<to>/blobs/uploads/?mount=<digest>&from=<from>`.
-    pub async fn mount_blob(&self, repo: &str, digest: &Digest, from: &str) -> Result<MountOutcome, RegistryError> {
-        let url = format!("{}/v2/{repo}/blobs/uploads/?mount={digest}&from={from}", self.base);
+    pub async fn mount_blob(
+        &self,
+        repo: &str,
+        digest: &Digest,
+        from: &str,
+    ) -> Result<MountOutcome, RegistryError> {
+        let url = format!(
+            "{}/v2/{repo}/blobs/uploads/?mount={digest}&from={from}",
+            self.base
+        );
         let scopes = [push(repo), pull(from)];
-        let resp = self.send(&scopes, "mount a blob", || self.http.post(&url).header(CONTENT_LENGTH, 0)).await?;
+        let resp = self
+            .send(&scopes, "mount a blob", || {
+                self.http.post(&url).header(CONTENT_LENGTH, 0)
+            })
+            .await?;
         match resp.status() {
             StatusCode::CREATED => Ok(MountOutcome::Mounted),
             StatusCode::ACCEPTED => Ok(MountOutcome::UploadStarted(self.location(&resp, repo)?)),
@@ -204,7 +272,11 @@ impl RegistryClient {
     /// `POST /v2/<name>/blobs/uploads/`: opens an upload session, returns its location.
     pub async fn start_upload(&self, repo: &str) -> Result<String, RegistryError> {
         let url = format!("{}/v2/{repo}/blobs/uploads/", self.base);
-        let resp = self.send(&[push(repo)], "start an upload", || self.http.post(&url).header(CONTENT_LENGTH, 0)).await?;
+        let resp = self
+            .send(&[push(repo)], "start an upload", || {
+                self.http.post(&url).header(CONTENT_LENGTH, 0)
+            })
+            .await?;
         if resp.status() != StatusCode::ACCEPTED {
             return Err(self.status_error(resp, repo, "start an upload").await);
         }
@@ -232,7 +304,9 @@ impl RegistryClient {
         let request = self.authorize(request, &[push(repo)]);
         let resp = request.send().await.map_err(|e| self.transport_error(e))?;
         if resp.status() != StatusCode::CREATED {
-            return Err(self.status_error(resp, repo, &format!("upload blob {}", digest.short())).await);
+            return Err(self
+                .status_error(resp, repo, &format!("upload blob {}", digest.short()))
+                .await);
         }
         Ok(())
     }
@@ -246,9 +320,13 @@ impl RegistryClient {
     /// `GET /v2/<name>/blobs/<digest>` as a stream; redirects to storage are followed.
     pub async fn get_blob(&self, repo: &str, digest: &Digest) -> Result<BlobStream, RegistryError> {
         let url = format!("{}/v2/{repo}/blobs/{digest}", self.base);
-        let resp = self.send(&[pull(repo)], "read a blob", || self.http.get(&url)).await?;
+        let resp = self
+            .send(&[pull(repo)], "read a blob", || self.http.get(&url))
+            .await?;
         if !resp.status().is_success() {
-            return Err(self.status_error(resp, repo, &format!("read blob {}", digest.short())).await);
+            return Err(self
+                .status_error(resp, repo, &format!("read blob {}", digest.short()))
+                .await);
         }
         Ok(Box::pin(resp.bytes_stream().map_err(std::io::Error::other)))
     }
@@ -256,8 +334,14 @@ impl RegistryClient {
     /// `GET /v2/`: checks that the registry answers and accepts the credentials.
     pub async fn check(&self) -> Result<(), RegistryError> {
         let url = format!("{}/v2/", self.base);
-        let resp = self.send(&[], "check access", || self.http.get(&url)).await?;
-        if resp.status().is_success() { Ok(()) } else { Err(self.status_error(resp, "", "check access").await) }
+        let resp = self
+            .send(&[], "check access", || self.http.get(&url))
+            .await?;
+        if resp.status().is_success() {
+            Ok(())
+        } else {
+            Err(self.status_error(resp, "", "check access").await)
+        }
     }
 
     /// Sends a request, answering one auth challenge and retrying transient failures.
@@ -277,7 +361,9 @@ impl RegistryClient {
             if resp.status() != StatusCode::UNAUTHORIZED {
                 return Ok(resp);
             }
-            let challenge = header(&resp, WWW_AUTHENTICATE.as_str()).as_deref().and_then(Challenge::parse);
+            let challenge = header(&resp, WWW_AUTHENTICATE.as_str())
+                .as_deref()
+                .and_then(Challenge::parse);
             if !first_try || challenge.is_none() {
                 return Err(self.unauthorized());
             }
@@ -303,7 +389,11 @@ impl RegistryClient {
         while is_transient(resp.status()) {
             let Some(delay) = delays.next() else { break };
             tokio::time::sleep(delay).await;
-            resp = self.authorize(build(), scopes).send().await.map_err(|e| self.transport_error(e))?;
+            resp = self
+                .authorize(build(), scopes)
+                .send()
+                .await
+                .map_err(|e| self.transport_error(e))?;
         }
         Ok(resp)
     }
@@ -323,7 +413,12 @@ impl RegistryClient {
         }
     }
 
-    async fn fetch_token(&self, realm: &str, service: Option<&str>, scopes: &[String]) -> Result<(), RegistryError> {
+    async fn fetch_token(
+        &self,
+        realm: &str,
+        service: Option<&str>,
+        scopes: &[String],
+    ) -> Result<(), RegistryError> {
         let mut query: Vec<(&str, &str)> = Vec::new();
         if let Some(service) = service {
             query.push(("service", service));
@@ -335,11 +430,17 @@ impl RegistryClient {
         if let Some(c) = &self.credentials {
             request = request.basic_auth(&c.username, Some(c.secret.expose()));
         }
-        let resp = request.send().await.map_err(|e| RegistryError::Unreachable {
-            host: realm_host(realm),
-            reason: format!("token service: {}", root_cause(&e)),
-        })?;
-        if matches!(resp.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
+        let resp = request
+            .send()
+            .await
+            .map_err(|e| RegistryError::Unreachable {
+                host: realm_host(realm),
+                reason: format!("token service: {}", root_cause(&e)),
+            })?;
+        if matches!(
+            resp.status(),
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+        ) {
             return Err(self.unauthorized());
         }
         if !resp.status().is_success() {
@@ -356,13 +457,20 @@ impl RegistryClient {
             status: 200,
             detail: format!("unreadable token response: {e}"),
         })?;
-        let token = body.token.or(body.access_token).ok_or_else(|| RegistryError::Protocol {
-            host: realm_host(realm),
-            action: "issue a token".into(),
-            status: 200,
-            detail: "the response has no token".into(),
-        })?;
-        self.auth.lock().expect("auth state lock").remember_token(scopes, super::Secret::new(token), body.expires_in);
+        let token = body
+            .token
+            .or(body.access_token)
+            .ok_or_else(|| RegistryError::Protocol {
+                host: realm_host(realm),
+                action: "issue a token".into(),
+                status: 200,
+                detail: "the response has no token".into(),
+            })?;
+        self.auth.lock().expect("auth state lock").remember_token(
+            scopes,
+            super::Secret::new(token),
+            body.expires_in,
+        );
         Ok(())
     }
 
@@ -373,15 +481,25 @@ impl RegistryClient {
             status: resp.status().as_u16(),
             detail: "the answer has no Location header".into(),
         })?;
-        Ok(if location.starts_with('/') { format!("{}{location}", self.base) } else { location })
+        Ok(if location.starts_with('/') {
+            format!("{}{location}", self.base)
+        } else {
+            location
+        })
     }
 
     fn unauthorized(&self) -> RegistryError {
-        RegistryError::Unauthorized { host: self.host.clone(), via: format!(" (credentials from {})", self.credential_source) }
+        RegistryError::Unauthorized {
+            host: self.host.clone(),
+            via: format!(" (credentials from {})", self.credential_source),
+        }
     }
 
     fn transport_error(&self, e: reqwest::Error) -> RegistryError {
-        RegistryError::Unreachable { host: self.host.clone(), reason: root_cause(&e) }
+        RegistryError::Unreachable {
+            host: self.host.clone(),
+            reason: root_cause(&e),
+        }
     }
 
     async fn status_error(&self, resp: Response, repo: &str, action: &str) -> RegistryError {
@@ -414,13 +532,15 @@ impl RegistryClient {
 fn backoff() -> ExponentialBuilder {
     ExponentialBuilder::default()
         .with_min_delay(Duration::from_millis(200))
-        .with_max_delay(Duration::from_secs(5))
-        .with_max_times(4)
+        .with_max_delay(Duration::from_secs(2))
+        .with_max_times(3)
         .with_jitter()
 }
 
 fn is_transient(status: StatusCode) -> bool {
-    status == StatusCode::REQUEST_TIMEOUT || status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
+    status == StatusCode::REQUEST_TIMEOUT
+        || status == StatusCode::TOO_MANY_REQUESTS
+        || status.is_server_error()
 }
 
 pub fn pull(repo: &str) -> String {
@@ -432,11 +552,17 @@ pub fn push(repo: &str) -> String {
 }
 
 fn header(resp: &Response, name: &str) -> Option<String> {
-    resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    resp.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 fn realm_host(realm: &str) -> String {
-    reqwest::Url::parse(realm).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| realm.to_owned())
+    reqwest::Url::parse(realm)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| realm.to_owned())
 }
 
 /// The innermost cause of a transport error ("Connection refused"), which is what a person can act on.
@@ -446,17 +572,34 @@ fn root_cause(e: &reqwest::Error) -> String {
         source = next;
     }
     let text = source.to_string();
-    if e.is_timeout() { format!("timed out ({text})") } else { text }
+    if e.is_timeout() {
+        format!("timed out ({text})")
+    } else {
+        text
+    }
 }
 
 /// The first message of a distribution error body (`{"errors":[{"message":...}]}`), else its start.
 fn error_message(body: &str) -> String {
     let parsed: Option<serde_json::Value> = serde_json::from_str(body).ok();
-    if let Some(m) = parsed.as_ref().and_then(|v| v["errors"][0]["message"].as_str()) {
-        let code = parsed.as_ref().and_then(|v| v["errors"][0]["code"].as_str()).unwrap_or("");
-        return if code.is_empty() { m.to_owned() } else { format!("{code}: {m}") };
+    if let Some(m) = parsed
+        .as_ref()
+        .and_then(|v| v["errors"][0]["message"].as_str())
+    {
+        let code = parsed
+            .as_ref()
+            .and_then(|v| v["errors"][0]["code"].as_str())
+            .unwrap_or("");
+        return if code.is_empty() {
+            m.to_owned()
+        } else {
+            format!("{code}: {m}")
+        };
     }
     let t = body.trim();
-    if t.is_empty() { "no details given".into() } else { t.chars().take(200).collect() }
+    if t.is_empty() {
+        "no details given".into()
+    } else {
+        t.chars().take(200).collect()
+    }
 }
-

@@ -34,7 +34,11 @@ impl Reference {
 
     /// The host the distribution API answers on.
     pub fn api_host(&self) -> &str {
-        if self.registry == DOCKER_HUB { DOCKER_HUB_API } else { &self.registry }
+        if self.registry == DOCKER_HUB {
+            DOCKER_HUB_API
+        } else {
+            &self.registry
+        }
     }
 }
 
@@ -60,11 +64,18 @@ impl FromStr for Reference {
             }
             _ => (DOCKER_HUB.to_owned(), rest.to_owned()),
         };
-        let registry = if registry == "index.docker.io" { DOCKER_HUB.to_owned() } else { registry };
+        let registry = if registry == "index.docker.io" {
+            DOCKER_HUB.to_owned()
+        } else {
+            registry
+        };
         // A tag is after the last ':' of the last path component (a port is never there).
         let last_slash = path.rfind('/').map_or(0, |i| i + 1);
         let (repository, tag) = match path[last_slash..].rfind(':') {
-            Some(i) => (path[..last_slash + i].to_owned(), Some(path[last_slash + i + 1..].to_owned())),
+            Some(i) => (
+                path[..last_slash + i].to_owned(),
+                Some(path[last_slash + i + 1..].to_owned()),
+            ),
             None => (path, None),
         };
         if let Some(tag) = &tag {
@@ -76,8 +87,17 @@ impl FromStr for Reference {
             repository
         };
         validate_repository(&repository).map_err(|why| bad(&why))?;
-        let tag = if tag.is_none() && digest.is_none() { Some("latest".to_owned()) } else { tag };
-        Ok(Reference { registry, repository, tag, digest })
+        let tag = if tag.is_none() && digest.is_none() {
+            Some("latest".to_owned())
+        } else {
+            tag
+        };
+        Ok(Reference {
+            registry,
+            repository,
+            tag,
+            digest,
+        })
     }
 }
 
@@ -92,7 +112,9 @@ pub fn validate_repository(repository: &str) -> Result<(), String> {
         let ok = !bytes.is_empty()
             && bytes[0].is_ascii_alphanumeric()
             && bytes[bytes.len() - 1].is_ascii_alphanumeric()
-            && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(b));
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(b));
         if !ok {
             return Err(format!(
                 "repository component {component:?} must be lowercase letters and digits, separated by '.', '_' or '-'"
@@ -126,10 +148,16 @@ mod tests {
     #[test]
     fn docker_hub_short_names_are_normalised() {
         let r = parse("alpine");
-        assert_eq!((r.registry.as_str(), r.repository.as_str(), r.tag.as_deref()), ("docker.io", "library/alpine", Some("latest")));
+        assert_eq!(
+            (r.registry.as_str(), r.repository.as_str(), r.tag.as_deref()),
+            ("docker.io", "library/alpine", Some("latest"))
+        );
         assert_eq!(r.api_host(), "registry-1.docker.io");
         assert_eq!(parse("bitnami/redis:7").repository, "bitnami/redis");
-        assert_eq!(parse("index.docker.io/library/alpine").registry, "docker.io");
+        assert_eq!(
+            parse("index.docker.io/library/alpine").registry,
+            "docker.io"
+        );
     }
 
     #[test]
@@ -147,7 +175,15 @@ mod tests {
 
     #[test]
     fn malformed_references_are_refused() {
-        for bad in ["", "UPPER/case", "app:", "app@sha256:123", "a b", "host:5000/app:t:t", "app//x"] {
+        for bad in [
+            "",
+            "UPPER/case",
+            "app:",
+            "app@sha256:123",
+            "a b",
+            "host:5000/app:t:t",
+            "app//x",
+        ] {
             assert!(bad.parse::<Reference>().is_err(), "{bad} parsed");
         }
     }

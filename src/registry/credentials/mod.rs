@@ -18,13 +18,25 @@ pub struct Resolved {
 /// the registry (the secret given to `registry add`), if anything.
 pub async fn resolve(host: &str, stored: Option<Credentials>) -> Resolved {
     if let Some(c) = environment::lookup() {
-        return Resolved { credentials: Some(c), source: "FACETCTL_REGISTRY_USERNAME/_PASSWORD".into() };
+        return Resolved {
+            credentials: Some(c),
+            source: "FACETCTL_REGISTRY_USERNAME/_PASSWORD".into(),
+        };
     }
     if let Some(c) = stored {
-        return Resolved { credentials: Some(c), source: "the registry's stored credentials".into() };
+        return Resolved {
+            credentials: Some(c),
+            source: "the registry's stored credentials".into(),
+        };
     }
     if let Some((c, path)) = docker_config::lookup(host).await {
-        return Resolved { credentials: Some(c), source: format!("Docker config {path}") };
+        return Resolved {
+            credentials: Some(c),
+            source: format!("Docker config {path}"),
+        };
     }
-    Resolved { credentials: None, source: "no credentials (anonymous)".into() }
+    Resolved {
+        credentials: None,
+        source: "no credentials (anonymous)".into(),
+    }
 }

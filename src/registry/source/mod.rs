@@ -42,7 +42,10 @@ pub trait ImageSource: Send + Sync {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceSpec {
     Registry(super::Reference),
-    OciLayout { dir: std::path::PathBuf, tag: Option<String> },
+    OciLayout {
+        dir: std::path::PathBuf,
+        tag: Option<String>,
+    },
 }
 
 impl SourceSpec {
@@ -51,7 +54,9 @@ impl SourceSpec {
     pub fn parse(s: &str) -> Result<SourceSpec, RegistryError> {
         if let Some(rest) = s.strip_prefix("oci:") {
             let (dir, tag) = match rest.rsplit_once(':') {
-                Some((dir, tag)) if !tag.contains('/') && !dir.is_empty() => (dir, Some(tag.to_owned())),
+                Some((dir, tag)) if !tag.contains('/') && !dir.is_empty() => {
+                    (dir, Some(tag.to_owned()))
+                }
                 _ => (rest, None),
             };
             if dir.is_empty() {
@@ -60,9 +65,13 @@ impl SourceSpec {
                 )));
             }
             if let Some(tag) = &tag {
-                crate::model::validate_tag(tag).map_err(|e| RegistryError::InvalidReference(e.0))?;
+                crate::model::validate_tag(tag)
+                    .map_err(|e| RegistryError::InvalidReference(e.0))?;
             }
-            return Ok(SourceSpec::OciLayout { dir: dir.into(), tag });
+            return Ok(SourceSpec::OciLayout {
+                dir: dir.into(),
+                tag,
+            });
         }
         for transport in ["docker-daemon:", "docker-archive:"] {
             if s.starts_with(transport) {
@@ -85,10 +94,22 @@ mod tests {
     fn oci_sources_split_folder_and_tag() {
         assert_eq!(
             SourceSpec::parse("oci:./out/img:v1").unwrap(),
-            SourceSpec::OciLayout { dir: "./out/img".into(), tag: Some("v1".into()) }
+            SourceSpec::OciLayout {
+                dir: "./out/img".into(),
+                tag: Some("v1".into())
+            }
         );
-        assert_eq!(SourceSpec::parse("oci:/tmp/a/b").unwrap(), SourceSpec::OciLayout { dir: "/tmp/a/b".into(), tag: None });
+        assert_eq!(
+            SourceSpec::parse("oci:/tmp/a/b").unwrap(),
+            SourceSpec::OciLayout {
+                dir: "/tmp/a/b".into(),
+                tag: None
+            }
+        );
         assert!(SourceSpec::parse("oci:").is_err());
-        assert!(matches!(SourceSpec::parse("localhost:5000/a:b").unwrap(), SourceSpec::Registry(_)));
+        assert!(matches!(
+            SourceSpec::parse("localhost:5000/a:b").unwrap(),
+            SourceSpec::Registry(_)
+        ));
     }
 }

@@ -1,0 +1,456 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_facetctl_global_optspecs
+    string join \n o/output= no-input q/quiet v/verbose lock-timeout= h/help V/version
+end
+
+function __fish_facetctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_facetctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_facetctl_using_subcommand
+    set -l cmd (__fish_facetctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c facetctl -n "__fish_facetctl_needs_command" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_needs_command" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_needs_command" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_needs_command" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_needs_command" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_needs_command" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_needs_command" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PROD)'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "registry" -d 'Container registries that integrations keep their images in'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "artifact" -d 'Push, register and list artifacts'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "audit" -d 'The append-only log of every change and who made it'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "create" -d 'Create a release stream'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "list" -d 'List release streams'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l description -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l prod -d 'Mark it as production'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a release stream'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from help" -f -a "list" -d 'List release streams'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "create" -d 'Create an environment in a release stream'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "list" -d 'List environments'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l release-stream -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an environment in a release stream'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "list" -d 'List environments'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -f -a "add" -d 'Register a container registry. The password is read from stdin, never from an argument'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -f -a "list" -d 'List registries (secrets are never shown)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -f -a "show" -d 'Show one registry'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -f -a "remove" -d 'Remove a registry that no integration uses, and its stored secret'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -f -a "check" -d 'Check that the registry answers and accepts the credentials'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l kind -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l url -d 'host[:port][/prefix], without a scheme' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l username -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password or token from stdin'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l insecure -d 'Plain HTTP (only for registries on this machine)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a container registry. The password is read from stdin, never from an argument'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registries (secrets are never shown)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one registry'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registry that no integration uses, and its stored secret'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check that the registry answers and accepts the credentials'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a promotion workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List workflows'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show one workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete a workflow that no integration uses'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l type -d 'What the stages are: environments or release streams' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l stages -d 'The stages in promotion order, comma-separated: qa,staging,production' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a promotion workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "list" -d 'List workflows'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a workflow that no integration uses'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a CI integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List integrations'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show one integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l type -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l registry -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l repository -d 'Repository path in the registry (default: the integration\'s name)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l workflow -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l layout -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a CI integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "list" -d 'List integrations'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l tag -d 'The artifact\'s tag (default: the source\'s tag)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l description -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l meta -d 'Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l tag -d 'The artifact\'s tag (default: the source\'s tag)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l description -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l meta -d 'Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l from -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l to -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l artifact -d 'Promote this artifact of the source bucket instead of its head' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l digest -d 'Promote the source bucket\'s artifact with this digest' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l reason -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l dry-run -d 'Say what would be promoted, and change nothing'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l to -d 'The artifact to go back to (default: the bucket\'s previous head)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l reason -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l limit -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l actor -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l since -d 'Only events at or after this time (RFC 3339, or a date YYYY-MM-DD)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l limit -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PROD)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "artifact" -d 'Push, register and list artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "create" -d 'Create a release stream'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "list" -d 'List release streams'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "create" -d 'Create an environment in a release stream'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "list" -d 'List environments'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "add" -d 'Register a container registry. The password is read from stdin, never from an argument'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "list" -d 'List registries (secrets are never shown)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "show" -d 'Show one registry'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "remove" -d 'Remove a registry that no integration uses, and its stored secret'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "check" -d 'Check that the registry answers and accepts the credentials'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "create" -d 'Create a promotion workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "list" -d 'List workflows'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "show" -d 'Show one workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "delete" -d 'Delete a workflow that no integration uses'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "create" -d 'Create a CI integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "list" -d 'List integrations'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "show" -d 'Show one integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "list" -d 'List an integration\'s artifacts, newest first'

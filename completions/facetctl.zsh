@@ -1,0 +1,1695 @@
+#compdef facetctl
+
+autoload -U is-at-least
+
+_facetctl() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl_commands" \
+"*::: :->facetctl" \
+&& ret=0
+    case $state in
+    (facetctl)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-command-$line[1]:"
+        case $line[1] in
+            (release-stream)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__release-stream_commands" \
+"*::: :->release-stream" \
+&& ret=0
+
+    case $state in
+    (release-stream)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-release-stream-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--description=[]:DESCRIPTION:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--prod[Mark it as production]' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__release-stream__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-release-stream-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(environment)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__environment_commands" \
+"*::: :->environment" \
+&& ret=0
+
+    case $state in
+    (environment)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-environment-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--release-stream=[]:RELEASE_STREAM:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__environment__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-environment-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(registry)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__registry_commands" \
+"*::: :->registry" \
+&& ret=0
+
+    case $state in
+    (registry)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-registry-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+'--kind=[]:KIND:_default' \
+'--url=[host\[\:port\]\[/prefix\], without a scheme]:HOST[/PREFIX]:_default' \
+'--username=[]:USERNAME:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--password-stdin[Read the password or token from stdin]' \
+'--insecure[Plain HTTP (only for registries on this machine)]' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(remove)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(check)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__registry__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-registry-help-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(remove)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(workflow)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__workflow_commands" \
+"*::: :->workflow" \
+&& ret=0
+
+    case $state in
+    (workflow)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-workflow-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--type=[What the stages are\: environments or release streams]:REGISTRATION_TYPE:_default' \
+'*--stages=[The stages in promotion order, comma-separated\: qa,staging,production]:STAGES:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__workflow__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-workflow-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(integration)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__integration_commands" \
+"*::: :->integration" \
+&& ret=0
+
+    case $state in
+    (integration)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-integration-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--type=[]:REGISTRATION_TYPE:_default' \
+'--registry=[]:REGISTRY:_default' \
+'--repository=[Repository path in the registry (default\: the integration'\''s name)]:REPOSITORY:_default' \
+'--workflow=[]:WORKFLOW:_default' \
+'--layout=[]:LAYOUT:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__integration__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-integration-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(artifact)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__artifact_commands" \
+"*::: :->artifact" \
+&& ret=0
+
+    case $state in
+    (artifact)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-artifact-command-$line[1]:"
+        case $line[1] in
+            (push)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[]:INTEGRATION:_default' \
+'--bucket=[]:BUCKET:_default' \
+'--tag=[The artifact'\''s tag (default\: the source'\''s tag)]:TAG:_default' \
+'--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
+'--description=[]:DESCRIPTION:_default' \
+'*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':source -- A registry reference (host/repo\:tag or @sha256\:...), or oci\:DIR\[\:TAG\]:_default' \
+&& ret=0
+;;
+(register)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[]:INTEGRATION:_default' \
+'--bucket=[]:BUCKET:_default' \
+'--tag=[The artifact'\''s tag (default\: the source'\''s tag)]:TAG:_default' \
+'--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
+'--description=[]:DESCRIPTION:_default' \
+'*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':source -- A registry reference (host/repo\:tag or @sha256\:...), or oci\:DIR\[\:TAG\]:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[]:INTEGRATION:_default' \
+'--bucket=[]:BUCKET:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__artifact__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-artifact-help-command-$line[1]:"
+        case $line[1] in
+            (push)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(register)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(promote)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[]:INTEGRATION:_default' \
+'--from=[]:FROM:_default' \
+'--to=[]:TO:_default' \
+'(--digest)--artifact=[Promote this artifact of the source bucket instead of its head]:ARTIFACT:_default' \
+'--digest=[Promote the source bucket'\''s artifact with this digest]:DIGEST:_default' \
+'--reason=[]:REASON:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--dry-run[Say what would be promoted, and change nothing]' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(rollback)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[]:INTEGRATION:_default' \
+'--bucket=[]:BUCKET:_default' \
+'--to=[The artifact to go back to (default\: the bucket'\''s previous head)]:ARTIFACT_ID:_default' \
+'--reason=[]:REASON:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(history)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[]:INTEGRATION:_default' \
+'--bucket=[]:BUCKET:_default' \
+'--limit=[]:LIMIT:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+'--actor=[]:ACTOR:_default' \
+'--since=[Only events at or after this time (RFC 3339, or a date YYYY-MM-DD)]:SINCE:_default' \
+'--limit=[]:LIMIT:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-command-$line[1]:"
+        case $line[1] in
+            (release-stream)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__release-stream_commands" \
+"*::: :->release-stream" \
+&& ret=0
+
+    case $state in
+    (release-stream)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-release-stream-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(environment)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__environment_commands" \
+"*::: :->environment" \
+&& ret=0
+
+    case $state in
+    (environment)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-environment-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(registry)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__registry_commands" \
+"*::: :->registry" \
+&& ret=0
+
+    case $state in
+    (registry)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-registry-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(remove)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(workflow)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__workflow_commands" \
+"*::: :->workflow" \
+&& ret=0
+
+    case $state in
+    (workflow)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-workflow-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(integration)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__integration_commands" \
+"*::: :->integration" \
+&& ret=0
+
+    case $state in
+    (integration)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-integration-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(artifact)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__artifact_commands" \
+"*::: :->artifact" \
+&& ret=0
+
+    case $state in
+    (artifact)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-artifact-command-$line[1]:"
+        case $line[1] in
+            (push)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(register)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(promote)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(rollback)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(history)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_facetctl_commands] )) ||
+_facetctl_commands() {
+    local commands; commands=(
+'release-stream:Release streams\: named lines of releases (QA, PROD)' \
+'environment:Environments\: where a release stream runs (qa, staging, production)' \
+'registry:Container registries that integrations keep their images in' \
+'workflow:Promotion workflows\: the ordered stages artifacts move through' \
+'integration:CI integrations\: one service'\''s images, one bucket per stage' \
+'artifact:Push, register and list artifacts' \
+'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
+'rollback:Point a bucket back at one of its earlier artifacts' \
+'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
+'audit:The append-only log of every change and who made it' \
+'completions:Print a shell completion script' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact_commands] )) ||
+_facetctl__subcmd__artifact_commands() {
+    local commands; commands=(
+'push:Copy an image into a bucket, pin its digest and record it' \
+'register:Record an image that is already in the integration'\''s registry' \
+'list:List an integration'\''s artifacts, newest first' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl artifact commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__help_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__help_commands() {
+    local commands; commands=(
+'push:Copy an image into a bucket, pin its digest and record it' \
+'register:Record an image that is already in the integration'\''s registry' \
+'list:List an integration'\''s artifacts, newest first' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl artifact help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__help__subcmd__push_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__help__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact help push commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__help__subcmd__register_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__help__subcmd__register_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact help register commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__list_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__push_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact push commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__register_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__register_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact register commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__audit_commands] )) ||
+_facetctl__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl audit commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__completions_commands] )) ||
+_facetctl__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl completions commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__environment_commands] )) ||
+_facetctl__subcmd__environment_commands() {
+    local commands; commands=(
+'create:Create an environment in a release stream' \
+'list:List environments' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl environment commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__environment__subcmd__create_commands] )) ||
+_facetctl__subcmd__environment__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl environment create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__environment__subcmd__help_commands] )) ||
+_facetctl__subcmd__environment__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create an environment in a release stream' \
+'list:List environments' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl environment help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__environment__subcmd__help__subcmd__create_commands] )) ||
+_facetctl__subcmd__environment__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl environment help create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__environment__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__environment__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl environment help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__environment__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__environment__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl environment help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__environment__subcmd__list_commands] )) ||
+_facetctl__subcmd__environment__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl environment list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help_commands] )) ||
+_facetctl__subcmd__help_commands() {
+    local commands; commands=(
+'release-stream:Release streams\: named lines of releases (QA, PROD)' \
+'environment:Environments\: where a release stream runs (qa, staging, production)' \
+'registry:Container registries that integrations keep their images in' \
+'workflow:Promotion workflows\: the ordered stages artifacts move through' \
+'integration:CI integrations\: one service'\''s images, one bucket per stage' \
+'artifact:Push, register and list artifacts' \
+'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
+'rollback:Point a bucket back at one of its earlier artifacts' \
+'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
+'audit:The append-only log of every change and who made it' \
+'completions:Print a shell completion script' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__artifact_commands] )) ||
+_facetctl__subcmd__help__subcmd__artifact_commands() {
+    local commands; commands=(
+'push:Copy an image into a bucket, pin its digest and record it' \
+'register:Record an image that is already in the integration'\''s registry' \
+'list:List an integration'\''s artifacts, newest first' \
+    )
+    _describe -t commands 'facetctl help artifact commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__artifact__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__artifact__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help artifact list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__artifact__subcmd__push_commands] )) ||
+_facetctl__subcmd__help__subcmd__artifact__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help artifact push commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__artifact__subcmd__register_commands] )) ||
+_facetctl__subcmd__help__subcmd__artifact__subcmd__register_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help artifact register commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__audit_commands] )) ||
+_facetctl__subcmd__help__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help audit commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__completions_commands] )) ||
+_facetctl__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help completions commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__environment_commands] )) ||
+_facetctl__subcmd__help__subcmd__environment_commands() {
+    local commands; commands=(
+'create:Create an environment in a release stream' \
+'list:List environments' \
+    )
+    _describe -t commands 'facetctl help environment commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__environment__subcmd__create_commands] )) ||
+_facetctl__subcmd__help__subcmd__environment__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help environment create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__environment__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__environment__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help environment list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__history_commands] )) ||
+_facetctl__subcmd__help__subcmd__history_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help history commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__integration_commands] )) ||
+_facetctl__subcmd__help__subcmd__integration_commands() {
+    local commands; commands=(
+'create:Create a CI integration' \
+'list:List integrations' \
+'show:Show one integration' \
+'delete:Delete an integration that has recorded no artifact' \
+    )
+    _describe -t commands 'facetctl help integration commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__integration__subcmd__create_commands] )) ||
+_facetctl__subcmd__help__subcmd__integration__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help integration create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__integration__subcmd__delete_commands] )) ||
+_facetctl__subcmd__help__subcmd__integration__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help integration delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__integration__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__integration__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help integration list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__integration__subcmd__show_commands] )) ||
+_facetctl__subcmd__help__subcmd__integration__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help integration show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__promote_commands] )) ||
+_facetctl__subcmd__help__subcmd__promote_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help promote commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry_commands() {
+    local commands; commands=(
+'add:Register a container registry. The password is read from stdin, never from an argument' \
+'list:List registries (secrets are never shown)' \
+'show:Show one registry' \
+'remove:Remove a registry that no integration uses, and its stored secret' \
+'check:Check that the registry answers and accepts the credentials' \
+    )
+    _describe -t commands 'facetctl help registry commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__add_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help registry add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__check_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help registry check commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help registry list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__remove_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry__subcmd__remove_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help registry remove commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__show_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help registry show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__release-stream_commands] )) ||
+_facetctl__subcmd__help__subcmd__release-stream_commands() {
+    local commands; commands=(
+'create:Create a release stream' \
+'list:List release streams' \
+    )
+    _describe -t commands 'facetctl help release-stream commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__release-stream__subcmd__create_commands] )) ||
+_facetctl__subcmd__help__subcmd__release-stream__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help release-stream create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__release-stream__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__release-stream__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help release-stream list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__rollback_commands] )) ||
+_facetctl__subcmd__help__subcmd__rollback_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help rollback commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__workflow_commands] )) ||
+_facetctl__subcmd__help__subcmd__workflow_commands() {
+    local commands; commands=(
+'create:Create a promotion workflow' \
+'list:List workflows' \
+'show:Show one workflow' \
+'delete:Delete a workflow that no integration uses' \
+    )
+    _describe -t commands 'facetctl help workflow commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__workflow__subcmd__create_commands] )) ||
+_facetctl__subcmd__help__subcmd__workflow__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help workflow create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__workflow__subcmd__delete_commands] )) ||
+_facetctl__subcmd__help__subcmd__workflow__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help workflow delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__workflow__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__workflow__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help workflow list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__workflow__subcmd__show_commands] )) ||
+_facetctl__subcmd__help__subcmd__workflow__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help workflow show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__history_commands] )) ||
+_facetctl__subcmd__history_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl history commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration_commands] )) ||
+_facetctl__subcmd__integration_commands() {
+    local commands; commands=(
+'create:Create a CI integration' \
+'list:List integrations' \
+'show:Show one integration' \
+'delete:Delete an integration that has recorded no artifact' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl integration commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__create_commands] )) ||
+_facetctl__subcmd__integration__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__delete_commands] )) ||
+_facetctl__subcmd__integration__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__help_commands] )) ||
+_facetctl__subcmd__integration__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create a CI integration' \
+'list:List integrations' \
+'show:Show one integration' \
+'delete:Delete an integration that has recorded no artifact' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl integration help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__help__subcmd__create_commands] )) ||
+_facetctl__subcmd__integration__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration help create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__help__subcmd__delete_commands] )) ||
+_facetctl__subcmd__integration__subcmd__help__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration help delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__integration__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__integration__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__help__subcmd__show_commands] )) ||
+_facetctl__subcmd__integration__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration help show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__list_commands] )) ||
+_facetctl__subcmd__integration__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__show_commands] )) ||
+_facetctl__subcmd__integration__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promote_commands] )) ||
+_facetctl__subcmd__promote_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promote commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry_commands] )) ||
+_facetctl__subcmd__registry_commands() {
+    local commands; commands=(
+'add:Register a container registry. The password is read from stdin, never from an argument' \
+'list:List registries (secrets are never shown)' \
+'show:Show one registry' \
+'remove:Remove a registry that no integration uses, and its stored secret' \
+'check:Check that the registry answers and accepts the credentials' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl registry commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__add_commands] )) ||
+_facetctl__subcmd__registry__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__check_commands] )) ||
+_facetctl__subcmd__registry__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry check commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help_commands() {
+    local commands; commands=(
+'add:Register a container registry. The password is read from stdin, never from an argument' \
+'list:List registries (secrets are never shown)' \
+'show:Show one registry' \
+'remove:Remove a registry that no integration uses, and its stored secret' \
+'check:Check that the registry answers and accepts the credentials' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl registry help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__add_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__check_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help check commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__remove_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__remove_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help remove commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__show_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__list_commands] )) ||
+_facetctl__subcmd__registry__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__remove_commands] )) ||
+_facetctl__subcmd__registry__subcmd__remove_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry remove commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__show_commands] )) ||
+_facetctl__subcmd__registry__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__release-stream_commands] )) ||
+_facetctl__subcmd__release-stream_commands() {
+    local commands; commands=(
+'create:Create a release stream' \
+'list:List release streams' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl release-stream commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__release-stream__subcmd__create_commands] )) ||
+_facetctl__subcmd__release-stream__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl release-stream create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__release-stream__subcmd__help_commands] )) ||
+_facetctl__subcmd__release-stream__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create a release stream' \
+'list:List release streams' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl release-stream help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__release-stream__subcmd__help__subcmd__create_commands] )) ||
+_facetctl__subcmd__release-stream__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl release-stream help create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__release-stream__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__release-stream__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl release-stream help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__release-stream__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__release-stream__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl release-stream help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__release-stream__subcmd__list_commands] )) ||
+_facetctl__subcmd__release-stream__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl release-stream list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rollback_commands] )) ||
+_facetctl__subcmd__rollback_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rollback commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow_commands] )) ||
+_facetctl__subcmd__workflow_commands() {
+    local commands; commands=(
+'create:Create a promotion workflow' \
+'list:List workflows' \
+'show:Show one workflow' \
+'delete:Delete a workflow that no integration uses' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl workflow commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__create_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__delete_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__help_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create a promotion workflow' \
+'list:List workflows' \
+'show:Show one workflow' \
+'delete:Delete a workflow that no integration uses' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl workflow help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__help__subcmd__create_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow help create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__help__subcmd__delete_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__help__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow help delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__help__subcmd__show_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow help show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__list_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__show_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow show commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_facetctl" ]; then
+    _facetctl "$@"
+else
+    compdef _facetctl facetctl
+fi

@@ -1,0 +1,173 @@
+//! Many facetctl processes on one home at once: each succeeds or says
+//! clearly why not; no record is lost; the registry agrees with the records.
+
+use std::collections::HashSet;
+use std::process::{Child, Stdio};
+
+use crate::support::{TestContext, TestRegistry, image, skopeo};
+
+fn spawn(ctx: &TestContext, args: &[String]) -> Child {
+    ctx.command()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn twenty_processes_pushing_and_promoting_at_once_lose_nothing() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let first = image::single(ctx.images(), "build-0", "crowd", 2);
+    ctx.json(&[
+        "artifact",
+        "push",
+        &first.source(),
+        "--integration",
+        "payments",
+        "--bucket",
+        "qa",
+    ]);
+    let builds: Vec<_> = (1..=10)
+        .map(|i| image::single(ctx.images(), &format!("build-{i}"), "crowd", 2))
+        .collect();
+
+    let children: Vec<(String, Child)> = (0..20)
+        .map(|i| {
+            let args: Vec<String> = if i % 2 == 0 {
+                let b = &builds[i / 2];
+                [
+                    "-o",
+                    "json",
+                    "artifact",
+                    "push",
+                    &b.source(),
+                    "--integration",
+                    "payments",
+                    "--bucket",
+                    "qa",
+                ]
+                .map(String::from)
+                .to_vec()
+            } else {
+                [
+                    "-o",
+                    "json",
+                    "promote",
+                    "--integration",
+                    "payments",
+                    "--from",
+                    "qa",
+                    "--to",
+                    "staging",
+                ]
+                .map(String::from)
+                .to_vec()
+            };
+            (args.join(" "), spawn(&ctx, &args))
+        })
+        .collect();
+
+    let mut pushed = 0;
+    let mut promoted = 0;
+    for (what, child) in children {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("database is locked") && !stderr.contains("panicked"),
+            "{what}: {stderr}"
+        );
+        match out.status.code() {
+            Some(0) => {
+                let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                if what.contains("push") {
+                    pushed += 1;
+                } else if doc["result"] == "done" {
+                    promoted += 1;
+                }
+            }
+            Some(3) => assert!(
+                stderr.contains("busy"),
+                "a refusal says the bucket is busy: {what}: {stderr}"
+            ),
+            code => panic!("{what} exited {code:?}: {stderr}"),
+        }
+    }
+    assert_eq!(pushed, 10, "every push waits its turn and lands");
+
+    let history = ctx.history();
+    let qa: Vec<_> = history.iter().filter(|e| e["bucket"] == "qa").collect();
+    let staging: Vec<_> = history
+        .iter()
+        .filter(|e| e["bucket"] == "staging")
+        .collect();
+    assert_eq!(qa.len(), 1 + pushed, "one qa event per push");
+    assert_eq!(
+        staging.len(),
+        promoted,
+        "one staging event per done promotion"
+    );
+    assert!(promoted >= 1);
+
+    // Each bucket's history is one sequence, and its head is what the registry serves.
+    let ids: Vec<i64> = history.iter().map(|e| e["id"].as_i64().unwrap()).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    let qa_digests: HashSet<&str> = qa.iter().map(|e| e["digest"].as_str().unwrap()).collect();
+    assert!(
+        staging
+            .iter()
+            .all(|e| qa_digests.contains(e["digest"].as_str().unwrap())),
+        "staging only ever got qa's digests"
+    );
+    assert_eq!(
+        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
+        qa.last().unwrap()["digest"].as_str()
+    );
+    assert_eq!(
+        skopeo::digest(&registry, "team/payments/staging:current").as_deref(),
+        staging.last().unwrap()["digest"].as_str()
+    );
+
+    let audit = ctx.json(&["audit", "--limit", "1000"]);
+    let moves = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "artifact.push" || e["action"] == "artifact.promote")
+        .count();
+    assert_eq!(moves, 1 + pushed + promoted, "every move is audited once");
+}
+
+#[test]
+fn twenty_processes_starting_on_a_new_home_all_find_it_ready() {
+    let ctx = TestContext::new();
+    let children: Vec<Child> = (0..20)
+        .map(|i| {
+            spawn(
+                &ctx,
+                &[
+                    "release-stream".into(),
+                    "create".into(),
+                    format!("stream-{i}"),
+                ],
+            )
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(
+        ctx.json(&["release-stream", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        20
+    );
+}

@@ -1,0 +1,11 @@
+//! facetctl run as its users run it, against real registries, with skopeo
+//! as the witness of what the registry holds after every step.
+
+mod support;
+
+mod auth;
+mod completions;
+mod concurrency;
+mod errors;
+mod secrets;
+mod story;

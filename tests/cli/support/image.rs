@@ -1,0 +1,115 @@
+//! Small OCI images written on the fly as OCI layouts: real tar layers, a
+//! config, a manifest; or an index over two platforms. Each `seed` gives
+//! different content, so different digests.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use sha2::{Digest as _, Sha256};
+
+pub struct OciImage {
+    pub dir: PathBuf,
+    pub tag: String,
+    /// The digest of what the layout's tag names (manifest or index).
+    pub digest: String,
+    /// For an index, its children's digests.
+    pub children: Vec<String>,
+}
+
+impl OciImage {
+    /// `oci:DIR:TAG`, as facetctl takes it.
+    pub fn source(&self) -> String {
+        format!("oci:{}:{}", self.dir.display(), self.tag)
+    }
+}
+
+/// A single-platform image with `layers` layers.
+pub fn single(parent: &Path, tag: &str, seed: &str, layers: usize) -> OciImage {
+    let dir = parent.join(format!("{tag}-{seed}"));
+    let (manifest, bytes) = image_manifest(&dir, seed, layers, "amd64");
+    let digest = write_index(&dir, tag, &manifest, bytes);
+    OciImage {
+        dir,
+        tag: tag.into(),
+        digest,
+        children: Vec::new(),
+    }
+}
+
+/// An index over linux/amd64 and linux/arm64 images.
+pub fn multi_arch(parent: &Path, tag: &str, seed: &str) -> OciImage {
+    let dir = parent.join(format!("{tag}-{seed}"));
+    let mut descriptors = Vec::new();
+    let mut children = Vec::new();
+    for arch in ["amd64", "arm64"] {
+        let (mut desc, _) = image_manifest(&dir, &format!("{seed}-{arch}"), 2, arch);
+        children.push(desc["digest"].as_str().unwrap().to_owned());
+        desc["platform"] = json!({"architecture": arch, "os": "linux"});
+        descriptors.push(desc);
+    }
+    let index = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": descriptors});
+    let bytes = serde_json::to_vec_pretty(&index).unwrap();
+    let mut desc = put_blob(&dir, &bytes);
+    desc["mediaType"] = json!("application/vnd.oci.image.index.v1+json");
+    let digest = write_index(&dir, tag, &desc, bytes);
+    OciImage {
+        dir,
+        tag: tag.into(),
+        digest,
+        children,
+    }
+}
+
+/// Writes layers, config and manifest; returns the manifest's descriptor and bytes.
+fn image_manifest(dir: &Path, seed: &str, layers: usize, arch: &str) -> (Value, Vec<u8>) {
+    let mut layer_descs = Vec::new();
+    let mut diff_ids = Vec::new();
+    for i in 0..layers {
+        let mut builder = tar::Builder::new(Vec::new());
+        let content = format!("layer {i} of {seed}\n").repeat(200 + i * 50);
+        let mut header = tar::Header::new_gnu();
+        header.set_size(content.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder
+            .append_data(&mut header, format!("app/file-{i}.txt"), content.as_bytes())
+            .unwrap();
+        let bytes = builder.into_inner().unwrap();
+        let mut desc = put_blob(dir, &bytes);
+        diff_ids.push(desc["digest"].clone());
+        desc["mediaType"] = json!("application/vnd.oci.image.layer.v1.tar");
+        layer_descs.push(desc);
+    }
+    let config = json!({"architecture": arch, "os": "linux", "config": {"Labels": {"seed": seed}},
+                        "rootfs": {"type": "layers", "diff_ids": diff_ids}});
+    let mut config_desc = put_blob(dir, &serde_json::to_vec(&config).unwrap());
+    config_desc["mediaType"] = json!("application/vnd.oci.image.config.v1+json");
+    let manifest = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                          "config": config_desc, "layers": layer_descs});
+    // Pretty-printed, as several build tools write them: a copy that
+    // re-serialises would change these bytes, and so the digest.
+    let bytes = serde_json::to_vec_pretty(&manifest).unwrap();
+    let mut desc = put_blob(dir, &bytes);
+    desc["mediaType"] = json!("application/vnd.oci.image.manifest.v1+json");
+    (desc, bytes)
+}
+
+fn put_blob(dir: &Path, bytes: &[u8]) -> Value {
+    let hex = hex::encode(Sha256::digest(bytes));
+    let blobs = dir.join("blobs/sha256");
+    std::fs::create_dir_all(&blobs).unwrap();
+    std::fs::write(blobs.join(&hex), bytes).unwrap();
+    json!({"digest": format!("sha256:{hex}"), "size": bytes.len()})
+}
+
+fn write_index(dir: &Path, tag: &str, root: &Value, _root_bytes: Vec<u8>) -> String {
+    let mut desc = root.clone();
+    desc["annotations"] = json!({"org.opencontainers.image.ref.name": tag});
+    std::fs::write(dir.join("oci-layout"), r#"{"imageLayoutVersion":"1.0.0"}"#).unwrap();
+    std::fs::write(
+        dir.join("index.json"),
+        serde_json::to_vec(&json!({"schemaVersion": 2, "manifests": [desc]})).unwrap(),
+    )
+    .unwrap();
+    root["digest"].as_str().unwrap().to_owned()
+}

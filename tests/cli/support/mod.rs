@@ -1,0 +1,35 @@
+//! What the tests stand on: real registries on loopback ports, a Bearer
+//! token issuer, OCI images built on the fly, skopeo as a witness, and a
+//! `TestContext` that runs facetctl as a user would, in its own home.
+
+pub mod context;
+pub mod image;
+pub mod registry;
+pub mod skopeo;
+pub mod token_issuer;
+
+pub use context::TestContext;
+pub use registry::TestRegistry;
+
+use std::time::{Duration, Instant};
+
+/// Waits for `ready` to hold, checking often; panics with `what` after `limit`.
+pub fn wait_until(what: &str, limit: Duration, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(
+            start.elapsed() < limit,
+            "timed out after {limit:?} waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
