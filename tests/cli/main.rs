@@ -8,4 +8,5 @@ mod completions;
 mod concurrency;
 mod errors;
 mod secrets;
+mod setup;
 mod story;
