@@ -6,7 +6,6 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use backon::{BackoffBuilder, ExponentialBuilder, Retryable};
 use bytes::Bytes;
 use futures_util::{Stream, TryStreamExt};
 use reqwest::header::{
@@ -17,6 +16,7 @@ use reqwest::{RequestBuilder, Response, StatusCode};
 use super::RegistryError;
 use super::auth::{AuthState, Challenge, Credentials, TokenResponse};
 use super::manifest::{self, Manifest};
+use super::retry::{self, Next, RetryPolicy};
 use crate::model::Digest;
 
 /// Where a registry answers and how to reach it.
@@ -147,19 +147,29 @@ impl RegistryClient {
         reference: &str,
     ) -> Result<Option<Manifest>, RegistryError> {
         let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
-        let resp = self
-            .send(&[pull(repo)], "read a manifest", || {
-                self.http.get(&url).header(ACCEPT, manifest::ACCEPT)
-            })
-            .await?;
-        if resp.status() == StatusCode::NOT_FOUND {
-            return Ok(None);
-        }
-        if !resp.status().is_success() {
-            return Err(self.status_error(resp, repo, "read a manifest").await);
-        }
-        let media_type = header(&resp, CONTENT_TYPE.as_str());
-        let bytes = resp.bytes().await.map_err(|e| self.transport_error(e))?;
+        let mut policy = RetryPolicy::new();
+        let (bytes, media_type) = loop {
+            let resp = self
+                .send(&[pull(repo)], "read a manifest", || {
+                    self.http.get(&url).header(ACCEPT, manifest::ACCEPT)
+                })
+                .await?;
+            if resp.status() == StatusCode::NOT_FOUND {
+                return Ok(None);
+            }
+            if !resp.status().is_success() {
+                return Err(self.status_error(resp, repo, "read a manifest").await);
+            }
+            let media_type = header(&resp, CONTENT_TYPE.as_str());
+            // A connection cut mid-body is as transient as one cut before it.
+            match resp.bytes().await {
+                Ok(bytes) => break (bytes, media_type),
+                Err(e) => match policy.after_transport_error() {
+                    Next::WaitThenRetry(d) => tokio::time::sleep(d).await,
+                    Next::GiveUp { .. } => return Err(self.transport_error(e)),
+                },
+            }
+        };
         let manifest = Manifest::from_bytes(bytes, media_type.as_deref()).map_err(|e| {
             RegistryError::Protocol {
                 host: self.host.clone(),
@@ -344,58 +354,71 @@ impl RegistryClient {
         }
     }
 
-    /// Sends a request, answering one auth challenge and retrying transient failures.
+    /// Sends a request, answering one auth challenge and retrying transient
+    /// failures as `retry::RetryPolicy` says.
     async fn send(
         &self,
         scopes: &[String],
-        _action: &str,
+        action: &str,
         build: impl Fn() -> RequestBuilder,
     ) -> Result<Response, RegistryError> {
-        for first_try in [true, false] {
-            let resp = (|| async { self.authorize(build(), scopes).send().await })
-                .retry(backoff())
-                .when(|e: &reqwest::Error| e.is_connect() || e.is_timeout() || e.is_request())
-                .await
-                .map_err(|e| self.transport_error(e))?;
-            let resp = self.retry_transient_status(resp, scopes, &build).await?;
-            if resp.status() != StatusCode::UNAUTHORIZED {
+        let mut policy = RetryPolicy::new();
+        let mut challenge_answered = false;
+        loop {
+            let resp = match self.authorize(build(), scopes).send().await {
+                Ok(resp) => resp,
+                Err(e) if retry::is_transient_transport(&e) => match policy.after_transport_error()
+                {
+                    Next::WaitThenRetry(d) => {
+                        tracing::debug!(
+                            "{action} on {}: {}; retrying in {d:?}",
+                            self.host,
+                            root_cause(&e)
+                        );
+                        tokio::time::sleep(d).await;
+                        continue;
+                    }
+                    Next::GiveUp { .. } => return Err(self.transport_error(e)),
+                },
+                Err(e) => return Err(self.transport_error(e)),
+            };
+            let status = resp.status();
+            if retry::is_transient_status(status) {
+                let asked = retry::retry_after(resp.headers());
+                match policy.after_status(asked) {
+                    Next::WaitThenRetry(d) => {
+                        tracing::debug!("{action} on {}: {status}; retrying in {d:?}", self.host);
+                        tokio::time::sleep(d).await;
+                        continue;
+                    }
+                    Next::GiveUp {
+                        asked_wait: Some(wait),
+                    } if status == StatusCode::TOO_MANY_REQUESTS => {
+                        return Err(RegistryError::RateLimited {
+                            host: self.host.clone(),
+                            retry_after: wait.as_secs(),
+                        });
+                    }
+                    Next::GiveUp { .. } => return Ok(resp),
+                }
+            }
+            if status != StatusCode::UNAUTHORIZED {
                 return Ok(resp);
             }
             let challenge = header(&resp, WWW_AUTHENTICATE.as_str())
                 .as_deref()
                 .and_then(Challenge::parse);
-            if !first_try || challenge.is_none() {
+            let Some(challenge) = challenge.filter(|_| !challenge_answered) else {
                 return Err(self.unauthorized());
-            }
-            let challenge = challenge.expect("checked above");
+            };
             if let Challenge::Bearer { realm, service } = &challenge {
                 self.fetch_token(realm, service.as_deref(), scopes).await?;
             } else if self.credentials.is_none() {
                 return Err(self.unauthorized());
             }
             self.auth.lock().expect("auth state lock").challenge = Some(challenge);
+            challenge_answered = true;
         }
-        unreachable!("the loop returns on its second pass")
-    }
-
-    /// 408, 429 and 5xx are worth another try with the same request.
-    async fn retry_transient_status(
-        &self,
-        mut resp: Response,
-        scopes: &[String],
-        build: &impl Fn() -> RequestBuilder,
-    ) -> Result<Response, RegistryError> {
-        let mut delays = backoff().build();
-        while is_transient(resp.status()) {
-            let Some(delay) = delays.next() else { break };
-            tokio::time::sleep(delay).await;
-            resp = self
-                .authorize(build(), scopes)
-                .send()
-                .await
-                .map_err(|e| self.transport_error(e))?;
-        }
-        Ok(resp)
     }
 
     fn authorize(&self, request: RequestBuilder, scopes: &[String]) -> RequestBuilder {
@@ -527,20 +550,6 @@ impl RegistryClient {
             }
         }
     }
-}
-
-fn backoff() -> ExponentialBuilder {
-    ExponentialBuilder::default()
-        .with_min_delay(Duration::from_millis(200))
-        .with_max_delay(Duration::from_secs(2))
-        .with_max_times(3)
-        .with_jitter()
-}
-
-fn is_transient(status: StatusCode) -> bool {
-    status == StatusCode::REQUEST_TIMEOUT
-        || status == StatusCode::TOO_MANY_REQUESTS
-        || status.is_server_error()
 }
 
 pub fn pull(repo: &str) -> String {

@@ -8,6 +8,7 @@ pub mod copy;
 pub mod credentials;
 pub mod manifest;
 pub mod reference;
+pub mod retry;
 pub mod source;
 
 pub use auth::{Credentials, Secret};
@@ -59,6 +60,8 @@ pub enum RegistryError {
         expected: Digest,
         actual: Digest,
     },
+    #[error("registry {host} is rate limiting and asks to wait {retry_after}s; run again later")]
+    RateLimited { host: String, retry_after: u64 },
     #[error("{0}")]
     Source(String),
 }

@@ -175,7 +175,10 @@ fn twenty_processes_starting_on_a_new_home_all_find_it_ready() {
 /// Writes a lease on `bucket` as if process `pid` on this host held it.
 fn plant_lease(ctx: &TestContext, bucket: &str, pid: u32, expires_in_ms: i64) {
     let db = ctx.facetctl_home().join("facetctl.db");
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap().trim().to_owned();
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .unwrap()
+        .trim()
+        .to_owned();
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
         sqlx::any::install_default_drivers();
         let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
@@ -205,9 +208,22 @@ fn a_bucket_held_by_a_process_that_died_is_taken_over_at_once() {
 
     let build = image::single(ctx.images(), "build-1", "takeover", 1);
     // A one-second wait bound proves the dead holder's hour-long lease is not waited out.
-    let run = ctx.run(&["--lock-timeout", "1", "artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    let run = ctx.run(&[
+        "--lock-timeout",
+        "1",
+        "artifact",
+        "push",
+        &build.source(),
+        "--integration",
+        "payments",
+        "--bucket",
+        "qa",
+    ]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
+    assert_eq!(
+        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
+        Some(build.digest.as_str())
+    );
 }
 
 #[test]
@@ -215,16 +231,37 @@ fn a_bucket_held_by_a_live_process_is_refused_after_the_wait_with_its_holder_nam
     let registry = TestRegistry::plain();
     let ctx = TestContext::new();
     ctx.standard_setup(&registry, "repository-per-bucket");
-    let mut alive = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+    let mut alive = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
     plant_lease(&ctx, "qa", alive.id(), 3_600_000);
 
     let build = image::single(ctx.images(), "build-1", "held", 1);
-    let run = ctx.run(&["--lock-timeout", "1", "artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    let run = ctx.run(&[
+        "--lock-timeout",
+        "1",
+        "artifact",
+        "push",
+        &build.source(),
+        "--integration",
+        "payments",
+        "--bucket",
+        "qa",
+    ]);
     alive.kill().unwrap();
     alive.wait().unwrap();
     assert_eq!(run.code, 3, "{run:?}");
-    assert!(run.stderr.contains("bucket qa of payments is busy: mallory on"), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("bucket qa of payments is busy: mallory on"),
+        "{run:?}"
+    );
     assert!(run.stderr.contains("--lock-timeout"), "{run:?}");
     assert!(ctx.history().is_empty());
-    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current"), None, "the registry is untouched");
+    assert_eq!(
+        skopeo::digest(&registry, "team/payments/qa:current"),
+        None,
+        "the registry is untouched"
+    );
 }

@@ -7,6 +7,7 @@ mod auth;
 mod completions;
 mod concurrency;
 mod errors;
+mod faults;
 mod secrets;
 mod setup;
 mod story;
