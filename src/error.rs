@@ -46,7 +46,9 @@ impl Error {
                 RegistryError::Unauthorized { .. } | RegistryError::Denied { .. } => {
                     ExitKind::Refused
                 }
-                RegistryError::NotFound { .. } => ExitKind::NotFound,
+                RegistryError::NotFound { .. } | RegistryError::SourceMissing(_) => {
+                    ExitKind::NotFound
+                }
                 RegistryError::Source(_) => ExitKind::Usage,
                 _ => ExitKind::Failed,
             },

@@ -11,7 +11,9 @@ use crate::control::NewArtifact;
 use crate::error::{Error, Result};
 use crate::model::{Artifact, BucketEventKind, CURRENT_TAG, Layout, validate_tag};
 use crate::registry::copy::{Copy, CopyReport};
-use crate::registry::source::{ImageSource, OciLayout, RegistrySource, SourceSpec};
+use crate::registry::source::{
+    DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon,
+};
 
 pub struct PushRequest {
     pub source: String,
@@ -37,7 +39,10 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
     buckets::check(app, &integration, &req.bucket).await?;
     let registry = app.plane.registry(&integration.registry).await?;
-    let source = open_source(app, &req).await?;
+    // A daemon export is spooled here; it must outlive the copy.
+    let spool = tempfile::tempdir()
+        .map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
+    let source = open_source(app, &req, &spool).await?;
     if req.register && source.mount_from(registry.host()).is_none() {
         return Err(Error::Invalid(format!(
             "{} is not in registry {} ({}); `artifact register` records images already there, `artifact push` copies them",
@@ -121,19 +126,32 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     outcome
 }
 
-async fn open_source(app: &App, req: &PushRequest) -> Result<Arc<dyn ImageSource>> {
-    Ok(match SourceSpec::parse(&req.source)? {
+async fn open_source(
+    app: &App,
+    req: &PushRequest,
+    spool: &tempfile::TempDir,
+) -> Result<Arc<dyn ImageSource>> {
+    let spec = SourceSpec::parse(&req.source)?;
+    if req.register && !matches!(spec, SourceSpec::Registry(_)) {
+        return Err(Error::Invalid(
+            "`artifact register` takes a registry reference; to upload an image from disk or the Docker engine use `artifact push`".into(),
+        ));
+    }
+    Ok(match spec {
         SourceSpec::Registry(reference) => {
             let client = registry_access::client_for_host(app, reference.api_host()).await?;
             Arc::new(RegistrySource { client, reference })
         }
-        SourceSpec::OciLayout { dir, tag } => {
-            if req.register {
-                return Err(Error::Invalid(
-                    "`artifact register` takes a registry reference; to upload an OCI layout use `artifact push`".into(),
-                ));
-            }
-            Arc::new(OciLayout::open(&dir, tag).await?)
+        SourceSpec::OciLayout { dir, tag } => Arc::new(OciLayout::open(&dir, tag).await?),
+        SourceSpec::DockerArchive { file, reference } => {
+            let label = req.source.clone();
+            let archive = tokio::task::spawn_blocking(move || {
+                DockerArchive::open(&file, reference.as_deref(), label)
+            })
+            .await
+            .map_err(|e| Error::Failed(e.to_string()))??;
+            Arc::new(archive)
         }
+        SourceSpec::DockerDaemon { image } => Arc::new(docker_daemon::export(&image, spool).await?),
     })
 }

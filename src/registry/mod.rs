@@ -64,4 +64,7 @@ pub enum RegistryError {
     RateLimited { host: String, retry_after: u64 },
     #[error("{0}")]
     Source(String),
+    /// The source exists but holds no such image.
+    #[error("{0}")]
+    SourceMissing(String),
 }

@@ -169,13 +169,25 @@ fn malformed_input_is_a_usage_error() {
             vec![
                 "artifact",
                 "push",
-                "docker-daemon:app:1",
+                "docker-archive:/nonexistent.tar",
                 "--integration",
                 "payments",
                 "--bucket",
                 "qa",
             ],
-            "not supported yet",
+            "no such file",
+        ),
+        (
+            vec![
+                "artifact",
+                "push",
+                "docker-daemon:",
+                "--integration",
+                "payments",
+                "--bucket",
+                "qa",
+            ],
+            "name the image",
         ),
     ] {
         let run = ctx.run(&args);

@@ -10,4 +10,5 @@ mod errors;
 mod faults;
 mod secrets;
 mod setup;
+mod sources;
 mod story;

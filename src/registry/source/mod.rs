@@ -1,6 +1,8 @@
 //! Where an image comes from when it is pushed: a registry, or an OCI layout
 //! on disk. Each source gives manifests as exact bytes and blobs as streams.
 
+mod docker_archive;
+pub mod docker_daemon;
 mod oci_layout;
 mod registry;
 
@@ -8,6 +10,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+pub use docker_archive::DockerArchive;
 pub use oci_layout::OciLayout;
 pub use registry::RegistrySource;
 
@@ -46,11 +49,20 @@ pub enum SourceSpec {
         dir: std::path::PathBuf,
         tag: Option<String>,
     },
+    /// `docker save` output; `reference` picks one of several images.
+    DockerArchive {
+        file: std::path::PathBuf,
+        reference: Option<String>,
+    },
+    /// An image in the local Docker engine.
+    DockerDaemon {
+        image: String,
+    },
 }
 
 impl SourceSpec {
-    /// `oci:DIR[:TAG]`, else a registry reference. (`docker-daemon:` and
-    /// `docker-archive:` are named so the error can say they are not built yet.)
+    /// `oci:DIR[:TAG]`, `docker-archive:FILE[:NAME:TAG]`, `docker-daemon:IMAGE`,
+    /// else a registry reference.
     pub fn parse(s: &str) -> Result<SourceSpec, RegistryError> {
         if let Some(rest) = s.strip_prefix("oci:") {
             let (dir, tag) = match rest.rsplit_once(':') {
@@ -73,12 +85,35 @@ impl SourceSpec {
                 tag,
             });
         }
-        for transport in ["docker-daemon:", "docker-archive:"] {
-            if s.starts_with(transport) {
+        if let Some(rest) = s.strip_prefix("docker-archive:") {
+            // The file is the longest prefix that exists; what follows names an image in it.
+            let split = std::iter::once(rest.len())
+                .chain(rest.match_indices(':').map(|(i, _)| i).rev())
+                .find(|&i| std::path::Path::new(&rest[..i]).is_file());
+            return match split {
+                Some(i) if i == rest.len() => Ok(SourceSpec::DockerArchive {
+                    file: rest.into(),
+                    reference: None,
+                }),
+                Some(i) => Ok(SourceSpec::DockerArchive {
+                    file: rest[..i].into(),
+                    reference: Some(rest[i + 1..].to_owned()),
+                }),
+                None => Err(RegistryError::Source(format!(
+                    "source {s:?}: no such file; give the path of a `docker save` tar, as docker-archive:FILE[:NAME:TAG]"
+                ))),
+            };
+        }
+        if let Some(image) = s.strip_prefix("docker-daemon:") {
+            if image.is_empty() {
                 return Err(RegistryError::InvalidReference(format!(
-                    "source {s:?}: the {transport} transport is not supported yet; export the image as an OCI layout (oci:DIR) or push it to a registry first"
+                    "source {s:?}: name the image, as docker-daemon:NAME:TAG"
                 )));
             }
+            image.parse::<super::Reference>()?;
+            return Ok(SourceSpec::DockerDaemon {
+                image: image.to_owned(),
+            });
         }
         Ok(SourceSpec::Registry(s.parse()?))
     }

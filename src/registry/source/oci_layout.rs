@@ -60,8 +60,9 @@ impl OciLayout {
                 .find(|d| d.annotations.get(REF_NAME) == Some(t))
                 .cloned()
                 .ok_or_else(|| {
-                    fail(format!(
-                        "no manifest is tagged {t:?} (tags here: {})",
+                    RegistryError::SourceMissing(format!(
+                        "{}: no manifest is tagged {t:?} (tags here: {})",
+                        dir.display(),
                         tags(&index)
                     ))
                 })?,

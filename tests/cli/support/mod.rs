@@ -3,6 +3,7 @@
 //! `TestContext` that runs facetctl as a user would, in its own home.
 
 pub mod context;
+pub mod docker;
 pub mod fault_proxy;
 pub mod image;
 pub mod registry;
