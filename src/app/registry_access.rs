@@ -11,7 +11,7 @@ use crate::registry::{RegistryClient, RegistryEndpoint, credentials};
 /// A client for a registered registry; `-v` says which credential source answered.
 pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryClient>> {
     let stored = app.plane.registry_credentials(&registry.name).await?;
-    let resolved = credentials::resolve(registry.host(), stored).await;
+    let resolved = credentials::resolve(Some(&registry.name), registry.host(), stored).await;
     tracing::info!("registry {}: using {}", registry.name, resolved.source);
     let endpoint = RegistryEndpoint {
         host: registry.host().to_owned(),
@@ -38,7 +38,7 @@ pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient
     {
         return client_for(app, &known).await;
     }
-    let resolved = credentials::resolve(host, None).await;
+    let resolved = credentials::resolve(None, host, None).await;
     tracing::info!("registry {host}: using {}", resolved.source);
     let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
     let insecure = name == "localhost" || name.starts_with("127.");

@@ -15,6 +15,7 @@ use reqwest::{RequestBuilder, Response, StatusCode};
 
 use super::RegistryError;
 use super::auth::{AuthState, Challenge, Credentials, TokenResponse};
+use super::credentials::docker_config::IDENTITY_TOKEN_USER;
 use super::manifest::{self, Manifest};
 use super::retry::{self, Next, RetryPolicy};
 use crate::model::Digest;
@@ -449,10 +450,26 @@ impl RegistryClient {
         for scope in scopes {
             query.push(("scope", scope));
         }
-        let mut request = self.http.get(realm).query(&query);
-        if let Some(c) = &self.credentials {
-            request = request.basic_auth(&c.username, Some(c.secret.expose()));
-        }
+        let request = match &self.credentials {
+            // An identity token is an OAuth2 refresh token: exchanged, never sent as a password.
+            Some(c) if c.username == IDENTITY_TOKEN_USER => {
+                let scope = scopes.join(" ");
+                let form = [
+                    ("grant_type", "refresh_token"),
+                    ("refresh_token", c.secret.expose()),
+                    ("service", service.unwrap_or_default()),
+                    ("scope", scope.as_str()),
+                    ("client_id", "facetctl"),
+                ];
+                self.http.post(realm).form(&form)
+            }
+            Some(c) => self
+                .http
+                .get(realm)
+                .query(&query)
+                .basic_auth(&c.username, Some(c.secret.expose())),
+            None => self.http.get(realm).query(&query),
+        };
         let resp = request
             .send()
             .await

@@ -133,7 +133,10 @@ fn docker_config_auths_are_used_when_nothing_is_stored() {
         "qa",
     ]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stderr.contains("Docker config"), "{run:?}");
+    assert!(
+        run.stderr.contains("the auths of") && run.stderr.contains("docker/config.json"),
+        "{run:?}"
+    );
     assert_eq!(
         skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
         Some(build.digest.as_str())

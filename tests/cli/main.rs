@@ -6,6 +6,7 @@ mod support;
 mod auth;
 mod completions;
 mod concurrency;
+mod credentials;
 mod errors;
 mod faults;
 mod secrets;

@@ -2,7 +2,7 @@
 //! wins. Which source answered is reported (for `-v` and errors); the secret
 //! never is.
 
-mod docker_config;
+pub mod docker_config;
 mod environment;
 
 use super::Credentials;
@@ -14,13 +14,14 @@ pub struct Resolved {
     pub source: String,
 }
 
-/// Walks the chain for `host`. `stored` is what the control plane holds for
-/// the registry (the secret given to `registry add`), if anything.
-pub async fn resolve(host: &str, stored: Option<Credentials>) -> Resolved {
-    if let Some(c) = environment::lookup() {
+/// Walks the chain for `host`, known to the control plane as `name` (if it
+/// is). `stored` is what the control plane holds for the registry (the
+/// secret given to `registry add`), if anything.
+pub async fn resolve(name: Option<&str>, host: &str, stored: Option<Credentials>) -> Resolved {
+    if let Some((c, variables)) = environment::lookup(name) {
         return Resolved {
             credentials: Some(c),
-            source: "FACETCTL_REGISTRY_USERNAME/_PASSWORD".into(),
+            source: variables,
         };
     }
     if let Some(c) = stored {
@@ -29,10 +30,10 @@ pub async fn resolve(host: &str, stored: Option<Credentials>) -> Resolved {
             source: "the registry's stored credentials".into(),
         };
     }
-    if let Some((c, path)) = docker_config::lookup(host).await {
+    if let Some((c, origin)) = docker_config::lookup(host).await {
         return Resolved {
             credentials: Some(c),
-            source: format!("Docker config {path}"),
+            source: origin,
         };
     }
     Resolved {

@@ -19,6 +19,8 @@ pub struct TokenIssuer {
     port: u16,
     pub cert_path: PathBuf,
     pub scopes: Arc<Mutex<Vec<String>>>,
+    /// How each token was asked for: `basic` or `refresh_token`.
+    pub grants: Arc<Mutex<Vec<String>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -38,6 +40,10 @@ impl TokenIssuer {
         let scopes = Arc::new(Mutex::new(Vec::new()));
         let expected = format!("Basic {}", STANDARD.encode(format!("{user}:{password}")));
         let seen = scopes.clone();
+        let grants = Arc::new(Mutex::new(Vec::new()));
+        let grants_seen = grants.clone();
+        // An identity token for this issuer, as `docker login` would have stored it.
+        let refresh_token = format!("refresh-{password}");
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(mut stream) = stream else { continue };
@@ -47,24 +53,55 @@ impl TokenIssuer {
                     continue;
                 }
                 let mut authorized = false;
+                let mut length = 0;
                 loop {
                     let mut line = String::new();
                     if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
                         break;
                     }
-                    if let Some((name, value)) = line.split_once(':')
-                        && name.eq_ignore_ascii_case("authorization")
-                    {
-                        authorized = value.trim() == expected;
+                    if let Some((name, value)) = line.split_once(':') {
+                        if name.eq_ignore_ascii_case("authorization") {
+                            authorized = value.trim() == expected;
+                        } else if name.eq_ignore_ascii_case("content-length") {
+                            length = value.trim().parse().unwrap_or(0);
+                        }
                     }
                 }
                 let target = request_line.split_whitespace().nth(1).unwrap_or("");
-                let query = target.split_once('?').map_or("", |(_, q)| q);
-                let requested: Vec<String> = query
-                    .split('&')
-                    .filter_map(|kv| kv.strip_prefix("scope="))
-                    .map(percent_decode)
-                    .collect();
+                let requested: Vec<String> = if request_line.starts_with("POST") {
+                    // The OAuth2 refresh-token grant, as clients with an identity token use it.
+                    let mut body = vec![0; length];
+                    let _ = std::io::Read::read_exact(&mut reader, &mut body);
+                    let form: Vec<(String, String)> = String::from_utf8_lossy(&body)
+                        .split('&')
+                        .filter_map(|kv| {
+                            kv.split_once('=')
+                                .map(|(k, v)| (k.to_owned(), percent_decode(v)))
+                        })
+                        .collect();
+                    let field = |k: &str| {
+                        form.iter()
+                            .find(|(n, _)| n == k)
+                            .map(|(_, v)| v.clone())
+                            .unwrap_or_default()
+                    };
+                    authorized = field("grant_type") == "refresh_token"
+                        && field("refresh_token") == refresh_token;
+                    grants_seen.lock().unwrap().push("refresh_token".into());
+                    field("scope")
+                        .split(' ')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                } else {
+                    grants_seen.lock().unwrap().push("basic".into());
+                    let query = target.split_once('?').map_or("", |(_, q)| q);
+                    query
+                        .split('&')
+                        .filter_map(|kv| kv.strip_prefix("scope="))
+                        .map(percent_decode)
+                        .collect()
+                };
                 seen.lock().unwrap().extend(requested.iter().cloned());
                 let (status, body) = if authorized {
                     (
@@ -91,6 +128,7 @@ impl TokenIssuer {
             port,
             cert_path,
             scopes,
+            grants,
             _dir: dir,
         }
     }
