@@ -467,7 +467,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__artifact__subcmd__push)
-            opts="-o -q -v -h -V --integration --bucket --tag --external-id --description --meta --output --no-input --quiet --verbose --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --bucket --tag --external-id --description --meta --no-referrers --output --no-input --quiet --verbose --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,7 +517,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__artifact__subcmd__register)
-            opts="-o -q -v -h -V --integration --bucket --tag --external-id --description --meta --output --no-input --quiet --verbose --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --bucket --tag --external-id --description --meta --no-referrers --output --no-input --quiet --verbose --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1503,7 +1503,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__promote)
-            opts="-o -q -v -h -V --integration --from --to --artifact --digest --reason --dry-run --output --no-input --quiet --verbose --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --from --to --artifact --digest --reason --dry-run --no-referrers --output --no-input --quiet --verbose --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

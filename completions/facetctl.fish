@@ -325,6 +325,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
@@ -340,6 +341,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
@@ -371,6 +373,7 @@ json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l dry-run -d 'Say what would be promoted, and change nothing'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'

@@ -678,6 +678,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -701,6 +702,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -779,6 +781,7 @@ _arguments "${_arguments_options[@]}" : \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--dry-run[Say what would be promoted, and change nothing]' \
+'--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \

@@ -43,12 +43,8 @@ impl Error {
             Error::Storage(_) | Error::Failed(_) => ExitKind::Failed,
             Error::Registry(e) => match e {
                 RegistryError::InvalidReference(_) => ExitKind::Usage,
-                RegistryError::Unauthorized { .. } | RegistryError::Denied { .. } => {
-                    ExitKind::Refused
-                }
-                RegistryError::NotFound { .. } | RegistryError::SourceMissing(_) => {
-                    ExitKind::NotFound
-                }
+                RegistryError::Unauthorized { .. } | RegistryError::Denied { .. } => ExitKind::Refused,
+                RegistryError::NotFound { .. } | RegistryError::SourceMissing(_) => ExitKind::NotFound,
                 RegistryError::Source(_) => ExitKind::Usage,
                 _ => ExitKind::Failed,
             },

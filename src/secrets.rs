@@ -65,8 +65,7 @@ impl SecretStore for FileSecretStore {
             options.mode(0o600);
         }
         let mut file = options.open(&tmp).map_err(|e| self.io("write", &tmp, e))?;
-        file.write_all(secret.expose().as_bytes())
-            .map_err(|e| self.io("write", &tmp, e))?;
+        file.write_all(secret.expose().as_bytes()).map_err(|e| self.io("write", &tmp, e))?;
         file.sync_all().map_err(|e| self.io("write", &tmp, e))?;
         std::fs::rename(&tmp, &path).map_err(|e| self.io("write", &path, e))?;
         Ok(StoredIn::File { path, first_time })
@@ -82,9 +81,7 @@ impl SecretStore for FileSecretStore {
 
     fn delete(&self, key: &str) -> Result<()> {
         match std::fs::remove_file(self.path(key)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(self.io("remove", &self.path(key), e))
-            }
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(self.io("remove", &self.path(key), e)),
             _ => Ok(()),
         }
     }
@@ -99,28 +96,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = FileSecretStore::new(dir.path().join("secrets"));
         let first = store.put("reg", &Secret::new("s3cret")).unwrap();
-        assert!(matches!(
-            first,
-            StoredIn::File {
-                first_time: true,
-                ..
-            }
-        ));
-        assert!(matches!(
-            store.put("reg", &Secret::new("s3cret2")).unwrap(),
-            StoredIn::File {
-                first_time: false,
-                ..
-            }
-        ));
+        assert!(matches!(first, StoredIn::File { first_time: true, .. }));
+        assert!(matches!(store.put("reg", &Secret::new("s3cret2")).unwrap(), StoredIn::File { first_time: false, .. }));
         assert_eq!(store.get("reg").unwrap().unwrap().expose(), "s3cret2");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join("secrets/reg"))
-                .unwrap()
-                .permissions()
-                .mode();
+            let mode = std::fs::metadata(dir.path().join("secrets/reg")).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         store.delete("reg").unwrap();

@@ -3,12 +3,7 @@
 //! user instead, never a name the client sends.)
 
 /// CI systems' variables that name the person behind a run, in the order tried.
-const CI_USER_VARIABLES: &[&str] = &[
-    "GITHUB_ACTOR",
-    "GITLAB_USER_LOGIN",
-    "CIRCLE_USERNAME",
-    "BUILD_USER_ID",
-];
+const CI_USER_VARIABLES: &[&str] = &["GITHUB_ACTOR", "GITLAB_USER_LOGIN", "CIRCLE_USERNAME", "BUILD_USER_ID"];
 
 pub fn resolve() -> String {
     std::iter::once("FACETCTL_ACTOR")

@@ -23,18 +23,10 @@ pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldB
     let mut told = false;
     let mut pause = Duration::from_millis(25);
     loop {
-        match app
-            .plane
-            .lock_bucket(integration, bucket, app.plane.actor())
-            .await?
-        {
+        match app.plane.lock_bucket(integration, bucket, app.plane.actor()).await? {
             LockAttempt::Acquired(lock) => {
                 let heartbeat = tokio::spawn(renew(app.plane.clone(), lock.clone()));
-                return Ok(HeldBucket {
-                    lock,
-                    plane: app.plane.clone(),
-                    heartbeat,
-                });
+                return Ok(HeldBucket { lock, plane: app.plane.clone(), heartbeat });
             }
             LockAttempt::Busy { holder, since } => {
                 if started.elapsed() >= app.lock_timeout {
@@ -44,9 +36,7 @@ pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldB
                     )));
                 }
                 if !told {
-                    app.reporter.note(&format!(
-                        "waiting for {holder} to finish with bucket {bucket}..."
-                    ));
+                    app.reporter.note(&format!("waiting for {holder} to finish with bucket {bucket}..."));
                     told = true;
                 }
                 tokio::time::sleep(jitter(pause)).await;
@@ -79,8 +69,6 @@ async fn renew(plane: Arc<dyn ControlPlane>, lock: BucketLock) {
 
 /// Spreads waiters out so they do not retry in step.
 fn jitter(d: Duration) -> Duration {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |t| t.subsec_nanos());
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |t| t.subsec_nanos());
     d + Duration::from_nanos(u64::from(nanos) % (d.as_nanos() as u64 + 1))
 }

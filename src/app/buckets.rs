@@ -12,16 +12,10 @@ pub async fn check(app: &App, integration: &Integration, bucket: &str) -> Result
     }
     if !known.iter().any(|b| b == bucket) {
         match integration.registration_type {
-            RegistrationType::Environment => {
-                known.extend(app.plane.environments().await?.into_iter().map(|e| e.name))
+            RegistrationType::Environment => known.extend(app.plane.environments().await?.into_iter().map(|e| e.name)),
+            RegistrationType::ReleaseStream => {
+                known.extend(app.plane.release_streams().await?.into_iter().map(|r| r.name))
             }
-            RegistrationType::ReleaseStream => known.extend(
-                app.plane
-                    .release_streams()
-                    .await?
-                    .into_iter()
-                    .map(|r| r.name),
-            ),
         }
     }
     if known.iter().any(|b| b == bucket) {

@@ -11,6 +11,7 @@ use crate::control::NewPromotion;
 use crate::error::{Error, Result};
 use crate::model::{Artifact, Digest, Promotion};
 use crate::registry::copy::{Copy, CopyReport};
+use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::RegistrySource;
 
 pub struct PromoteRequest {
@@ -21,19 +22,19 @@ pub struct PromoteRequest {
     pub digest: Option<Digest>,
     pub reason: Option<String>,
     pub dry_run: bool,
+    /// Copy signatures and attestations of the digest along with it.
+    pub referrers: bool,
 }
 
 #[derive(Debug, serde::Serialize)]
 #[serde(tag = "result", rename_all = "kebab-case")]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "made once per command and printed"
-)]
+#[allow(clippy::large_enum_variant, reason = "made once per command and printed")]
 pub enum PromoteOutcome {
     Done {
         promotion: Promotion,
         artifact: Artifact,
         copy: CopyReport,
+        referrers: ReferrersReport,
     },
     /// The target already has this artifact at its head.
     Unchanged {
@@ -102,26 +103,32 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     let client = registry_access::client_for(app, &registry).await?;
     let from_ref = format!("{}/{from_repo}@{}", registry.host(), source.digest);
     let reference = from_ref.parse().map_err(Error::Registry)?;
-    let manifest = client
-        .get_manifest(&from_repo, source.digest.as_str())
-        .await?;
+    let manifest = client.get_manifest(&from_repo, source.digest.as_str()).await?;
     let report = if from_repo == to_repo {
         CopyReport::default()
     } else {
-        let image = Arc::new(RegistrySource {
-            client: client.clone(),
-            reference,
-        });
+        let image = Arc::new(RegistrySource { client: client.clone(), reference });
         let copy = Copy {
             source: image.as_ref(),
             dest: &client,
             dest_repo: &to_repo,
             concurrency: app.concurrency,
-            progress: app
-                .reporter
-                .progress(&format!("{} -> {}", req.from, req.to)),
+            progress: app.reporter.progress(&format!("{} -> {}", req.from, req.to)),
         };
         copy.content_of(&manifest).await?
+    };
+    // Before the tags move: whoever pulls the new head finds its signature there.
+    let referrers = if req.referrers {
+        let referrers = ReferrerCopy {
+            client: &client,
+            from_repo: &from_repo,
+            to_repo: &to_repo,
+            concurrency: app.concurrency,
+            progress: app.reporter.progress("referrers"),
+        };
+        referrers.of(&source.digest).await?
+    } else {
+        ReferrersReport::default()
     };
 
     let held = bucket_lock::acquire(app, &integration.name, &req.to).await?;
@@ -157,7 +164,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
                 },
             )
             .await?;
-        Ok(PromoteOutcome::Done { promotion, artifact, copy: report })
+        Ok(PromoteOutcome::Done { promotion, artifact, copy: report, referrers })
     }
     .await;
     held.release().await;
@@ -178,10 +185,7 @@ async fn source_artifact(app: &App, req: &PromoteRequest) -> Result<Artifact> {
         if let Some(d) = &req.digest
             && *d != a.digest
         {
-            return Err(Error::Invalid(format!(
-                "artifact {id} has digest {}, not {d}",
-                a.digest
-            )));
+            return Err(Error::Invalid(format!("artifact {id} has digest {}, not {d}", a.digest)));
         }
         return Ok(a);
     }

@@ -11,9 +11,8 @@ use crate::control::NewArtifact;
 use crate::error::{Error, Result};
 use crate::model::{Artifact, BucketEventKind, CURRENT_TAG, Layout, validate_tag};
 use crate::registry::copy::{Copy, CopyReport};
-use crate::registry::source::{
-    DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon,
-};
+use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
+use crate::registry::source::{DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon};
 
 pub struct PushRequest {
     pub source: String,
@@ -25,12 +24,15 @@ pub struct PushRequest {
     pub metadata: BTreeMap<String, String>,
     /// `artifact register`: the image is already in the integration's registry.
     pub register: bool,
+    /// Copy signatures and attestations of the digest along with it.
+    pub referrers: bool,
 }
 
 #[derive(Debug, serde::Serialize)]
 pub struct PushOutcome {
     pub artifact: Artifact,
     pub copy: CopyReport,
+    pub referrers: ReferrersReport,
     /// The bucket already had this artifact at its head; nothing changed.
     pub unchanged: bool,
 }
@@ -40,8 +42,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     buckets::check(app, &integration, &req.bucket).await?;
     let registry = app.plane.registry(&integration.registry).await?;
     // A daemon export is spooled here; it must outlive the copy.
-    let spool = tempfile::tempdir()
-        .map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
+    let spool = tempfile::tempdir().map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
     let source = open_source(app, &req, &spool).await?;
     if req.register && source.mount_from(registry.host()).is_none() {
         return Err(Error::Invalid(format!(
@@ -51,12 +52,11 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
             registry.uri
         )));
     }
-    let tag = req.tag.clone().or_else(|| source.tag()).ok_or_else(|| {
-        Error::Invalid(format!(
-            "{} names no tag; give one with --tag",
-            source.describe()
-        ))
-    })?;
+    let tag = req
+        .tag
+        .clone()
+        .or_else(|| source.tag())
+        .ok_or_else(|| Error::Invalid(format!("{} names no tag; give one with --tag", source.describe())))?;
     validate_tag(&tag)?;
     if integration.layout == Layout::RepositoryPerBucket && tag == CURRENT_TAG {
         return Err(Error::Invalid(format!(
@@ -74,11 +74,23 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
         dest: &dest,
         dest_repo: &repo,
         concurrency: app.concurrency,
-        progress: app
-            .reporter
-            .progress(&format!("{} -> {}", source.describe(), req.bucket)),
+        progress: app.reporter.progress(&format!("{} -> {}", source.describe(), req.bucket)),
     };
     let report = copy.content_of(&root).await?;
+    // Signatures in the same registry travel with the image (mounted, before the tags move).
+    let referrers = match source.mount_from(registry.host()) {
+        Some(from_repo) if req.referrers => {
+            let referrers = ReferrerCopy {
+                client: &dest,
+                from_repo: &from_repo,
+                to_repo: &repo,
+                concurrency: app.concurrency,
+                progress: app.reporter.progress("referrers"),
+            };
+            referrers.of(&root.digest).await?
+        }
+        _ => ReferrersReport::default(),
+    };
 
     let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
     let outcome = async {
@@ -88,7 +100,12 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
             && current.digest == root.digest
             && dest.head_manifest(&repo, &integration.current_tag(&req.bucket)).await?.map(|h| h.digest) == Some(root.digest.clone())
         {
-            return Ok(PushOutcome { artifact: current.clone(), copy: CopyReport::default(), unchanged: true });
+            return Ok(PushOutcome {
+                artifact: current.clone(),
+                copy: CopyReport::default(),
+                referrers: ReferrersReport::default(),
+                unchanged: true,
+            });
         }
         // Tags in a bucket are immutable: refuse before the registry changes.
         if let Some(taken) = app.plane.artifacts(&integration.name, Some(&req.bucket)).await?.into_iter().find(|a| a.tag == tag)
@@ -119,18 +136,14 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
                 },
             )
             .await?;
-        Ok(PushOutcome { artifact, copy: report, unchanged: false })
+        Ok(PushOutcome { artifact, copy: report, referrers, unchanged: false })
     }
     .await;
     held.release().await;
     outcome
 }
 
-async fn open_source(
-    app: &App,
-    req: &PushRequest,
-    spool: &tempfile::TempDir,
-) -> Result<Arc<dyn ImageSource>> {
+async fn open_source(app: &App, req: &PushRequest, spool: &tempfile::TempDir) -> Result<Arc<dyn ImageSource>> {
     let spec = SourceSpec::parse(&req.source)?;
     if req.register && !matches!(spec, SourceSpec::Registry(_)) {
         return Err(Error::Invalid(
@@ -145,11 +158,9 @@ async fn open_source(
         SourceSpec::OciLayout { dir, tag } => Arc::new(OciLayout::open(&dir, tag).await?),
         SourceSpec::DockerArchive { file, reference } => {
             let label = req.source.clone();
-            let archive = tokio::task::spawn_blocking(move || {
-                DockerArchive::open(&file, reference.as_deref(), label)
-            })
-            .await
-            .map_err(|e| Error::Failed(e.to_string()))??;
+            let archive = tokio::task::spawn_blocking(move || DockerArchive::open(&file, reference.as_deref(), label))
+                .await
+                .map_err(|e| Error::Failed(e.to_string()))??;
             Arc::new(archive)
         }
         SourceSpec::DockerDaemon { image } => Arc::new(docker_daemon::export(&image, spool).await?),

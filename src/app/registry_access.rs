@@ -13,45 +13,23 @@ pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryCl
     let stored = app.plane.registry_credentials(&registry.name).await?;
     let resolved = credentials::resolve(Some(&registry.name), registry.host(), stored).await;
     tracing::info!("registry {}: using {}", registry.name, resolved.source);
-    let endpoint = RegistryEndpoint {
-        host: registry.host().to_owned(),
-        insecure: registry.insecure,
-    };
-    Ok(RegistryClient::new(
-        app.http.clone(),
-        &endpoint,
-        resolved.credentials,
-        resolved.source,
-    ))
+    let endpoint = RegistryEndpoint { host: registry.host().to_owned(), insecure: registry.insecure };
+    Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
 }
 
 /// A client for a registry named only by a reference's host. A host the
 /// control plane knows uses its settings and secret; loopback hosts speak
 /// plain HTTP, as Docker treats them.
 pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient>> {
-    if let Some(known) = app
-        .plane
-        .registries()
-        .await?
-        .into_iter()
-        .find(|r| r.host() == host)
-    {
+    if let Some(known) = app.plane.registries().await?.into_iter().find(|r| r.host() == host) {
         return client_for(app, &known).await;
     }
     let resolved = credentials::resolve(None, host, None).await;
     tracing::info!("registry {host}: using {}", resolved.source);
     let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
     let insecure = name == "localhost" || name.starts_with("127.");
-    let endpoint = RegistryEndpoint {
-        host: host.to_owned(),
-        insecure,
-    };
-    Ok(RegistryClient::new(
-        app.http.clone(),
-        &endpoint,
-        resolved.credentials,
-        resolved.source,
-    ))
+    let endpoint = RegistryEndpoint { host: host.to_owned(), insecure };
+    Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
 }
 
 /// The full repository path of a bucket on its registry, prefix included.

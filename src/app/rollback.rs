@@ -24,16 +24,12 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
     let registry = app.plane.registry(&integration.registry).await?;
     let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
     let outcome = async {
-        let current = app
-            .plane
-            .current_artifact(&integration.name, &req.bucket)
-            .await?
-            .ok_or_else(|| {
-                Error::NotFound(format!(
-                    "bucket {} of {} holds no artifact; there is nothing to roll back",
-                    req.bucket, integration.name
-                ))
-            })?;
+        let current = app.plane.current_artifact(&integration.name, &req.bucket).await?.ok_or_else(|| {
+            Error::NotFound(format!(
+                "bucket {} of {} holds no artifact; there is nothing to roll back",
+                req.bucket, integration.name
+            ))
+        })?;
         let target = match req.to {
             Some(id) => {
                 let a = app.plane.artifact(id).await?;
@@ -56,18 +52,9 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
         let client = registry_access::client_for(app, &registry).await?;
         let repo = registry_access::bucket_repository(&registry, &integration, &req.bucket);
         let manifest = client.get_manifest(&repo, target.digest.as_str()).await?;
-        client
-            .put_manifest(&repo, &integration.current_tag(&req.bucket), &manifest)
-            .await?;
-        let event = app
-            .plane
-            .record_rollback(&held.lock, target.id, req.reason.clone())
-            .await?;
-        Ok(RollbackOutcome {
-            event,
-            from: current,
-            to: target,
-        })
+        client.put_manifest(&repo, &integration.current_tag(&req.bucket), &manifest).await?;
+        let event = app.plane.record_rollback(&held.lock, target.id, req.reason.clone()).await?;
+        Ok(RollbackOutcome { event, from: current, to: target })
     }
     .await;
     held.release().await;
@@ -75,20 +62,9 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
 }
 
 /// The artifact that was the bucket's head before the current one.
-async fn previous_head(
-    app: &App,
-    integration: &str,
-    bucket: &str,
-    current: i64,
-) -> Result<Artifact> {
-    let events = app
-        .plane
-        .bucket_events(integration, Some(bucket), 1000)
-        .await?;
-    let previous = events
-        .iter()
-        .skip_while(|e| e.artifact_id == current)
-        .find(|e| e.artifact_id != current);
+async fn previous_head(app: &App, integration: &str, bucket: &str, current: i64) -> Result<Artifact> {
+    let events = app.plane.bucket_events(integration, Some(bucket), 1000).await?;
+    let previous = events.iter().skip_while(|e| e.artifact_id == current).find(|e| e.artifact_id != current);
     match previous {
         Some(e) => app.plane.artifact(e.artifact_id).await,
         None => Err(Error::NotFound(format!(

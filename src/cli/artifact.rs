@@ -43,62 +43,37 @@ pub struct PushArgs {
     /// Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable.
     #[arg(long = "meta", value_name = "KEY=VALUE")]
     meta: Vec<String>,
+    /// Leave signatures, attestations and SBOMs behind (they follow by default).
+    #[arg(long)]
+    no_referrers: bool,
 }
 
 pub async fn run(app: &App, p: &Printer, c: ArtifactCommand) -> anyhow::Result<()> {
     match c {
         ArtifactCommand::Push(args) => push_or_register(app, p, args, false).await,
         ArtifactCommand::Register(args) => push_or_register(app, p, args, true).await,
-        ArtifactCommand::List {
-            integration,
-            bucket,
-        } => p.list(&app.plane.artifacts(&integration, bucket.as_deref()).await?),
+        ArtifactCommand::List { integration, bucket } => {
+            p.list(&app.plane.artifacts(&integration, bucket.as_deref()).await?)
+        }
     }
 }
 
-async fn push_or_register(
-    app: &App,
-    p: &Printer,
-    args: PushArgs,
-    register: bool,
-) -> anyhow::Result<()> {
-    let PushArgs {
-        source,
-        integration,
-        bucket,
-        tag,
-        external_id,
-        description,
-        meta,
-    } = args;
+async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool) -> anyhow::Result<()> {
+    let PushArgs { source, integration, bucket, tag, external_id, description, meta, no_referrers } = args;
     let metadata = parse_meta(&meta)?;
-    let req = PushRequest {
-        source,
-        integration,
-        bucket,
-        tag,
-        external_id,
-        description,
-        metadata,
-        register,
-    };
+    let referrers = !no_referrers;
+    let req = PushRequest { source, integration, bucket, tag, external_id, description, metadata, register, referrers };
     let outcome = push(app, req).await?;
     let a = &outcome.artifact;
     let summary = if outcome.unchanged {
-        format!(
-            "{}:{} is already the head of {} ({}); nothing changed",
-            a.integration, a.tag, a.bucket, a.digest
-        )
+        format!("{}:{} is already the head of {} ({}); nothing changed", a.integration, a.tag, a.bucket, a.digest)
     } else {
         let c = &outcome.copy;
         p.note(&format!(
             "blobs: {} uploaded ({} bytes), {} mounted, {} already there",
             c.blobs_copied, c.bytes_copied, c.blobs_mounted, c.blobs_skipped
         ));
-        format!(
-            "artifact {} {} in {} of {}: {}",
-            a.id, a.tag, a.bucket, a.integration, a.image_uri
-        )
+        format!("artifact {} {} in {} of {}: {}", a.id, a.tag, a.bucket, a.integration, a.image_uri)
     };
     p.result(&outcome, &summary)
 }

@@ -26,22 +26,10 @@ use output::{Format, Printer};
 
 /// Move container images through environments, digest-pinned, with a record of every move.
 #[derive(Debug, Parser)]
-#[command(
-    name = "facetctl",
-    version,
-    propagate_version = true,
-    max_term_width = 100
-)]
+#[command(name = "facetctl", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
     /// How results print on stdout.
-    #[arg(
-        long,
-        short = 'o',
-        global = true,
-        value_enum,
-        default_value = "table",
-        env = "FACETCTL_OUTPUT"
-    )]
+    #[arg(long, short = 'o', global = true, value_enum, default_value = "table", env = "FACETCTL_OUTPUT")]
     output: Format,
     /// Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal).
     #[arg(long, global = true)]
@@ -53,13 +41,7 @@ pub struct Cli {
     #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
     verbose: u8,
     /// How long to wait for another facetctl writing into the same bucket.
-    #[arg(
-        long,
-        global = true,
-        value_name = "SECONDS",
-        default_value = "120",
-        env = "FACETCTL_LOCK_TIMEOUT"
-    )]
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "120", env = "FACETCTL_LOCK_TIMEOUT")]
     lock_timeout: u64,
     #[command(subcommand)]
     command: Command,
@@ -107,28 +89,17 @@ pub fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
                 _ => ExitCode::from(ExitKind::Usage as u8),
             };
         }
     };
     if let Command::Completions { shell } = &cli.command {
-        clap_complete::generate(
-            *shell,
-            &mut Cli::command(),
-            "facetctl",
-            &mut std::io::stdout(),
-        );
+        clap_complete::generate(*shell, &mut Cli::command(), "facetctl", &mut std::io::stdout());
         return ExitCode::SUCCESS;
     }
     init_logging(cli.verbose);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start: {e}");
@@ -147,9 +118,7 @@ fn report(e: &anyhow::Error) -> ExitCode {
     {
         return ExitCode::SUCCESS;
     }
-    let kind = e
-        .downcast_ref::<Error>()
-        .map_or(ExitKind::Failed, Error::kind);
+    let kind = e.downcast_ref::<Error>().map_or(ExitKind::Failed, Error::kind);
     // One line: the chain joined, as the user reads it.
     eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
     ExitCode::from(kind as u8)
@@ -175,26 +144,13 @@ fn home() -> anyhow::Result<PathBuf> {
     if let Some(h) = std::env::var_os("FACETCTL_HOME").filter(|h| !h.is_empty()) {
         return Ok(PathBuf::from(h));
     }
-    dirs::data_dir()
-        .map(|d| d.join("facetctl"))
-        .context("cannot find a data folder for facetctl; set FACETCTL_HOME")
+    dirs::data_dir().map(|d| d.join("facetctl")).context("cannot find a data folder for facetctl; set FACETCTL_HOME")
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let Cli {
-        output,
-        no_input,
-        quiet,
-        verbose: _,
-        lock_timeout,
-        command,
-    } = cli;
-    let printer = Printer {
-        format: output,
-        quiet,
-    };
-    let interactive =
-        !no_input && std::env::var_os("CI").is_none() && std::io::stdin().is_terminal();
+    let Cli { output, no_input, quiet, verbose: _, lock_timeout, command } = cli;
+    let printer = Printer { format: output, quiet };
+    let interactive = !no_input && std::env::var_os("CI").is_none() && std::io::stdin().is_terminal();
     let home = home()?;
     let store = Store::open_sqlite(&home.join("facetctl.db")).await?;
     let secrets = Box::new(FileSecretStore::new(home.join("secrets")));
@@ -222,8 +178,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 /// Parses a `clap` value with the model's `FromStr`, keeping its message.
-fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(
-    s: &str,
-) -> Result<T, String> {
+fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T, String> {
     s.parse().map_err(|e: crate::model::InvalidInput| e.0)
 }

@@ -29,6 +29,9 @@ pub struct PromoteArgs {
     /// Say what would be promoted, and change nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Leave signatures, attestations and SBOMs behind (they follow by default).
+    #[arg(long)]
+    no_referrers: bool,
 }
 
 #[derive(Debug, Args)]
@@ -66,34 +69,18 @@ pub struct AuditArgs {
 }
 
 pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<()> {
-    let PromoteArgs {
-        integration,
-        from,
-        to,
-        artifact,
-        digest,
-        reason,
-        dry_run,
-    } = a;
-    let outcome = run_promote(
-        app,
-        PromoteRequest {
-            integration,
-            from,
-            to,
-            artifact,
-            digest,
-            reason,
-            dry_run,
-        },
-    )
-    .await?;
+    let PromoteArgs { integration, from, to, artifact, digest, reason, dry_run, no_referrers } = a;
+    let referrers = !no_referrers;
+    let request = PromoteRequest { integration, from, to, artifact, digest, reason, dry_run, referrers };
+    let outcome = run_promote(app, request).await?;
     let summary = match &outcome {
-        PromoteOutcome::Done {
-            promotion,
-            artifact,
-            copy,
-        } => {
+        PromoteOutcome::Done { promotion, artifact, copy, referrers } => {
+            if referrers.referrers + referrers.cosign_tags > 0 {
+                p.note(&format!(
+                    "referrers: {} by digest, {} cosign tag(s) followed the image",
+                    referrers.referrers, referrers.cosign_tags
+                ));
+            }
             p.note(&format!(
                 "blobs: {} mounted, {} copied, {} already there",
                 copy.blobs_mounted, copy.blobs_copied, copy.blobs_skipped
@@ -110,10 +97,7 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
             )
         }
         PromoteOutcome::Unchanged { artifact } => {
-            format!(
-                "{} {} is already the head of {}; nothing changed",
-                artifact.tag, artifact.digest, artifact.bucket
-            )
+            format!("{} {} is already the head of {}; nothing changed", artifact.tag, artifact.digest, artifact.bucket)
         }
         PromoteOutcome::DryRun { plan } => format!(
             "would promote artifact {} {} ({}) from {} to {}: {} -> {}",
@@ -124,22 +108,8 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
 }
 
 pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result<()> {
-    let RollbackArgs {
-        integration,
-        bucket,
-        to,
-        reason,
-    } = a;
-    let outcome = run_rollback(
-        app,
-        RollbackRequest {
-            integration,
-            bucket,
-            to,
-            reason,
-        },
-    )
-    .await?;
+    let RollbackArgs { integration, bucket, to, reason } = a;
+    let outcome = run_rollback(app, RollbackRequest { integration, bucket, to, reason }).await?;
     let summary = format!(
         "rolled back {} of {}: {} ({}) -> {} ({})",
         outcome.event.bucket,
@@ -153,30 +123,14 @@ pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result
 }
 
 pub async fn history(app: &App, p: &Printer, a: HistoryArgs) -> anyhow::Result<()> {
-    let HistoryArgs {
-        integration,
-        bucket,
-        limit,
-    } = a;
+    let HistoryArgs { integration, bucket, limit } = a;
     p.list(&crate::app::history::history(app, &integration, bucket.as_deref(), limit).await?)
 }
 
 pub async fn audit(app: &App, p: &Printer, a: AuditArgs) -> anyhow::Result<()> {
-    let AuditArgs {
-        actor,
-        since,
-        limit,
-    } = a;
+    let AuditArgs { actor, since, limit } = a;
     let since = since.map(|s| parse_since(&s)).transpose()?;
-    p.list(
-        &app.plane
-            .audit_events(AuditFilter {
-                actor,
-                since,
-                limit: Some(limit),
-            })
-            .await?,
-    )
+    p.list(&app.plane.audit_events(AuditFilter { actor, since, limit: Some(limit) }).await?)
 }
 
 fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
@@ -186,8 +140,6 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc())
         .map_err(|_| {
-            Error::Invalid(format!(
-                "--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)"
-            ))
+            Error::Invalid(format!("--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)"))
         })
 }

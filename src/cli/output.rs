@@ -105,9 +105,7 @@ impl Printer {
 fn table() -> Table {
     let mut table = Table::new();
     if std::io::stdout().is_terminal() {
-        table
-            .load_style(presets::UTF8_HORIZONTAL_ONLY)
-            .set_content_arrangement(ContentArrangement::Dynamic);
+        table.load_style(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
     } else {
         // Off a terminal: plain columns that grep and awk can read.
         table.load_style(presets::NOTHING);

@@ -31,12 +31,7 @@ impl Tabular for Environment {
         &["NAME", "RELEASE STREAM", "CREATED BY", "CREATED"]
     }
     fn row(&self) -> Vec<String> {
-        vec![
-            self.name.clone(),
-            self.release_stream.clone(),
-            self.created_by.clone(),
-            time(&self.created_at),
-        ]
+        vec![self.name.clone(), self.release_stream.clone(), self.created_by.clone(), time(&self.created_at)]
     }
 }
 
@@ -73,14 +68,7 @@ impl Tabular for Workflow {
 
 impl Tabular for Integration {
     fn headers() -> &'static [&'static str] {
-        &[
-            "NAME",
-            "TYPE",
-            "REGISTRY",
-            "REPOSITORY",
-            "LAYOUT",
-            "WORKFLOW",
-        ]
+        &["NAME", "TYPE", "REGISTRY", "REPOSITORY", "LAYOUT", "WORKFLOW"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -96,16 +84,7 @@ impl Tabular for Integration {
 
 impl Tabular for Artifact {
     fn headers() -> &'static [&'static str] {
-        &[
-            "ID",
-            "BUCKET",
-            "TAG",
-            "DIGEST",
-            "EXTERNAL ID",
-            "FROM",
-            "CREATED BY",
-            "CREATED",
-        ]
+        &["ID", "BUCKET", "TAG", "DIGEST", "EXTERNAL ID", "FROM", "CREATED BY", "CREATED"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -114,9 +93,7 @@ impl Tabular for Artifact {
             self.tag.clone(),
             self.digest.to_string(),
             opt(&self.external_id),
-            self.promoted_from
-                .map(|i| i.to_string())
-                .unwrap_or_default(),
+            self.promoted_from.map(|i| i.to_string()).unwrap_or_default(),
             self.created_by.clone(),
             time(&self.created_at),
         ]
@@ -125,9 +102,7 @@ impl Tabular for Artifact {
 
 impl Tabular for BucketEvent {
     fn headers() -> &'static [&'static str] {
-        &[
-            "TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "REASON",
-        ]
+        &["TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "REASON"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -149,12 +124,6 @@ impl Tabular for AuditEvent {
         &["ID", "TIME", "ACTOR", "ACTION", "TARGET"]
     }
     fn row(&self) -> Vec<String> {
-        vec![
-            self.id.to_string(),
-            time(&self.created_at),
-            self.actor.clone(),
-            self.action.clone(),
-            self.target.clone(),
-        ]
+        vec![self.id.to_string(), time(&self.created_at), self.actor.clone(), self.action.clone(), self.target.clone()]
     }
 }

@@ -122,67 +122,29 @@ pub struct IntegrationCreateArgs {
 
 pub async fn release_stream(app: &App, p: &Printer, c: ReleaseStreamCommand) -> anyhow::Result<()> {
     match c {
-        ReleaseStreamCommand::Create {
-            name,
-            prod,
-            description,
-        } => p.one(
-            &app.plane
-                .create_release_stream(&name, &description, prod)
-                .await?,
-        ),
+        ReleaseStreamCommand::Create { name, prod, description } => {
+            p.one(&app.plane.create_release_stream(&name, &description, prod).await?)
+        }
         ReleaseStreamCommand::List => p.list(&app.plane.release_streams().await?),
     }
 }
 
 pub async fn environment(app: &App, p: &Printer, c: EnvironmentCommand) -> anyhow::Result<()> {
     match c {
-        EnvironmentCommand::Create {
-            name,
-            release_stream,
-        } => p.one(&app.plane.create_environment(&name, &release_stream).await?),
+        EnvironmentCommand::Create { name, release_stream } => {
+            p.one(&app.plane.create_environment(&name, &release_stream).await?)
+        }
         EnvironmentCommand::List => p.list(&app.plane.environments().await?),
     }
 }
 
-pub async fn registry(
-    app: &App,
-    p: &Printer,
-    c: RegistryCommand,
-    _interactive: bool,
-) -> anyhow::Result<()> {
+pub async fn registry(app: &App, p: &Printer, c: RegistryCommand, _interactive: bool) -> anyhow::Result<()> {
     match c {
-        RegistryCommand::Add(RegistryAddArgs {
-            name,
-            kind,
-            url,
-            username,
-            password_stdin,
-            insecure,
-        }) => {
-            let secret = if password_stdin {
-                Some(read_secret()?)
-            } else {
-                None
-            };
-            let (registry, placement) = app
-                .plane
-                .add_registry(
-                    NewRegistry {
-                        name,
-                        kind,
-                        uri: url,
-                        insecure,
-                        username,
-                    },
-                    secret,
-                )
-                .await?;
-            if let SecretPlacement::File {
-                path,
-                first_time: true,
-            } = placement
-            {
+        RegistryCommand::Add(RegistryAddArgs { name, kind, url, username, password_stdin, insecure }) => {
+            let secret = if password_stdin { Some(read_secret()?) } else { None };
+            let (registry, placement) =
+                app.plane.add_registry(NewRegistry { name, kind, uri: url, insecure, username }, secret).await?;
+            if let SecretPlacement::File { path, first_time: true } = placement {
                 p.warn(&format!(
                     "no OS keyring here; the secret is in {} (mode 0600); in CI, prefer FACETCTL_REGISTRY_USERNAME/_PASSWORD",
                     path.display()
@@ -201,12 +163,12 @@ pub async fn registry(
             let registry = app.plane.registry(&name).await?;
             let client = registry_access::client_for(app, &registry).await?;
             client.check().await.map_err(Error::Registry)?;
-            let summary = format!(
-                "registry {name} ({}) answers; credentials from {}",
-                registry.uri,
-                client.credential_source()
-            );
-            p.result(&serde_json::json!({"registry": name, "ok": true, "credentials": client.credential_source()}), &summary)
+            let summary =
+                format!("registry {name} ({}) answers; credentials from {}", registry.uri, client.credential_source());
+            p.result(
+                &serde_json::json!({"registry": name, "ok": true, "credentials": client.credential_source()}),
+                &summary,
+            )
         }
     }
 }
@@ -224,22 +186,9 @@ fn read_secret() -> anyhow::Result<Secret> {
 
 pub async fn workflow(app: &App, p: &Printer, c: WorkflowCommand) -> anyhow::Result<()> {
     match c {
-        WorkflowCommand::Create {
-            name,
-            registration_type,
-            stages,
-        } => {
+        WorkflowCommand::Create { name, registration_type, stages } => {
             let stages = stages.into_iter().map(|s| s.trim().to_owned()).collect();
-            p.one(
-                &app.plane
-                    .create_workflow(NewWorkflow {
-                        name,
-                        registration_type,
-                        stages,
-                        gates: Vec::new(),
-                    })
-                    .await?,
-            )
+            p.one(&app.plane.create_workflow(NewWorkflow { name, registration_type, stages, gates: Vec::new() }).await?)
         }
         WorkflowCommand::List => p.list(&app.plane.workflows().await?),
         WorkflowCommand::Show { name } => p.one(&app.plane.workflow(&name).await?),
@@ -262,14 +211,7 @@ pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyho
             layout,
         }) => {
             let repository = repository.unwrap_or_else(|| name.clone());
-            let new = NewIntegration {
-                name,
-                registration_type,
-                registry,
-                repository,
-                layout,
-                workflow,
-            };
+            let new = NewIntegration { name, registration_type, registry, repository, layout, workflow };
             p.one(&app.plane.create_integration(new).await?)
         }
         IntegrationCommand::List => p.list(&app.plane.integrations().await?),

@@ -30,11 +30,7 @@ pub struct Embedded {
 
 impl Embedded {
     pub fn new(store: Store, secrets: Box<dyn SecretStore>, actor: String) -> Self {
-        Embedded {
-            store,
-            secrets,
-            actor,
-        }
+        Embedded { store, secrets, actor }
     }
 
     async fn audit(
@@ -70,13 +66,12 @@ impl Embedded {
     /// lease ran out cannot write over the bucket's next holder.
     async fn check_lock(&self, tx: &mut Tx, lock: &BucketLock) -> Result<i64> {
         let iid = self.integration_id(tx, &lock.integration).await?;
-        let held =
-            sqlx::query("SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
-                .bind(iid)
-                .bind(&lock.bucket)
-                .fetch_optional(&mut **tx)
-                .await?
-                .map(|r| r.get::<String, _>("token"));
+        let held = sqlx::query("SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
+            .bind(iid)
+            .bind(&lock.bucket)
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|r| r.get::<String, _>("token"));
         if held.as_deref() != Some(lock.token.as_str()) {
             return Err(Error::Refused(format!(
                 "lost the lock on bucket {} of {} (it expired); nothing was recorded; run the command again",
@@ -87,13 +82,7 @@ impl Embedded {
     }
 
     async fn set_head(&self, tx: &mut Tx, iid: i64, change: HeadChange<'_>) -> Result<()> {
-        let HeadChange {
-            bucket,
-            artifact_id,
-            kind,
-            from,
-            reason,
-        } = change;
+        let HeadChange { bucket, artifact_id, kind, from, reason } = change;
         sqlx::query(
             "INSERT INTO buckets (integration_id, bucket, current_artifact_id) VALUES ($1, $2, $3)
              ON CONFLICT (integration_id, bucket) DO UPDATE SET current_artifact_id = excluded.current_artifact_id",
@@ -122,20 +111,14 @@ impl Embedded {
 
     /// The artifact under `tag` in a bucket; a different digest there is refused,
     /// because tags in a bucket are immutable.
-    async fn same_tag(
-        &self,
-        tx: &mut Tx,
-        iid: i64,
-        bucket: &str,
-        tag: &str,
-        digest: &Digest,
-    ) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT id, digest FROM artifacts WHERE integration_id = $1 AND bucket = $2 AND tag = $3")
-            .bind(iid)
-            .bind(bucket)
-            .bind(tag)
-            .fetch_optional(&mut **tx)
-            .await?;
+    async fn same_tag(&self, tx: &mut Tx, iid: i64, bucket: &str, tag: &str, digest: &Digest) -> Result<Option<i64>> {
+        let row =
+            sqlx::query("SELECT id, digest FROM artifacts WHERE integration_id = $1 AND bucket = $2 AND tag = $3")
+                .bind(iid)
+                .bind(bucket)
+                .bind(tag)
+                .fetch_optional(&mut **tx)
+                .await?;
         match row {
             None => Ok(None),
             Some(r) if r.get::<String, _>("digest") == digest.as_str() => Ok(Some(r.get("id"))),
@@ -152,11 +135,7 @@ impl Embedded {
                 BindValue::Text(s) => q.bind(s),
             };
         }
-        q.fetch_all(&self.store.pool)
-            .await?
-            .iter()
-            .map(artifact_from)
-            .collect()
+        q.fetch_all(&self.store.pool).await?.iter().map(artifact_from).collect()
     }
 }
 
@@ -175,9 +154,7 @@ enum BindValue {
 }
 
 fn unknown(what: &str, name: &str, list: &str) -> Error {
-    Error::NotFound(format!(
-        "unknown {what} {name:?}; `{list}` shows the ones there are"
-    ))
+    Error::NotFound(format!("unknown {what} {name:?}; `{list}` shows the ones there are"))
 }
 
 fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
@@ -212,14 +189,12 @@ const EVENT_SELECT: &str = "SELECT e.id, i.name AS integration, e.bucket, e.kind
     e.from_bucket, e.actor, e.reason, e.created_at
     FROM bucket_events e JOIN integrations i ON i.id = e.integration_id JOIN artifacts a ON a.id = e.artifact_id";
 
-const PROMOTION_SELECT: &str =
-    "SELECT p.id, i.name AS integration, p.artifact_id, p.target_artifact_id, p.from_bucket,
+const PROMOTION_SELECT: &str = "SELECT p.id, i.name AS integration, p.artifact_id, p.target_artifact_id, p.from_bucket,
     p.to_bucket, p.digest, p.actor, p.reason, p.state, p.forced, p.created_at
     FROM promotions p JOIN integrations i ON i.id = p.integration_id";
 
 fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T> {
-    s.parse()
-        .map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
 }
 
 fn artifact_from(r: &AnyRow) -> Result<Artifact> {
@@ -243,8 +218,7 @@ fn artifact_from(r: &AnyRow) -> Result<Artifact> {
 }
 
 fn parse_word_digest(s: &str) -> Result<Digest> {
-    s.parse()
-        .map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
 }
 
 fn integration_from(r: &AnyRow) -> Result<Integration> {
@@ -326,24 +300,12 @@ fn validate_registry_uri(uri: &str) -> Result<()> {
             "invalid registry URL {uri:?}: give host[:port][/prefix], e.g. 127.0.0.1:5000 or ghcr.io/my-org (no scheme)"
         ))
     };
-    if uri.contains("://")
-        || uri.is_empty()
-        || uri.chars().any(char::is_whitespace)
-        || uri.ends_with('/')
-    {
+    if uri.contains("://") || uri.is_empty() || uri.chars().any(char::is_whitespace) || uri.ends_with('/') {
         return Err(bad());
     }
-    let (host, prefix) = uri
-        .split_once('/')
-        .map_or((uri, None), |(h, p)| (h, Some(p)));
-    let (name, port) = host
-        .rsplit_once(':')
-        .map_or((host, None), |(n, p)| (n, Some(p)));
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-    {
+    let (host, prefix) = uri.split_once('/').map_or((uri, None), |(h, p)| (h, Some(p)));
+    let (name, port) = host.rsplit_once(':').map_or((host, None), |(n, p)| (n, Some(p)));
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
         return Err(bad());
     }
     if let Some(port) = port
@@ -352,8 +314,7 @@ fn validate_registry_uri(uri: &str) -> Result<()> {
         return Err(bad());
     }
     if let Some(prefix) = prefix {
-        validate_repository(prefix)
-            .map_err(|why| Error::Invalid(format!("invalid registry URL {uri:?}: {why}")))?;
+        validate_repository(prefix).map_err(|why| Error::Invalid(format!("invalid registry URL {uri:?}: {why}")))?;
     }
     Ok(())
 }
@@ -393,12 +354,7 @@ impl ControlPlane for Embedded {
         &self.actor
     }
 
-    async fn create_release_stream(
-        &self,
-        name: &str,
-        description: &str,
-        prod: bool,
-    ) -> Result<ReleaseStream> {
+    async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream> {
         validate_name("release stream", name)?;
         let mut tx = self.store.begin_write().await?;
         let at = now();
@@ -414,14 +370,7 @@ impl ControlPlane for Embedded {
         .await
         .map_err(|e| conflict_on_unique(e, "release stream", name))?
         .get("id");
-        self.audit(
-            &mut tx,
-            "release-stream.create",
-            "release-stream",
-            name,
-            json!({"id": id, "prod": prod}),
-        )
-        .await?;
+        self.audit(&mut tx, "release-stream.create", "release-stream", name, json!({"id": id, "prod": prod})).await?;
         tx.commit().await?;
         Ok(ReleaseStream {
             id,
@@ -434,9 +383,11 @@ impl ControlPlane for Embedded {
     }
 
     async fn release_streams(&self) -> Result<Vec<ReleaseStream>> {
-        let rows = sqlx::query("SELECT id, name, description, prod, created_by, created_at FROM release_streams ORDER BY name")
-            .fetch_all(&self.store.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, name, description, prod, created_by, created_at FROM release_streams ORDER BY name",
+        )
+        .fetch_all(&self.store.pool)
+        .await?;
         rows.iter()
             .map(|r| {
                 Ok(ReleaseStream {
@@ -459,13 +410,7 @@ impl ControlPlane for Embedded {
             .fetch_optional(&mut *tx)
             .await?
             .map(|r| r.get("id"))
-            .ok_or_else(|| {
-                unknown(
-                    "release stream",
-                    release_stream,
-                    "facetctl release-stream list",
-                )
-            })?;
+            .ok_or_else(|| unknown("release stream", release_stream, "facetctl release-stream list"))?;
         let at = now();
         let id: i64 = sqlx::query(
             "INSERT INTO environments (name, release_stream_id, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -516,11 +461,7 @@ impl ControlPlane for Embedded {
             .collect()
     }
 
-    async fn add_registry(
-        &self,
-        new: NewRegistry,
-        secret: Option<Secret>,
-    ) -> Result<(Registry, SecretPlacement)> {
+    async fn add_registry(&self, new: NewRegistry, secret: Option<Secret>) -> Result<(Registry, SecretPlacement)> {
         validate_name("registry", &new.name)?;
         validate_registry_uri(&new.uri)?;
         if new.insecure && !is_loopback_host(&new.uri) {
@@ -583,17 +524,13 @@ impl ControlPlane for Embedded {
     }
 
     async fn registries(&self) -> Result<Vec<Registry>> {
-        let rows = sqlx::query("SELECT * FROM registries ORDER BY name")
-            .fetch_all(&self.store.pool)
-            .await?;
+        let rows = sqlx::query("SELECT * FROM registries ORDER BY name").fetch_all(&self.store.pool).await?;
         rows.iter().map(registry_from).collect()
     }
 
     async fn registry(&self, name: &str) -> Result<Registry> {
-        let row = sqlx::query("SELECT * FROM registries WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&self.store.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT * FROM registries WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
         registry_from(&row.ok_or_else(|| unknown("registry", name, "facetctl registry list"))?)
     }
 
@@ -605,32 +542,21 @@ impl ControlPlane for Embedded {
             .await?
             .map(|r| r.get("id"))
             .ok_or_else(|| unknown("registry", name, "facetctl registry list"))?;
-        let users: Vec<String> =
-            sqlx::query("SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name")
-                .bind(id)
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(|r| r.get("name"))
-                .collect();
+        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.get("name"))
+            .collect();
         if !users.is_empty() {
             return Err(Error::Refused(format!(
                 "registry {name} is used by integration(s) {}; delete those first",
                 users.join(", ")
             )));
         }
-        sqlx::query("DELETE FROM registries WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        self.audit(
-            &mut tx,
-            "registry.remove",
-            "registry",
-            name,
-            json!({"id": id}),
-        )
-        .await?;
+        sqlx::query("DELETE FROM registries WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        self.audit(&mut tx, "registry.remove", "registry", name, json!({"id": id})).await?;
         tx.commit().await?;
         self.secrets.delete(name)?;
         Ok(())
@@ -655,9 +581,7 @@ impl ControlPlane for Embedded {
         for (i, stage) in new.stages.iter().enumerate() {
             validate_name("stage", stage)?;
             if new.stages[..i].contains(stage) {
-                return Err(Error::Invalid(format!(
-                    "stage {stage} appears twice in --stages; each stage comes once"
-                )));
+                return Err(Error::Invalid(format!("stage {stage} appears twice in --stages; each stage comes once")));
             }
         }
         for gate in &new.gates {
@@ -705,17 +629,13 @@ impl ControlPlane for Embedded {
     }
 
     async fn workflows(&self) -> Result<Vec<Workflow>> {
-        let rows = sqlx::query("SELECT * FROM workflows ORDER BY name")
-            .fetch_all(&self.store.pool)
-            .await?;
+        let rows = sqlx::query("SELECT * FROM workflows ORDER BY name").fetch_all(&self.store.pool).await?;
         rows.iter().map(workflow_from).collect()
     }
 
     async fn workflow(&self, name: &str) -> Result<Workflow> {
-        let row = sqlx::query("SELECT * FROM workflows WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&self.store.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT * FROM workflows WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
         workflow_from(&row.ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?)
     }
 
@@ -727,41 +647,29 @@ impl ControlPlane for Embedded {
             .await?
             .map(|r| r.get("id"))
             .ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?;
-        let users: Vec<String> =
-            sqlx::query("SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name")
-                .bind(id)
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(|r| r.get("name"))
-                .collect();
+        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.get("name"))
+            .collect();
         if !users.is_empty() {
             return Err(Error::Refused(format!(
                 "workflow {name} is used by integration(s) {}; delete those first",
                 users.join(", ")
             )));
         }
-        sqlx::query("DELETE FROM workflows WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        self.audit(
-            &mut tx,
-            "workflow.delete",
-            "workflow",
-            name,
-            json!({"id": id}),
-        )
-        .await?;
+        sqlx::query("DELETE FROM workflows WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        self.audit(&mut tx, "workflow.delete", "workflow", name, json!({"id": id})).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
         validate_name("integration", &new.name)?;
-        validate_repository(&new.repository).map_err(|why| {
-            Error::Invalid(format!("invalid --repository {:?}: {why}", new.repository))
-        })?;
+        validate_repository(&new.repository)
+            .map_err(|why| Error::Invalid(format!("invalid --repository {:?}: {why}", new.repository)))?;
         let mut tx = self.store.begin_write().await?;
         let registry_id: i64 = sqlx::query("SELECT id FROM registries WHERE name = $1")
             .bind(&new.registry)
@@ -772,12 +680,11 @@ impl ControlPlane for Embedded {
         let workflow_id: Option<i64> = match &new.workflow {
             None => None,
             Some(w) => {
-                let row =
-                    sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
-                        .bind(w)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                        .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
+                let row = sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
+                    .bind(w)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
                 let wf_type: String = row.get("registration_type");
                 if wf_type != new.registration_type.as_str() {
                     return Err(Error::Invalid(format!(
@@ -829,71 +736,47 @@ impl ControlPlane for Embedded {
 
     async fn integrations(&self) -> Result<Vec<Integration>> {
         let sql = format!("{INTEGRATION_SELECT} ORDER BY i.name");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .fetch_all(&self.store.pool)
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?;
         rows.iter().map(integration_from).collect()
     }
 
     async fn integration(&self, name: &str) -> Result<Integration> {
         let sql = format!("{INTEGRATION_SELECT} WHERE i.name = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(name)
-            .fetch_optional(&self.store.pool)
-            .await?;
-        integration_from(
-            &row.ok_or_else(|| unknown("integration", name, "facetctl integration list"))?,
-        )
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(&self.store.pool).await?;
+        integration_from(&row.ok_or_else(|| unknown("integration", name, "facetctl integration list"))?)
     }
 
     async fn delete_integration(&self, name: &str) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, name).await?;
-        let count: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1")
-                .bind(iid)
-                .fetch_one(&mut *tx)
-                .await?
-                .get("n");
+        let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1")
+            .bind(iid)
+            .fetch_one(&mut *tx)
+            .await?
+            .get("n");
         if count > 0 {
             return Err(Error::Refused(format!(
                 "integration {name} has {count} recorded artifact(s); its history is kept, so it cannot be deleted"
             )));
         }
-        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1")
-            .bind(iid)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM integrations WHERE id = $1")
-            .bind(iid)
-            .execute(&mut *tx)
-            .await?;
-        self.audit(
-            &mut tx,
-            "integration.delete",
-            "integration",
-            name,
-            json!({"id": iid}),
-        )
-        .await?;
+        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1").bind(iid).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM integrations WHERE id = $1").bind(iid).execute(&mut *tx).await?;
+        self.audit(&mut tx, "integration.delete", "integration", name, json!({"id": iid})).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn lock_bucket(
-        &self,
-        integration: &str,
-        bucket: &str,
-        holder: &str,
-    ) -> Result<LockAttempt> {
+    async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, integration).await?;
         let now_ms = epoch_ms();
-        if let Some(row) = sqlx::query("SELECT holder, acquired_at, expires_at_ms FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
-            .bind(iid)
-            .bind(bucket)
-            .fetch_optional(&mut *tx)
-            .await?
+        if let Some(row) = sqlx::query(
+            "SELECT holder, acquired_at, expires_at_ms FROM bucket_locks WHERE integration_id = $1 AND bucket = $2",
+        )
+        .bind(iid)
+        .bind(bucket)
+        .fetch_optional(&mut *tx)
+        .await?
         {
             let held_by: String = row.get("holder");
             let expires: i64 = row.get("expires_at_ms");
@@ -918,23 +801,21 @@ impl ControlPlane for Embedded {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(LockAttempt::Acquired(BucketLock {
-            integration: integration.into(),
-            bucket: bucket.into(),
-            token,
-        }))
+        Ok(LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token }))
     }
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.check_lock(&mut tx, lock).await?;
-        sqlx::query("UPDATE bucket_locks SET expires_at_ms = $1 WHERE integration_id = $2 AND bucket = $3 AND token = $4")
-            .bind(epoch_ms() + LOCK_LEASE_MS)
-            .bind(iid)
-            .bind(&lock.bucket)
-            .bind(&lock.token)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE bucket_locks SET expires_at_ms = $1 WHERE integration_id = $2 AND bucket = $3 AND token = $4",
+        )
+        .bind(epoch_ms() + LOCK_LEASE_MS)
+        .bind(iid)
+        .bind(&lock.bucket)
+        .bind(&lock.token)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -942,14 +823,12 @@ impl ControlPlane for Embedded {
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, &lock.integration).await?;
-        sqlx::query(
-            "DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3",
-        )
-        .bind(iid)
-        .bind(&lock.bucket)
-        .bind(&lock.token)
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3")
+            .bind(iid)
+            .bind(&lock.bucket)
+            .bind(&lock.token)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -978,13 +857,7 @@ impl ControlPlane for Embedded {
             .await?
             .get("id"),
         };
-        let change = HeadChange {
-            bucket: &new.bucket,
-            artifact_id: id,
-            kind: new.kind,
-            from: None,
-            reason: None,
-        };
+        let change = HeadChange { bucket: &new.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
         self.set_head(&mut tx, iid, change).await?;
         let action = format!("artifact.{}", new.kind);
         let target = format!("{}/{}:{}", new.integration, new.bucket, new.tag);
@@ -1000,11 +873,7 @@ impl ControlPlane for Embedded {
         self.artifact(id).await
     }
 
-    async fn record_promotion(
-        &self,
-        lock: &BucketLock,
-        new: NewPromotion,
-    ) -> Result<(Promotion, Artifact)> {
+    async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.check_lock(&mut tx, lock).await?;
         let source = &new.source;
@@ -1068,10 +937,7 @@ impl ControlPlane for Embedded {
         tx.commit().await?;
         let sql = format!("{PROMOTION_SELECT} WHERE p.id = $1");
         let promotion = promotion_from(
-            &sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(promotion_id)
-                .fetch_one(&self.store.pool)
-                .await?,
+            &sqlx::query(sqlx::AssertSqlSafe(sql)).bind(promotion_id).fetch_one(&self.store.pool).await?,
         )?;
         Ok((promotion, self.artifact(target_id).await?))
     }
@@ -1084,15 +950,19 @@ impl ControlPlane for Embedded {
     ) -> Result<BucketEvent> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.check_lock(&mut tx, lock).await?;
-        let in_bucket = sqlx::query("SELECT tag, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
-            .bind(artifact_id)
-            .bind(iid)
-            .bind(&lock.bucket)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| {
-                Error::NotFound(format!("artifact {artifact_id} is not in bucket {} of {}", lock.bucket, lock.integration))
-            })?;
+        let in_bucket =
+            sqlx::query("SELECT tag, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
+                .bind(artifact_id)
+                .bind(iid)
+                .bind(&lock.bucket)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| {
+                    Error::NotFound(format!(
+                        "artifact {artifact_id} is not in bucket {} of {}",
+                        lock.bucket, lock.integration
+                    ))
+                })?;
         let change = HeadChange {
             bucket: &lock.bucket,
             artifact_id,
@@ -1111,13 +981,8 @@ impl ControlPlane for Embedded {
         )
         .await?;
         tx.commit().await?;
-        let events = self
-            .bucket_events(&lock.integration, Some(&lock.bucket), 1)
-            .await?;
-        events
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::Storage("the rollback event vanished".into()))
+        let events = self.bucket_events(&lock.integration, Some(&lock.bucket), 1).await?;
+        events.into_iter().next().ok_or_else(|| Error::Storage("the rollback event vanished".into()))
     }
 
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {
@@ -1132,13 +997,9 @@ impl ControlPlane for Embedded {
     }
 
     async fn artifact(&self, id: i64) -> Result<Artifact> {
-        let found = self
-            .fetch_artifacts("WHERE a.id = $1", vec![BindValue::Int(id)])
-            .await?;
+        let found = self.fetch_artifacts("WHERE a.id = $1", vec![BindValue::Int(id)]).await?;
         found.into_iter().next().ok_or_else(|| {
-            Error::NotFound(format!(
-                "no artifact has id {id}; `facetctl artifact list --integration NAME` shows them"
-            ))
+            Error::NotFound(format!("no artifact has id {id}; `facetctl artifact list --integration NAME` shows them"))
         })
     }
 
@@ -1148,35 +1009,22 @@ impl ControlPlane for Embedded {
             Some(b) => {
                 self.fetch_artifacts(
                     "WHERE i.name = $1 AND a.bucket = $2 ORDER BY a.id DESC",
-                    vec![
-                        BindValue::Text(integration.into()),
-                        BindValue::Text(b.into()),
-                    ],
+                    vec![BindValue::Text(integration.into()), BindValue::Text(b.into())],
                 )
                 .await
             }
             None => {
-                self.fetch_artifacts(
-                    "WHERE i.name = $1 ORDER BY a.id DESC",
-                    vec![BindValue::Text(integration.into())],
-                )
-                .await
+                self.fetch_artifacts("WHERE i.name = $1 ORDER BY a.id DESC", vec![BindValue::Text(integration.into())])
+                    .await
             }
         }
     }
 
-    async fn bucket_events(
-        &self,
-        integration: &str,
-        bucket: Option<&str>,
-        limit: u32,
-    ) -> Result<Vec<BucketEvent>> {
+    async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {
         self.integration(integration).await?;
         let rows = match bucket {
             Some(b) => {
-                let sql = format!(
-                    "{EVENT_SELECT} WHERE i.name = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3"
-                );
+                let sql = format!("{EVENT_SELECT} WHERE i.name = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3");
                 sqlx::query(sqlx::AssertSqlSafe(sql))
                     .bind(integration)
                     .bind(b)
@@ -1208,10 +1056,7 @@ impl ControlPlane for Embedded {
     }
 
     async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>> {
-        let since = filter
-            .since
-            .map(super::store::format_time)
-            .unwrap_or_default();
+        let since = filter.since.map(super::store::format_time).unwrap_or_default();
         let rows = sqlx::query(
             "SELECT id, created_at, actor, action, entity, target, details FROM audit_events
              WHERE ($1 = '' OR actor = $1) AND created_at >= $2 ORDER BY id DESC LIMIT $3",
@@ -1230,8 +1075,7 @@ impl ControlPlane for Embedded {
                     action: r.try_get("action")?,
                     entity: r.try_get("entity")?,
                     target: r.try_get("target")?,
-                    details: serde_json::from_str(&r.try_get::<String, _>("details")?)
-                        .unwrap_or_default(),
+                    details: serde_json::from_str(&r.try_get::<String, _>("details")?).unwrap_or_default(),
                 })
             })
             .collect()
@@ -1251,11 +1095,7 @@ fn parse_holder(holder: &str) -> (String, i64) {
 fn rand_u64() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos()),
-    );
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
     h.finish()
 }
 
@@ -1265,10 +1105,7 @@ mod tests {
 
     #[test]
     fn holders_name_their_host_and_pid() {
-        assert_eq!(
-            parse_holder("alice on build-7 pid 4242"),
-            ("build-7".into(), 4242)
-        );
+        assert_eq!(parse_holder("alice on build-7 pid 4242"), ("build-7".into(), 4242));
         assert_eq!(parse_holder("garbage"), (String::new(), 0));
     }
 

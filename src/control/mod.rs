@@ -83,10 +83,7 @@ pub struct AuditFilter {
 /// What `registry add` did with a secret, so the CLI can say so.
 pub enum SecretPlacement {
     None,
-    File {
-        path: std::path::PathBuf,
-        first_time: bool,
-    },
+    File { path: std::path::PathBuf, first_time: bool },
 }
 
 #[async_trait]
@@ -94,21 +91,12 @@ pub trait ControlPlane: Send + Sync {
     /// Who the changes are recorded as.
     fn actor(&self) -> &str;
 
-    async fn create_release_stream(
-        &self,
-        name: &str,
-        description: &str,
-        prod: bool,
-    ) -> Result<ReleaseStream>;
+    async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream>;
     async fn release_streams(&self) -> Result<Vec<ReleaseStream>>;
     async fn create_environment(&self, name: &str, release_stream: &str) -> Result<Environment>;
     async fn environments(&self) -> Result<Vec<Environment>>;
 
-    async fn add_registry(
-        &self,
-        new: NewRegistry,
-        secret: Option<Secret>,
-    ) -> Result<(Registry, SecretPlacement)>;
+    async fn add_registry(&self, new: NewRegistry, secret: Option<Secret>) -> Result<(Registry, SecretPlacement)>;
     async fn registries(&self) -> Result<Vec<Registry>>;
     async fn registry(&self, name: &str) -> Result<Registry>;
     async fn remove_registry(&self, name: &str) -> Result<()>;
@@ -125,12 +113,7 @@ pub trait ControlPlane: Send + Sync {
     async fn integration(&self, name: &str) -> Result<Integration>;
     async fn delete_integration(&self, name: &str) -> Result<()>;
 
-    async fn lock_bucket(
-        &self,
-        integration: &str,
-        bucket: &str,
-        holder: &str,
-    ) -> Result<LockAttempt>;
+    async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt>;
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()>;
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()>;
 
@@ -140,29 +123,16 @@ pub trait ControlPlane: Send + Sync {
     async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact>;
     /// Records a done promotion: the promotion, the artifact in the target
     /// bucket, the bucket's new head and the audit event, all at once.
-    async fn record_promotion(
-        &self,
-        lock: &BucketLock,
-        new: NewPromotion,
-    ) -> Result<(Promotion, Artifact)>;
+    async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)>;
     /// Points the bucket's head back at one of its artifacts.
-    async fn record_rollback(
-        &self,
-        lock: &BucketLock,
-        artifact_id: i64,
-        reason: Option<String>,
-    ) -> Result<BucketEvent>;
+    async fn record_rollback(&self, lock: &BucketLock, artifact_id: i64, reason: Option<String>)
+    -> Result<BucketEvent>;
 
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>>;
     async fn artifact(&self, id: i64) -> Result<Artifact>;
     async fn artifacts(&self, integration: &str, bucket: Option<&str>) -> Result<Vec<Artifact>>;
     /// Changes of buckets' heads, newest first.
-    async fn bucket_events(
-        &self,
-        integration: &str,
-        bucket: Option<&str>,
-        limit: u32,
-    ) -> Result<Vec<BucketEvent>>;
+    async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>>;
     async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>>;
     async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>>;
 }

@@ -41,16 +41,10 @@ impl FromStr for Digest {
     type Err = InvalidInput;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let hex = s.strip_prefix("sha256:").ok_or_else(|| {
-            InvalidInput(format!(
-                "invalid digest {s:?}: expected sha256:<64 hex characters>"
-            ))
-        })?;
-        if hex.len() != 64
-            || !hex
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        {
+        let hex = s
+            .strip_prefix("sha256:")
+            .ok_or_else(|| InvalidInput(format!("invalid digest {s:?}: expected sha256:<64 hex characters>")))?;
+        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
             return Err(InvalidInput(format!(
                 "invalid digest {s:?}: expected sha256: followed by 64 lowercase hex characters"
             )));
@@ -90,24 +84,13 @@ mod tests {
 
     #[test]
     fn digest_of_empty_is_the_well_known_one() {
-        assert_eq!(
-            Digest::of(b"").as_str(),
-            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
+        assert_eq!(Digest::of(b"").as_str(), "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
     #[test]
     fn malformed_digests_are_refused() {
         assert!("sha256:abc".parse::<Digest>().is_err());
-        assert!(
-            "md5:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-                .parse::<Digest>()
-                .is_err()
-        );
-        assert!(
-            "sha256:E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"
-                .parse::<Digest>()
-                .is_err()
-        );
+        assert!("md5:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".parse::<Digest>().is_err());
+        assert!("sha256:E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855".parse::<Digest>().is_err());
     }
 }

@@ -47,10 +47,7 @@ impl fmt::Debug for Secret {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Challenge {
     Basic,
-    Bearer {
-        realm: String,
-        service: Option<String>,
-    },
+    Bearer { realm: String, service: Option<String> },
 }
 
 impl Challenge {
@@ -64,10 +61,7 @@ impl Challenge {
             return None;
         }
         let params = parse_params(params);
-        Some(Challenge::Bearer {
-            realm: params.get("realm")?.clone(),
-            service: params.get("service").cloned(),
-        })
+        Some(Challenge::Bearer { realm: params.get("realm")?.clone(), service: params.get("service").cloned() })
     }
 }
 
@@ -77,11 +71,7 @@ fn parse_params(s: &str) -> HashMap<String, String> {
     let mut rest = s.trim();
     while !rest.is_empty() {
         let Some(eq) = rest.find('=') else { break };
-        let key = rest[..eq]
-            .trim()
-            .trim_start_matches(',')
-            .trim()
-            .to_ascii_lowercase();
+        let key = rest[..eq].trim().trim_start_matches(',').trim().to_ascii_lowercase();
         rest = &rest[eq + 1..];
         let value;
         if let Some(stripped) = rest.strip_prefix('"') {
@@ -123,8 +113,7 @@ impl AuthState {
     pub fn remember_token(&mut self, scopes: &[String], token: Secret, expires_in: Option<u64>) {
         // Renew a little early so a long copy never sends an expired token.
         let life = Duration::from_secs(expires_in.unwrap_or(60).max(30)) - Duration::from_secs(10);
-        self.tokens
-            .insert(scope_key(scopes), (token, Instant::now() + life));
+        self.tokens.insert(scope_key(scopes), (token, Instant::now() + life));
     }
 }
 
@@ -145,24 +134,15 @@ mod tests {
         );
         assert_eq!(
             c,
-            Some(Challenge::Bearer {
-                realm: "https://auth.example/token".into(),
-                service: Some("reg".into())
-            })
+            Some(Challenge::Bearer { realm: "https://auth.example/token".into(), service: Some("reg".into()) })
         );
-        assert_eq!(
-            Challenge::parse(r#"Basic realm="Registry Realm""#),
-            Some(Challenge::Basic)
-        );
+        assert_eq!(Challenge::parse(r#"Basic realm="Registry Realm""#), Some(Challenge::Basic));
         assert_eq!(Challenge::parse("Negotiate"), None);
     }
 
     #[test]
     fn secrets_do_not_print() {
-        let c = Credentials {
-            username: "ci".into(),
-            secret: Secret::new("hunter2"),
-        };
+        let c = Credentials { username: "ci".into(), secret: Secret::new("hunter2") };
         assert!(!format!("{c:?}").contains("hunter2"));
     }
 }

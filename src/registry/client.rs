@@ -8,15 +8,13 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures_util::{Stream, TryStreamExt};
-use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, WWW_AUTHENTICATE,
-};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, WWW_AUTHENTICATE};
 use reqwest::{RequestBuilder, Response, StatusCode};
 
 use super::RegistryError;
 use super::auth::{AuthState, Challenge, Credentials, TokenResponse};
 use super::credentials::docker_config::IDENTITY_TOKEN_USER;
-use super::manifest::{self, Manifest};
+use super::manifest::{self, Descriptor, Manifest};
 use super::retry::{self, Next, RetryPolicy};
 use crate::model::Digest;
 
@@ -94,16 +92,10 @@ impl RegistryClient {
     }
 
     /// `HEAD /v2/<name>/manifests/<ref>`: the digest a tag or digest resolves to, or None.
-    pub async fn head_manifest(
-        &self,
-        repo: &str,
-        reference: &str,
-    ) -> Result<Option<ManifestHead>, RegistryError> {
+    pub async fn head_manifest(&self, repo: &str, reference: &str) -> Result<Option<ManifestHead>, RegistryError> {
         let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
         let resp = self
-            .send(&[pull(repo)], "read a manifest", || {
-                self.http.head(&url).header(ACCEPT, manifest::ACCEPT)
-            })
+            .send(&[pull(repo)], "read a manifest", || self.http.head(&url).header(ACCEPT, manifest::ACCEPT))
             .await?;
         match resp.status() {
             StatusCode::NOT_FOUND => Ok(None),
@@ -112,15 +104,10 @@ impl RegistryClient {
                 match header(&resp, "docker-content-digest").and_then(|d| d.parse().ok()) {
                     Some(digest) => Ok(Some(ManifestHead { digest, media_type })),
                     // Some registries omit the header on HEAD: the bytes tell.
-                    None => {
-                        Ok(self
-                            .get_manifest_opt(repo, reference)
-                            .await?
-                            .map(|m| ManifestHead {
-                                digest: m.digest,
-                                media_type: m.media_type,
-                            }))
-                    }
+                    None => Ok(self
+                        .get_manifest_opt(repo, reference)
+                        .await?
+                        .map(|m| ManifestHead { digest: m.digest, media_type: m.media_type })),
                 }
             }
             _ => Err(self.status_error(resp, repo, "read a manifest").await),
@@ -128,32 +115,20 @@ impl RegistryClient {
     }
 
     /// `GET /v2/<name>/manifests/<ref>`: the exact bytes, checked against the digest asked for.
-    pub async fn get_manifest(
-        &self,
-        repo: &str,
-        reference: &str,
-    ) -> Result<Manifest, RegistryError> {
-        self.get_manifest_opt(repo, reference)
-            .await?
-            .ok_or_else(|| RegistryError::NotFound {
-                host: self.host.clone(),
-                repository: repo.to_owned(),
-                what: format!("manifest {reference}"),
-            })
+    pub async fn get_manifest(&self, repo: &str, reference: &str) -> Result<Manifest, RegistryError> {
+        self.get_manifest_opt(repo, reference).await?.ok_or_else(|| RegistryError::NotFound {
+            host: self.host.clone(),
+            repository: repo.to_owned(),
+            what: format!("manifest {reference}"),
+        })
     }
 
-    async fn get_manifest_opt(
-        &self,
-        repo: &str,
-        reference: &str,
-    ) -> Result<Option<Manifest>, RegistryError> {
+    async fn get_manifest_opt(&self, repo: &str, reference: &str) -> Result<Option<Manifest>, RegistryError> {
         let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
         let mut policy = RetryPolicy::new();
         let (bytes, media_type) = loop {
             let resp = self
-                .send(&[pull(repo)], "read a manifest", || {
-                    self.http.get(&url).header(ACCEPT, manifest::ACCEPT)
-                })
+                .send(&[pull(repo)], "read a manifest", || self.http.get(&url).header(ACCEPT, manifest::ACCEPT))
                 .await?;
             if resp.status() == StatusCode::NOT_FOUND {
                 return Ok(None);
@@ -171,13 +146,11 @@ impl RegistryClient {
                 },
             }
         };
-        let manifest = Manifest::from_bytes(bytes, media_type.as_deref()).map_err(|e| {
-            RegistryError::Protocol {
-                host: self.host.clone(),
-                action: format!("read manifest {reference} of {repo}"),
-                status: 200,
-                detail: e,
-            }
+        let manifest = Manifest::from_bytes(bytes, media_type.as_deref()).map_err(|e| RegistryError::Protocol {
+            host: self.host.clone(),
+            action: format!("read manifest {reference} of {repo}"),
+            status: 200,
+            detail: e,
         })?;
         if let Ok(expected) = reference.parse::<Digest>()
             && expected != manifest.digest
@@ -193,26 +166,17 @@ impl RegistryClient {
     }
 
     /// `PUT /v2/<name>/manifests/<ref>` with the manifest's own bytes and media type.
-    pub async fn put_manifest(
-        &self,
-        repo: &str,
-        reference: &str,
-        m: &Manifest,
-    ) -> Result<(), RegistryError> {
+    pub async fn put_manifest(&self, repo: &str, reference: &str, m: &Manifest) -> Result<(), RegistryError> {
         let url = format!("{}/v2/{repo}/manifests/{reference}", self.base);
         let mut pause = Duration::from_millis(50);
         for attempt in 1.. {
             let resp = self
                 .send(&[push(repo)], "write a manifest", || {
-                    self.http
-                        .put(&url)
-                        .header(CONTENT_TYPE, &m.media_type)
-                        .body(m.bytes.clone())
+                    self.http.put(&url).header(CONTENT_TYPE, &m.media_type).body(m.bytes.clone())
                 })
                 .await?;
             if resp.status().is_success() {
-                if let Some(stated) =
-                    header(&resp, "docker-content-digest").and_then(|d| d.parse::<Digest>().ok())
+                if let Some(stated) = header(&resp, "docker-content-digest").and_then(|d| d.parse::<Digest>().ok())
                     && stated != m.digest
                 {
                     return Err(RegistryError::DigestMismatch {
@@ -224,9 +188,7 @@ impl RegistryClient {
                 }
                 return Ok(());
             }
-            let error = self
-                .status_error(resp, repo, &format!("write manifest {reference}"))
-                .await;
+            let error = self.status_error(resp, repo, &format!("write manifest {reference}")).await;
             // The distribution registry writes blob links non-atomically: while
             // another client mounts or uploads a blob this manifest refers to,
             // the link can read empty, and the PUT is refused as if the blob
@@ -243,12 +205,27 @@ impl RegistryClient {
         unreachable!("the loop returns by its fourth attempt")
     }
 
+    /// `GET /v2/<name>/referrers/<digest>`: what refers to `digest`, or None
+    /// when the registry has no referrers API.
+    pub async fn referrers(&self, repo: &str, digest: &Digest) -> Result<Option<Vec<Descriptor>>, RegistryError> {
+        let url = format!("{}/v2/{repo}/referrers/{digest}", self.base);
+        let resp = self
+            .send(&[pull(repo)], "list referrers", || self.http.get(&url).header(ACCEPT, manifest::OCI_INDEX))
+            .await?;
+        let is_index = header(&resp, CONTENT_TYPE.as_str()).is_some_and(|t| t.starts_with(manifest::OCI_INDEX));
+        if !resp.status().is_success() || !is_index {
+            // 404 (and a few registries' 400 or 405) mean the API is not there.
+            return Ok(None);
+        }
+        let doc: serde_json::Value = resp.json().await.map_err(|e| self.transport_error(e))?;
+        let listed = doc["manifests"].as_array().cloned().unwrap_or_default();
+        Ok(Some(listed.into_iter().filter_map(Descriptor::from_value).collect()))
+    }
+
     /// `HEAD /v2/<name>/blobs/<digest>`.
     pub async fn blob_exists(&self, repo: &str, digest: &Digest) -> Result<bool, RegistryError> {
         let url = format!("{}/v2/{repo}/blobs/{digest}", self.base);
-        let resp = self
-            .send(&[pull(repo)], "check a blob", || self.http.head(&url))
-            .await?;
+        let resp = self.send(&[pull(repo)], "check a blob", || self.http.head(&url)).await?;
         match resp.status() {
             s if s.is_success() => Ok(true),
             StatusCode::NOT_FOUND => Ok(false),
@@ -257,22 +234,10 @@ impl RegistryClient {
     }
 
     /// `POST /v2/<to>/blobs/uploads/?mount=<digest>&from=<from>`.
-    pub async fn mount_blob(
-        &self,
-        repo: &str,
-        digest: &Digest,
-        from: &str,
-    ) -> Result<MountOutcome, RegistryError> {
-        let url = format!(
-            "{}/v2/{repo}/blobs/uploads/?mount={digest}&from={from}",
-            self.base
-        );
+    pub async fn mount_blob(&self, repo: &str, digest: &Digest, from: &str) -> Result<MountOutcome, RegistryError> {
+        let url = format!("{}/v2/{repo}/blobs/uploads/?mount={digest}&from={from}", self.base);
         let scopes = [push(repo), pull(from)];
-        let resp = self
-            .send(&scopes, "mount a blob", || {
-                self.http.post(&url).header(CONTENT_LENGTH, 0)
-            })
-            .await?;
+        let resp = self.send(&scopes, "mount a blob", || self.http.post(&url).header(CONTENT_LENGTH, 0)).await?;
         match resp.status() {
             StatusCode::CREATED => Ok(MountOutcome::Mounted),
             StatusCode::ACCEPTED => Ok(MountOutcome::UploadStarted(self.location(&resp, repo)?)),
@@ -283,11 +248,8 @@ impl RegistryClient {
     /// `POST /v2/<name>/blobs/uploads/`: opens an upload session, returns its location.
     pub async fn start_upload(&self, repo: &str) -> Result<String, RegistryError> {
         let url = format!("{}/v2/{repo}/blobs/uploads/", self.base);
-        let resp = self
-            .send(&[push(repo)], "start an upload", || {
-                self.http.post(&url).header(CONTENT_LENGTH, 0)
-            })
-            .await?;
+        let resp =
+            self.send(&[push(repo)], "start an upload", || self.http.post(&url).header(CONTENT_LENGTH, 0)).await?;
         if resp.status() != StatusCode::ACCEPTED {
             return Err(self.status_error(resp, repo, "start an upload").await);
         }
@@ -315,9 +277,7 @@ impl RegistryClient {
         let request = self.authorize(request, &[push(repo)]);
         let resp = request.send().await.map_err(|e| self.transport_error(e))?;
         if resp.status() != StatusCode::CREATED {
-            return Err(self
-                .status_error(resp, repo, &format!("upload blob {}", digest.short()))
-                .await);
+            return Err(self.status_error(resp, repo, &format!("upload blob {}", digest.short())).await);
         }
         Ok(())
     }
@@ -331,13 +291,9 @@ impl RegistryClient {
     /// `GET /v2/<name>/blobs/<digest>` as a stream; redirects to storage are followed.
     pub async fn get_blob(&self, repo: &str, digest: &Digest) -> Result<BlobStream, RegistryError> {
         let url = format!("{}/v2/{repo}/blobs/{digest}", self.base);
-        let resp = self
-            .send(&[pull(repo)], "read a blob", || self.http.get(&url))
-            .await?;
+        let resp = self.send(&[pull(repo)], "read a blob", || self.http.get(&url)).await?;
         if !resp.status().is_success() {
-            return Err(self
-                .status_error(resp, repo, &format!("read blob {}", digest.short()))
-                .await);
+            return Err(self.status_error(resp, repo, &format!("read blob {}", digest.short())).await);
         }
         Ok(Box::pin(resp.bytes_stream().map_err(std::io::Error::other)))
     }
@@ -345,14 +301,8 @@ impl RegistryClient {
     /// `GET /v2/`: checks that the registry answers and accepts the credentials.
     pub async fn check(&self) -> Result<(), RegistryError> {
         let url = format!("{}/v2/", self.base);
-        let resp = self
-            .send(&[], "check access", || self.http.get(&url))
-            .await?;
-        if resp.status().is_success() {
-            Ok(())
-        } else {
-            Err(self.status_error(resp, "", "check access").await)
-        }
+        let resp = self.send(&[], "check access", || self.http.get(&url)).await?;
+        if resp.status().is_success() { Ok(()) } else { Err(self.status_error(resp, "", "check access").await) }
     }
 
     /// Sends a request, answering one auth challenge and retrying transient
@@ -368,14 +318,9 @@ impl RegistryClient {
         loop {
             let resp = match self.authorize(build(), scopes).send().await {
                 Ok(resp) => resp,
-                Err(e) if retry::is_transient_transport(&e) => match policy.after_transport_error()
-                {
+                Err(e) if retry::is_transient_transport(&e) => match policy.after_transport_error() {
                     Next::WaitThenRetry(d) => {
-                        tracing::debug!(
-                            "{action} on {}: {}; retrying in {d:?}",
-                            self.host,
-                            root_cause(&e)
-                        );
+                        tracing::debug!("{action} on {}: {}; retrying in {d:?}", self.host, root_cause(&e));
                         tokio::time::sleep(d).await;
                         continue;
                     }
@@ -392,9 +337,7 @@ impl RegistryClient {
                         tokio::time::sleep(d).await;
                         continue;
                     }
-                    Next::GiveUp {
-                        asked_wait: Some(wait),
-                    } if status == StatusCode::TOO_MANY_REQUESTS => {
+                    Next::GiveUp { asked_wait: Some(wait) } if status == StatusCode::TOO_MANY_REQUESTS => {
                         return Err(RegistryError::RateLimited {
                             host: self.host.clone(),
                             retry_after: wait.as_secs(),
@@ -406,9 +349,7 @@ impl RegistryClient {
             if status != StatusCode::UNAUTHORIZED {
                 return Ok(resp);
             }
-            let challenge = header(&resp, WWW_AUTHENTICATE.as_str())
-                .as_deref()
-                .and_then(Challenge::parse);
+            let challenge = header(&resp, WWW_AUTHENTICATE.as_str()).as_deref().and_then(Challenge::parse);
             let Some(challenge) = challenge.filter(|_| !challenge_answered) else {
                 return Err(self.unauthorized());
             };
@@ -437,12 +378,7 @@ impl RegistryClient {
         }
     }
 
-    async fn fetch_token(
-        &self,
-        realm: &str,
-        service: Option<&str>,
-        scopes: &[String],
-    ) -> Result<(), RegistryError> {
+    async fn fetch_token(&self, realm: &str, service: Option<&str>, scopes: &[String]) -> Result<(), RegistryError> {
         let mut query: Vec<(&str, &str)> = Vec::new();
         if let Some(service) = service {
             query.push(("service", service));
@@ -463,24 +399,14 @@ impl RegistryClient {
                 ];
                 self.http.post(realm).form(&form)
             }
-            Some(c) => self
-                .http
-                .get(realm)
-                .query(&query)
-                .basic_auth(&c.username, Some(c.secret.expose())),
+            Some(c) => self.http.get(realm).query(&query).basic_auth(&c.username, Some(c.secret.expose())),
             None => self.http.get(realm).query(&query),
         };
-        let resp = request
-            .send()
-            .await
-            .map_err(|e| RegistryError::Unreachable {
-                host: realm_host(realm),
-                reason: format!("token service: {}", root_cause(&e)),
-            })?;
-        if matches!(
-            resp.status(),
-            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
-        ) {
+        let resp = request.send().await.map_err(|e| RegistryError::Unreachable {
+            host: realm_host(realm),
+            reason: format!("token service: {}", root_cause(&e)),
+        })?;
+        if matches!(resp.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
             return Err(self.unauthorized());
         }
         if !resp.status().is_success() {
@@ -497,20 +423,13 @@ impl RegistryClient {
             status: 200,
             detail: format!("unreadable token response: {e}"),
         })?;
-        let token = body
-            .token
-            .or(body.access_token)
-            .ok_or_else(|| RegistryError::Protocol {
-                host: realm_host(realm),
-                action: "issue a token".into(),
-                status: 200,
-                detail: "the response has no token".into(),
-            })?;
-        self.auth.lock().expect("auth state lock").remember_token(
-            scopes,
-            super::Secret::new(token),
-            body.expires_in,
-        );
+        let token = body.token.or(body.access_token).ok_or_else(|| RegistryError::Protocol {
+            host: realm_host(realm),
+            action: "issue a token".into(),
+            status: 200,
+            detail: "the response has no token".into(),
+        })?;
+        self.auth.lock().expect("auth state lock").remember_token(scopes, super::Secret::new(token), body.expires_in);
         Ok(())
     }
 
@@ -521,11 +440,7 @@ impl RegistryClient {
             status: resp.status().as_u16(),
             detail: "the answer has no Location header".into(),
         })?;
-        Ok(if location.starts_with('/') {
-            format!("{}{location}", self.base)
-        } else {
-            location
-        })
+        Ok(if location.starts_with('/') { format!("{}{location}", self.base) } else { location })
     }
 
     fn unauthorized(&self) -> RegistryError {
@@ -536,10 +451,7 @@ impl RegistryClient {
     }
 
     fn transport_error(&self, e: reqwest::Error) -> RegistryError {
-        RegistryError::Unreachable {
-            host: self.host.clone(),
-            reason: root_cause(&e),
-        }
+        RegistryError::Unreachable { host: self.host.clone(), reason: root_cause(&e) }
     }
 
     async fn status_error(&self, resp: Response, repo: &str, action: &str) -> RegistryError {
@@ -578,17 +490,11 @@ pub fn push(repo: &str) -> String {
 }
 
 fn header(resp: &Response, name: &str) -> Option<String> {
-    resp.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
+    resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
 fn realm_host(realm: &str) -> String {
-    reqwest::Url::parse(realm)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| realm.to_owned())
+    reqwest::Url::parse(realm).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| realm.to_owned())
 }
 
 /// The innermost cause of a transport error ("Connection refused"), which is what a person can act on.
@@ -598,34 +504,16 @@ fn root_cause(e: &reqwest::Error) -> String {
         source = next;
     }
     let text = source.to_string();
-    if e.is_timeout() {
-        format!("timed out ({text})")
-    } else {
-        text
-    }
+    if e.is_timeout() { format!("timed out ({text})") } else { text }
 }
 
 /// The first message of a distribution error body (`{"errors":[{"message":...}]}`), else its start.
 fn error_message(body: &str) -> String {
     let parsed: Option<serde_json::Value> = serde_json::from_str(body).ok();
-    if let Some(m) = parsed
-        .as_ref()
-        .and_then(|v| v["errors"][0]["message"].as_str())
-    {
-        let code = parsed
-            .as_ref()
-            .and_then(|v| v["errors"][0]["code"].as_str())
-            .unwrap_or("");
-        return if code.is_empty() {
-            m.to_owned()
-        } else {
-            format!("{code}: {m}")
-        };
+    if let Some(m) = parsed.as_ref().and_then(|v| v["errors"][0]["message"].as_str()) {
+        let code = parsed.as_ref().and_then(|v| v["errors"][0]["code"].as_str()).unwrap_or("");
+        return if code.is_empty() { m.to_owned() } else { format!("{code}: {m}") };
     }
     let t = body.trim();
-    if t.is_empty() {
-        "no details given".into()
-    } else {
-        t.chars().take(200).collect()
-    }
+    if t.is_empty() { "no details given".into() } else { t.chars().take(200).collect() }
 }

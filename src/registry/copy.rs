@@ -57,12 +57,7 @@ impl Copy<'_> {
     pub async fn content_of(&self, root: &Manifest) -> Result<CopyReport, RegistryError> {
         let counters = Counters::default();
         // One HEAD answers a repeated copy: if the root is there, so is all it needs.
-        if self
-            .dest
-            .head_manifest(self.dest_repo, root.digest.as_str())
-            .await?
-            .is_none()
-        {
+        if self.dest.head_manifest(self.dest_repo, root.digest.as_str()).await?.is_none() {
             self.manifest_content(root, &counters).await?;
         }
         Ok(CopyReport {
@@ -74,34 +69,19 @@ impl Copy<'_> {
         })
     }
 
-    async fn manifest_content(
-        &self,
-        manifest: &Manifest,
-        counters: &Counters,
-    ) -> Result<(), RegistryError> {
-        let contents = manifest
-            .contents()
-            .map_err(|e| RegistryError::Source(format!("{}: {e}", self.source.describe())))?;
+    async fn manifest_content(&self, manifest: &Manifest, counters: &Counters) -> Result<(), RegistryError> {
+        let contents =
+            manifest.contents().map_err(|e| RegistryError::Source(format!("{}: {e}", self.source.describe())))?;
         match contents {
             Contents::Image(blobs) => self.blobs(&blobs, counters).await,
             Contents::Index(children) => {
                 for child in &children {
-                    if self
-                        .dest
-                        .head_manifest(self.dest_repo, child.digest.as_str())
-                        .await?
-                        .is_some()
-                    {
+                    if self.dest.head_manifest(self.dest_repo, child.digest.as_str()).await?.is_some() {
                         continue;
                     }
-                    let child_manifest = self
-                        .source
-                        .manifest(&child.digest, &child.media_type)
-                        .await?;
+                    let child_manifest = self.source.manifest(&child.digest, &child.media_type).await?;
                     Box::pin(self.manifest_content(&child_manifest, counters)).await?;
-                    self.dest
-                        .put_manifest(self.dest_repo, child.digest.as_str(), &child_manifest)
-                        .await?;
+                    self.dest.put_manifest(self.dest_repo, child.digest.as_str(), &child_manifest).await?;
                     counters.manifests.fetch_add(1, Ordering::Relaxed);
                 }
                 Ok(())
@@ -125,11 +105,7 @@ impl Copy<'_> {
 
     /// A streamed upload cannot be resent mid-way; on a transient failure the
     /// whole blob starts over, a bounded number of times.
-    async fn blob_with_retry(
-        &self,
-        blob: &Descriptor,
-        counters: &Counters,
-    ) -> Result<(), RegistryError> {
+    async fn blob_with_retry(&self, blob: &Descriptor, counters: &Counters) -> Result<(), RegistryError> {
         let mut attempt = 0;
         loop {
             match self.blob(blob, counters).await {
@@ -173,9 +149,7 @@ impl Copy<'_> {
                 return Err(e);
             }
         };
-        self.dest
-            .put_blob(repo, &location, digest, blob.size, Box::pin(stream))
-            .await?;
+        self.dest.put_blob(repo, &location, digest, blob.size, Box::pin(stream)).await?;
         counters.copied.fetch_add(1, Ordering::Relaxed);
         counters.bytes.fetch_add(blob.size, Ordering::Relaxed);
         Ok(())
@@ -185,9 +159,7 @@ impl Copy<'_> {
 fn is_transient(e: &RegistryError) -> bool {
     match e {
         RegistryError::Unreachable { .. } => true,
-        RegistryError::Protocol { status, .. } => {
-            *status >= 500 || *status == 408 || *status == 429
-        }
+        RegistryError::Protocol { status, .. } => *status >= 500 || *status == 408 || *status == 429,
         _ => false,
     }
 }

@@ -29,6 +29,18 @@ pub struct Descriptor {
     pub media_type: String,
     pub digest: Digest,
     pub size: u64,
+    /// The descriptor as it was written (annotations, artifactType...), for
+    /// indexes that list it again.
+    #[serde(skip)]
+    pub raw: serde_json::Value,
+}
+
+impl Descriptor {
+    pub fn from_value(value: serde_json::Value) -> Option<Descriptor> {
+        let mut d: Descriptor = serde_json::from_value(value.clone()).ok()?;
+        d.raw = value;
+        Some(d)
+    }
 }
 
 #[derive(Deserialize)]
@@ -52,26 +64,14 @@ impl Manifest {
     /// Wraps bytes from a source. `media_type` comes from the transport when it
     /// said one, else from the document's own `mediaType`, else from its shape.
     pub fn from_bytes(bytes: Bytes, media_type: Option<&str>) -> Result<Manifest, String> {
-        let shape: Shape =
-            serde_json::from_slice(&bytes).map_err(|e| format!("not a manifest: {e}"))?;
+        let shape: Shape = serde_json::from_slice(&bytes).map_err(|e| format!("not a manifest: {e}"))?;
         let media_type = media_type
             .filter(|m| !m.is_empty() && *m != "application/octet-stream")
             .map(str::to_owned)
             .or(shape.media_type)
-            .unwrap_or_else(|| {
-                if shape.manifests.is_some() {
-                    OCI_INDEX
-                } else {
-                    OCI_MANIFEST
-                }
-                .to_owned()
-            });
+            .unwrap_or_else(|| if shape.manifests.is_some() { OCI_INDEX } else { OCI_MANIFEST }.to_owned());
         let digest = Digest::of(&bytes);
-        Ok(Manifest {
-            bytes,
-            media_type,
-            digest,
-        })
+        Ok(Manifest { bytes, media_type, digest })
     }
 
     pub fn is_index(&self) -> bool {
@@ -79,8 +79,7 @@ impl Manifest {
     }
 
     pub fn contents(&self) -> Result<Contents, String> {
-        let shape: Shape =
-            serde_json::from_slice(&self.bytes).map_err(|e| format!("not a manifest: {e}"))?;
+        let shape: Shape = serde_json::from_slice(&self.bytes).map_err(|e| format!("not a manifest: {e}"))?;
         if self.is_index() {
             return Ok(Contents::Index(shape.manifests.unwrap_or_default()));
         }
@@ -106,11 +105,7 @@ mod tests {
 
     #[test]
     fn an_index_without_media_type_is_known_by_its_shape() {
-        let m = Manifest::from_bytes(
-            Bytes::from_static(br#"{"schemaVersion":2,"manifests":[]}"#),
-            None,
-        )
-        .unwrap();
+        let m = Manifest::from_bytes(Bytes::from_static(br#"{"schemaVersion":2,"manifests":[]}"#), None).unwrap();
         assert!(m.is_index());
     }
 }

@@ -8,6 +8,7 @@ pub mod copy;
 pub mod credentials;
 pub mod manifest;
 pub mod reference;
+pub mod referrers;
 pub mod retry;
 pub mod source;
 
@@ -22,44 +23,20 @@ use crate::model::Digest;
 pub enum RegistryError {
     #[error("{0}")]
     InvalidReference(String),
-    #[error(
-        "cannot reach registry {host}: {reason}; check that it is running and that the address is right"
-    )]
+    #[error("cannot reach registry {host}: {reason}; check that it is running and that the address is right")]
     Unreachable { host: String, reason: String },
     #[error(
         "registry {host} refused the credentials{via}; check the username and password (facetctl registry add NAME ... --password-stdin)"
     )]
     Unauthorized { host: String, via: String },
-    #[error(
-        "registry {host} denied {action} on {repository}; the credentials lack permission there"
-    )]
-    Denied {
-        host: String,
-        action: String,
-        repository: String,
-    },
+    #[error("registry {host} denied {action} on {repository}; the credentials lack permission there")]
+    Denied { host: String, action: String, repository: String },
     #[error("{what} not found in {host}/{repository}")]
-    NotFound {
-        host: String,
-        repository: String,
-        what: String,
-    },
+    NotFound { host: String, repository: String, what: String },
     #[error("registry {host} answered {status} to {action}: {detail}")]
-    Protocol {
-        host: String,
-        action: String,
-        status: u16,
-        detail: String,
-    },
-    #[error(
-        "{what} from {host} has digest {actual}, not the {expected} asked for; the registry or a proxy altered it"
-    )]
-    DigestMismatch {
-        host: String,
-        what: String,
-        expected: Digest,
-        actual: Digest,
-    },
+    Protocol { host: String, action: String, status: u16, detail: String },
+    #[error("{what} from {host} has digest {actual}, not the {expected} asked for; the registry or a proxy altered it")]
+    DigestMismatch { host: String, what: String, expected: Digest, actual: Digest },
     #[error("registry {host} is rate limiting and asks to wait {retry_after}s; run again later")]
     RateLimited { host: String, retry_after: u64 },
     #[error("{0}")]

@@ -34,11 +34,7 @@ impl Reference {
 
     /// The host the distribution API answers on.
     pub fn api_host(&self) -> &str {
-        if self.registry == DOCKER_HUB {
-            DOCKER_HUB_API
-        } else {
-            &self.registry
-        }
+        if self.registry == DOCKER_HUB { DOCKER_HUB_API } else { &self.registry }
     }
 }
 
@@ -64,18 +60,11 @@ impl FromStr for Reference {
             }
             _ => (DOCKER_HUB.to_owned(), rest.to_owned()),
         };
-        let registry = if registry == "index.docker.io" {
-            DOCKER_HUB.to_owned()
-        } else {
-            registry
-        };
+        let registry = if registry == "index.docker.io" { DOCKER_HUB.to_owned() } else { registry };
         // A tag is after the last ':' of the last path component (a port is never there).
         let last_slash = path.rfind('/').map_or(0, |i| i + 1);
         let (repository, tag) = match path[last_slash..].rfind(':') {
-            Some(i) => (
-                path[..last_slash + i].to_owned(),
-                Some(path[last_slash + i + 1..].to_owned()),
-            ),
+            Some(i) => (path[..last_slash + i].to_owned(), Some(path[last_slash + i + 1..].to_owned())),
             None => (path, None),
         };
         if let Some(tag) = &tag {
@@ -87,17 +76,8 @@ impl FromStr for Reference {
             repository
         };
         validate_repository(&repository).map_err(|why| bad(&why))?;
-        let tag = if tag.is_none() && digest.is_none() {
-            Some("latest".to_owned())
-        } else {
-            tag
-        };
-        Ok(Reference {
-            registry,
-            repository,
-            tag,
-            digest,
-        })
+        let tag = if tag.is_none() && digest.is_none() { Some("latest".to_owned()) } else { tag };
+        Ok(Reference { registry, repository, tag, digest })
     }
 }
 
@@ -112,9 +92,7 @@ pub fn validate_repository(repository: &str) -> Result<(), String> {
         let ok = !bytes.is_empty()
             && bytes[0].is_ascii_alphanumeric()
             && bytes[bytes.len() - 1].is_ascii_alphanumeric()
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(b));
+            && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(b));
         if !ok {
             return Err(format!(
                 "repository component {component:?} must be lowercase letters and digits, separated by '.', '_' or '-'"
@@ -154,10 +132,7 @@ mod tests {
         );
         assert_eq!(r.api_host(), "registry-1.docker.io");
         assert_eq!(parse("bitnami/redis:7").repository, "bitnami/redis");
-        assert_eq!(
-            parse("index.docker.io/library/alpine").registry,
-            "docker.io"
-        );
+        assert_eq!(parse("index.docker.io/library/alpine").registry, "docker.io");
     }
 
     #[test]
@@ -175,15 +150,7 @@ mod tests {
 
     #[test]
     fn malformed_references_are_refused() {
-        for bad in [
-            "",
-            "UPPER/case",
-            "app:",
-            "app@sha256:123",
-            "a b",
-            "host:5000/app:t:t",
-            "app//x",
-        ] {
+        for bad in ["", "UPPER/case", "app:", "app@sha256:123", "a b", "host:5000/app:t:t", "app//x"] {
             assert!(bad.parse::<Reference>().is_err(), "{bad} parsed");
         }
     }

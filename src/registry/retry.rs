@@ -51,14 +51,10 @@ impl RetryPolicy {
     /// After a transient status; `retry_after` is what the registry asked for.
     pub fn after_status(&mut self, retry_after: Option<Duration>) -> Next {
         let Some(backoff) = self.delays.next() else {
-            return Next::GiveUp {
-                asked_wait: retry_after,
-            };
+            return Next::GiveUp { asked_wait: retry_after };
         };
         match retry_after {
-            Some(asked) if asked > MAX_RETRY_AFTER => Next::GiveUp {
-                asked_wait: Some(asked),
-            },
+            Some(asked) if asked > MAX_RETRY_AFTER => Next::GiveUp { asked_wait: Some(asked) },
             Some(asked) => Next::WaitThenRetry(asked.max(Duration::from_millis(50))),
             None => Next::WaitThenRetry(backoff),
         }
@@ -72,9 +68,7 @@ impl Default for RetryPolicy {
 }
 
 pub fn is_transient_status(status: StatusCode) -> bool {
-    status == StatusCode::REQUEST_TIMEOUT
-        || status == StatusCode::TOO_MANY_REQUESTS
-        || status.is_server_error()
+    status == StatusCode::REQUEST_TIMEOUT || status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
 }
 
 pub fn is_transient_transport(e: &reqwest::Error) -> bool {
@@ -88,11 +82,7 @@ pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    Some(
-        (at.with_timezone(&chrono::Utc) - chrono::Utc::now())
-            .to_std()
-            .unwrap_or(Duration::ZERO),
-    )
+    Some((at.with_timezone(&chrono::Utc) - chrono::Utc::now()).to_std().unwrap_or(Duration::ZERO))
 }
 
 #[cfg(test)]
@@ -108,10 +98,7 @@ mod tests {
         let soon = (chrono::Utc::now() + chrono::Duration::seconds(20)).to_rfc2822();
         h.insert(RETRY_AFTER, HeaderValue::from_str(&soon).unwrap());
         let d = retry_after(&h).unwrap();
-        assert!(
-            d > Duration::from_secs(15) && d <= Duration::from_secs(20),
-            "{d:?}"
-        );
+        assert!(d > Duration::from_secs(15) && d <= Duration::from_secs(20), "{d:?}");
         h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&h), None);
     }
@@ -119,36 +106,23 @@ mod tests {
     #[test]
     fn a_long_asked_wait_gives_up_at_once_and_tries_are_bounded() {
         let mut p = RetryPolicy::new();
-        assert!(matches!(
-            p.after_status(Some(Duration::from_secs(120))),
-            Next::GiveUp {
-                asked_wait: Some(_)
-            }
-        ));
+        assert!(matches!(p.after_status(Some(Duration::from_secs(120))), Next::GiveUp { asked_wait: Some(_) }));
         let mut p = RetryPolicy::new();
         assert!(
             matches!(p.after_status(Some(Duration::from_secs(2))), Next::WaitThenRetry(d) if d == Duration::from_secs(2))
         );
-        let tries = std::iter::from_fn(|| {
-            matches!(p.after_transport_error(), Next::WaitThenRetry(_)).then_some(())
-        })
-        .count();
+        let tries =
+            std::iter::from_fn(|| matches!(p.after_transport_error(), Next::WaitThenRetry(_)).then_some(())).count();
         assert_eq!(tries, MAX_RETRIES - 1);
     }
 
     #[test]
     fn only_408_429_and_5xx_are_transient() {
         for code in [408, 429, 500, 502, 503, 504] {
-            assert!(
-                is_transient_status(StatusCode::from_u16(code).unwrap()),
-                "{code}"
-            );
+            assert!(is_transient_status(StatusCode::from_u16(code).unwrap()), "{code}");
         }
         for code in [400, 401, 403, 404, 405, 409, 412, 413] {
-            assert!(
-                !is_transient_status(StatusCode::from_u16(code).unwrap()),
-                "{code}"
-            );
+            assert!(!is_transient_status(StatusCode::from_u16(code).unwrap()), "{code}");
         }
     }
 }

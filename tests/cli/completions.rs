@@ -7,11 +7,8 @@ fn shipped_completions_match_the_cli() {
     let ctx = TestContext::new();
     for shell in ["bash", "zsh", "fish"] {
         let generated = ctx.ok(&["completions", shell]);
-        let shipped = std::fs::read_to_string(format!(
-            "{}/completions/facetctl.{shell}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
+        let shipped =
+            std::fs::read_to_string(format!("{}/completions/facetctl.{shell}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         assert_eq!(
             generated, shipped,
             "completions/facetctl.{shell} is stale: regenerate with `facetctl completions {shell}`"
@@ -24,8 +21,7 @@ fn shipped_completions_match_the_cli() {
 fn help_and_completions_need_no_home() {
     let ctx = TestContext::new();
     let mut cmd = ctx.command();
-    cmd.env("FACETCTL_HOME", "/nonexistent/never-created")
-        .args(["--help"]);
+    cmd.env("FACETCTL_HOME", "/nonexistent/never-created").args(["--help"]);
     let run = ctx.run_with(&mut cmd);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("promote") && run.stdout.contains("Usage"));

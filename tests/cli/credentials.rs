@@ -52,38 +52,23 @@ fn a_cred_helpers_helper_answers_for_its_registry() {
     ctx.add_registry_as("local", &registry.host, None);
     ctx.workflow_and_integration("repository-per-bucket");
     let (bin, path) = with_helpers(&ctx);
-    write_helper(
-        &bin,
-        "facetctl-test",
-        &registry.host,
-        "helper-user",
-        "helper-s3cret",
-    );
+    write_helper(&bin, "facetctl-test", &registry.host, "helper-user", "helper-s3cret");
     std::fs::write(
         ctx.docker_config().join("config.json"),
-        format!(
-            r#"{{"credHelpers":{{"{}":"facetctl-test"}}}}"#,
-            registry.host
-        ),
+        format!(r#"{{"credHelpers":{{"{}":"facetctl-test"}}}}"#, registry.host),
     )
     .unwrap();
     let build = image::single(ctx.images(), "build-1", "credhelper", 2);
     let run = push(&ctx, &path, &build);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stderr.contains("docker-credential-facetctl-test"),
-        "-v names the helper: {run:?}"
-    );
+    assert!(run.stderr.contains("docker-credential-facetctl-test"), "-v names the helper: {run:?}");
     assert!(!run.stderr.contains("helper-s3cret") && !run.stdout.contains("helper-s3cret"));
     let asked = std::fs::read_to_string(bin.join("facetctl-test.log")).unwrap();
     assert!(
         asked.lines().all(|l| l == format!("get {}", registry.host)),
         "the helper is asked `get` with the host on stdin: {asked}"
     );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
 }
 
 #[test]
@@ -93,32 +78,17 @@ fn a_creds_store_answers_when_no_helper_is_named() {
     ctx.add_registry_as("local", &registry.host, None);
     ctx.workflow_and_integration("repository-per-bucket");
     let (bin, path) = with_helpers(&ctx);
-    write_helper(
-        &bin,
-        "facetctl-store",
-        &registry.host,
-        "store-user",
-        "store-s3cret",
-    );
+    write_helper(&bin, "facetctl-store", &registry.host, "store-user", "store-s3cret");
     std::fs::write(
         ctx.docker_config().join("config.json"),
-        format!(
-            r#"{{"auths":{{"{}":{{}}}},"credsStore":"facetctl-store"}}"#,
-            registry.host
-        ),
+        format!(r#"{{"auths":{{"{}":{{}}}},"credsStore":"facetctl-store"}}"#, registry.host),
     )
     .unwrap();
     let build = image::single(ctx.images(), "build-1", "credstore", 1);
     let run = push(&ctx, &path, &build);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stderr.contains("docker-credential-facetctl-store"),
-        "{run:?}"
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert!(run.stderr.contains("docker-credential-facetctl-store"), "{run:?}");
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
 }
 
 #[test]
@@ -129,20 +99,14 @@ fn an_identity_token_is_exchanged_for_access_and_never_sent_as_a_password() {
     ctx.workflow_and_integration("repository-per-bucket");
     std::fs::write(
         ctx.docker_config().join("config.json"),
-        format!(r#"{{"auths":{{"https://{}/v1/":{{"auth":"","identitytoken":"refresh-idt-s3cret"}}}}}}"#, registry.host),
+        format!(
+            r#"{{"auths":{{"https://{}/v1/":{{"auth":"","identitytoken":"refresh-idt-s3cret"}}}}}}"#,
+            registry.host
+        ),
     )
     .unwrap();
     let build = image::single(ctx.images(), "build-1", "idtoken", 2);
-    let run = ctx.run(&[
-        "-v",
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    let run = ctx.run(&["-v", "artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
     assert_eq!(run.code, 0, "{run:?}");
     let issuer = registry.issuer.as_ref().unwrap();
     let grants = issuer.grants.lock().unwrap().clone();
@@ -150,15 +114,8 @@ fn an_identity_token_is_exchanged_for_access_and_never_sent_as_a_password() {
         !grants.is_empty() && grants.iter().all(|g| g == "refresh_token"),
         "only the OAuth2 refresh grant was used: {grants:?}"
     );
-    assert!(
-        issuer
-            .scopes_asked()
-            .contains(&"repository:team/payments/qa:pull,push".to_owned())
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert!(issuer.scopes_asked().contains(&"repository:team/payments/qa:pull,push".to_owned()));
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
 }
 
 #[test]
@@ -168,26 +125,13 @@ fn podmans_auth_file_is_read_first() {
     ctx.add_registry_as("local", &registry.host, None);
     ctx.workflow_and_integration("repository-per-bucket");
     let auth_file = ctx.images().join("containers-auth.json");
-    let auth = base64::Engine::encode(
-        &base64::engine::general_purpose::STANDARD,
-        "podman-user:podman-s3cret",
-    );
-    std::fs::write(
-        &auth_file,
-        format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, registry.host),
-    )
-    .unwrap();
+    let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "podman-user:podman-s3cret");
+    std::fs::write(&auth_file, format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, registry.host)).unwrap();
     // A wrong entry in Docker's file proves which file won.
-    let wrong = base64::Engine::encode(
-        &base64::engine::general_purpose::STANDARD,
-        "podman-user:wrong",
-    );
+    let wrong = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "podman-user:wrong");
     std::fs::write(
         ctx.docker_config().join("config.json"),
-        format!(
-            r#"{{"auths":{{"{}":{{"auth":"{wrong}"}}}}}}"#,
-            registry.host
-        ),
+        format!(r#"{{"auths":{{"{}":{{"auth":"{wrong}"}}}}}}"#, registry.host),
     )
     .unwrap();
     let build = image::single(ctx.images(), "build-1", "podman", 1);
@@ -212,15 +156,7 @@ fn per_registry_variables_win_over_the_general_ones() {
     let registry = TestRegistry::htpasswd("env-user", "specific-s3cret");
     let ctx = TestContext::new();
     ctx.add_registry_as("ci-cache", &registry.host, None);
-    ctx.ok(&[
-        "workflow",
-        "create",
-        "standard",
-        "--type",
-        "environment",
-        "--stages",
-        "qa,staging",
-    ]);
+    ctx.ok(&["workflow", "create", "standard", "--type", "environment", "--stages", "qa,staging"]);
     ctx.ok(&[
         "integration",
         "create",
@@ -240,21 +176,8 @@ fn per_registry_variables_win_over_the_general_ones() {
         .env("FACETCTL_REGISTRY_PASSWORD", "general-wrong")
         .env("FACETCTL_REGISTRY_CI_CACHE_USERNAME", "env-user")
         .env("FACETCTL_REGISTRY_CI_CACHE_PASSWORD", "specific-s3cret")
-        .args([
-            "-v",
-            "artifact",
-            "push",
-            &build.source(),
-            "--integration",
-            "payments",
-            "--bucket",
-            "qa",
-        ]);
+        .args(["-v", "artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
     let run = ctx.run_with(&mut cmd);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("FACETCTL_REGISTRY_CI_CACHE_USERNAME/_PASSWORD"),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains("FACETCTL_REGISTRY_CI_CACHE_USERNAME/_PASSWORD"), "{run:?}");
 }

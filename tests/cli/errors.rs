@@ -11,10 +11,7 @@ fn assert_clean_failure(run: &Run, code: i32, says: &str) {
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "one line on stderr: {run:?}");
     assert!(lines[0].starts_with("error: "), "{run:?}");
-    assert!(
-        lines[0].contains(says),
-        "stderr should say {says:?}: {run:?}"
-    );
+    assert!(lines[0].contains(says), "stderr should say {says:?}: {run:?}");
     assert!(!run.stderr.contains("panicked"), "{run:?}");
 }
 
@@ -24,15 +21,7 @@ fn with_one_build() -> (TestRegistry, TestContext, image::OciImage) {
     let ctx = TestContext::new();
     ctx.standard_setup(&registry, "repository-per-bucket");
     let build = image::single(ctx.images(), "build-1", "errors", 2);
-    ctx.json(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
     (registry, ctx, build)
 }
 
@@ -40,44 +29,14 @@ fn with_one_build() -> (TestRegistry, TestContext, image::OciImage) {
 fn skipping_a_stage_is_refused_and_names_the_allowed_step() {
     let (registry, ctx, _) = with_one_build();
     let before = ctx.history();
-    let run = ctx.run(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "production",
-    ]);
+    let run = ctx.run(&["promote", "--integration", "payments", "--from", "qa", "--to", "production"]);
     assert_clean_failure(&run, 3, "allows qa -> staging only (run with --to staging)");
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/production:build-1"),
-        None
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/production:current"),
-        None
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:build-1"), None);
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current"), None);
     assert_eq!(ctx.history(), before);
     // Backwards is off the workflow too.
-    ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-    ]);
-    let run = ctx.run(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "staging",
-        "--to",
-        "qa",
-    ]);
+    ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    let run = ctx.run(&["promote", "--integration", "payments", "--from", "staging", "--to", "qa"]);
     assert_clean_failure(&run, 3, "allows staging -> production only");
 }
 
@@ -87,27 +46,11 @@ fn malformed_input_is_a_usage_error() {
     let before = ctx.history();
     for (args, says) in [
         (
-            vec![
-                "artifact",
-                "push",
-                "Not/A/Valid:Ref:x",
-                "--integration",
-                "payments",
-                "--bucket",
-                "qa",
-            ],
+            vec!["artifact", "push", "Not/A/Valid:Ref:x", "--integration", "payments", "--bucket", "qa"],
             "invalid image reference",
         ),
         (
-            vec![
-                "artifact",
-                "push",
-                "oci:/nonexistent/layout",
-                "--integration",
-                "payments",
-                "--bucket",
-                "qa",
-            ],
+            vec!["artifact", "push", "oci:/nonexistent/layout", "--integration", "payments", "--bucket", "qa"],
             "index.json",
         ),
         (
@@ -124,78 +67,22 @@ fn malformed_input_is_a_usage_error() {
             ],
             "invalid digest",
         ),
+        (vec!["workflow", "create", "one", "--type", "environment", "--stages", "qa"], "at least two stages"),
+        (vec!["registry", "add", "r2", "--kind", "quay", "--url", "x.io"], "unknown registrykind"),
+        (vec!["registry", "add", "r3", "--kind", "generic", "--url", "https://x.io"], "no scheme"),
         (
-            vec![
-                "workflow",
-                "create",
-                "one",
-                "--type",
-                "environment",
-                "--stages",
-                "qa",
-            ],
-            "at least two stages",
-        ),
-        (
-            vec!["registry", "add", "r2", "--kind", "quay", "--url", "x.io"],
-            "unknown registrykind",
-        ),
-        (
-            vec![
-                "registry",
-                "add",
-                "r3",
-                "--kind",
-                "generic",
-                "--url",
-                "https://x.io",
-            ],
-            "no scheme",
-        ),
-        (
-            vec![
-                "registry",
-                "add",
-                "r4",
-                "--kind",
-                "generic",
-                "--url",
-                "10.1.2.3:5000",
-                "--insecure",
-            ],
+            vec!["registry", "add", "r4", "--kind", "generic", "--url", "10.1.2.3:5000", "--insecure"],
             "only for registries on this machine",
         ),
         (
-            vec![
-                "artifact",
-                "push",
-                "docker-archive:/nonexistent.tar",
-                "--integration",
-                "payments",
-                "--bucket",
-                "qa",
-            ],
+            vec!["artifact", "push", "docker-archive:/nonexistent.tar", "--integration", "payments", "--bucket", "qa"],
             "no such file",
         ),
-        (
-            vec![
-                "artifact",
-                "push",
-                "docker-daemon:",
-                "--integration",
-                "payments",
-                "--bucket",
-                "qa",
-            ],
-            "name the image",
-        ),
+        (vec!["artifact", "push", "docker-daemon:", "--integration", "payments", "--bucket", "qa"], "name the image"),
     ] {
         let run = ctx.run(&args);
         assert_eq!(run.code, 2, "{args:?}: {run:?}");
-        assert!(
-            run.stderr.contains(says),
-            "{args:?} should say {says:?}: {run:?}"
-        );
+        assert!(run.stderr.contains(says), "{args:?} should say {says:?}: {run:?}");
         assert!(!run.stderr.contains("panicked"), "{run:?}");
     }
     assert_eq!(ctx.history(), before);
@@ -208,92 +95,24 @@ fn unknown_names_are_not_found() {
     let before = ctx.history();
     let source = build.source();
     let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["artifact", "push", &source, "--integration", "nope", "--bucket", "qa"], "unknown integration \"nope\""),
         (
-            vec![
-                "artifact",
-                "push",
-                &source,
-                "--integration",
-                "nope",
-                "--bucket",
-                "qa",
-            ],
-            "unknown integration \"nope\"",
-        ),
-        (
-            vec![
-                "artifact",
-                "push",
-                &source,
-                "--integration",
-                "payments",
-                "--bucket",
-                "qax",
-            ],
+            vec!["artifact", "push", &source, "--integration", "payments", "--bucket", "qax"],
             "use one of qa, staging, production",
         ),
+        (vec!["promote", "--integration", "payments", "--from", "qa", "--to", "prod"], "unknown bucket \"prod\""),
         (
-            vec![
-                "promote",
-                "--integration",
-                "payments",
-                "--from",
-                "qa",
-                "--to",
-                "prod",
-            ],
-            "unknown bucket \"prod\"",
-        ),
-        (
-            vec![
-                "integration",
-                "create",
-                "x",
-                "--type",
-                "environment",
-                "--registry",
-                "local",
-                "--workflow",
-                "nope",
-            ],
+            vec!["integration", "create", "x", "--type", "environment", "--registry", "local", "--workflow", "nope"],
             "unknown workflow \"nope\"",
         ),
         (
-            vec![
-                "integration",
-                "create",
-                "x",
-                "--type",
-                "environment",
-                "--registry",
-                "nope",
-            ],
+            vec!["integration", "create", "x", "--type", "environment", "--registry", "nope"],
             "unknown registry \"nope\"",
         ),
+        (vec!["history", "--integration", "nope"], "unknown integration"),
+        (vec!["rollback", "--integration", "payments", "--bucket", "staging"], "holds no artifact"),
         (
-            vec!["history", "--integration", "nope"],
-            "unknown integration",
-        ),
-        (
-            vec![
-                "rollback",
-                "--integration",
-                "payments",
-                "--bucket",
-                "staging",
-            ],
-            "holds no artifact",
-        ),
-        (
-            vec![
-                "promote",
-                "--integration",
-                "payments",
-                "--from",
-                "staging",
-                "--to",
-                "production",
-            ],
+            vec!["promote", "--integration", "payments", "--from", "staging", "--to", "production"],
             "holds no artifact yet",
         ),
     ];
@@ -301,35 +120,14 @@ fn unknown_names_are_not_found() {
         assert_clean_failure(&ctx.run(&args), 4, says);
     }
     let not_here = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
-    let run = ctx.run(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-        "--digest",
-        not_here,
-    ]);
+    let run =
+        ctx.run(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--digest", not_here]);
     assert_clean_failure(&run, 4, "no artifact with digest");
-    let run = ctx.run(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-        "--artifact",
-        "999",
-    ]);
+    let run =
+        ctx.run(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--artifact", "999"]);
     assert_clean_failure(&run, 4, "no artifact has id 999");
     assert_eq!(ctx.history(), before);
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/staging:build-1"),
-        None
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/staging:build-1"), None);
 }
 
 #[test]
@@ -338,26 +136,10 @@ fn a_registry_that_is_down_fails_the_push_and_records_nothing() {
     let before = ctx.history();
     registry.stop();
     let next = image::single(ctx.images(), "build-2", "down", 2);
-    let run = ctx.run(&[
-        "artifact",
-        "push",
-        &next.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    let run = ctx.run(&["artifact", "push", &next.source(), "--integration", "payments", "--bucket", "qa"]);
     assert_clean_failure(&run, 1, "cannot reach registry");
     assert!(run.stderr.contains("check that it is running"), "{run:?}");
-    let run = ctx.run(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-    ]);
+    let run = ctx.run(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
     assert_clean_failure(&run, 1, "cannot reach registry");
     assert_eq!(ctx.history(), before);
 }
@@ -369,15 +151,7 @@ fn a_wrong_password_is_refused_and_records_nothing() {
     ctx.add_registry_as("local", &registry.host, Some(("ci", "wrong-password")));
     ctx.workflow_and_integration("repository-per-bucket");
     let build = image::single(ctx.images(), "build-1", "wrongpw", 1);
-    let run = ctx.run(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    let run = ctx.run(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
     assert_clean_failure(&run, 3, "refused the credentials");
     assert!(!run.stderr.contains("wrong-password"));
     assert!(ctx.history().is_empty());
@@ -388,19 +162,8 @@ fn a_wrong_password_is_refused_and_records_nothing() {
 fn a_tag_in_a_bucket_cannot_be_moved_to_another_digest() {
     let (registry, ctx, build) = with_one_build();
     let impostor = image::single(ctx.images(), "build-1", "impostor", 2);
-    let run = ctx.run(&[
-        "artifact",
-        "push",
-        &impostor.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    let run = ctx.run(&["artifact", "push", &impostor.source(), "--integration", "payments", "--bucket", "qa"]);
     assert_clean_failure(&run, 3, "tags are immutable");
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:build-1").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-1").as_deref(), Some(build.digest.as_str()));
     assert_eq!(ctx.history().len(), 1);
 }

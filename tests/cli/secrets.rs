@@ -13,11 +13,7 @@ fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
         let path = entry.unwrap().path();
         if path.is_dir() {
             found.extend(files_containing(&path, needle));
-        } else if std::fs::read(&path)
-            .unwrap()
-            .windows(needle.len())
-            .any(|w| w == needle)
-        {
+        } else if std::fs::read(&path).unwrap().windows(needle.len()).any(|w| w == needle) {
             found.push(path.display().to_string());
         }
     }
@@ -43,63 +39,26 @@ fn the_registry_password_never_appears_anywhere() {
     // A push at the highest verbosity, watched from outside while it runs.
     let mut child = ctx
         .command()
-        .args([
-            "-vv",
-            "-o",
-            "json",
-            "artifact",
-            "push",
-            &build.source(),
-            "--integration",
-            "payments",
-            "--bucket",
-            "qa",
-        ])
+        .args(["-vv", "-o", "json", "artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let mut looks = 0;
     while child.try_wait().unwrap().is_none() {
-        let leaks: Vec<String> = all_cmdlines()
-            .into_iter()
-            .filter(|c| c.contains(PASSWORD))
-            .collect();
-        assert!(
-            leaks.is_empty(),
-            "the password is in a process's arguments: {leaks:?}"
-        );
+        let leaks: Vec<String> = all_cmdlines().into_iter().filter(|c| c.contains(PASSWORD)).collect();
+        assert!(leaks.is_empty(), "the password is in a process's arguments: {leaks:?}");
         looks += 1;
     }
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(looks > 0, "the push was watched at least once");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        text.contains("DEBUG") || text.contains("INFO"),
-        "-vv logs something: {text}"
-    );
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("DEBUG") || text.contains("INFO"), "-vv logs something: {text}");
     assert!(!text.contains(PASSWORD), "the password is in the output");
 
     for args in [
-        vec![
-            "-vv",
-            "promote",
-            "--integration",
-            "payments",
-            "--from",
-            "qa",
-            "--to",
-            "staging",
-        ],
+        vec!["-vv", "promote", "--integration", "payments", "--from", "qa", "--to", "staging"],
         vec!["-vv", "-o", "yaml", "registry", "show", "local"],
         vec!["-vv", "-o", "json", "registry", "list"],
         vec!["-vv", "-o", "json", "audit"],
@@ -107,23 +66,14 @@ fn the_registry_password_never_appears_anywhere() {
     ] {
         let run = ctx.run(&args);
         assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            !run.stdout.contains(PASSWORD) && !run.stderr.contains(PASSWORD),
-            "{args:?} shows the password"
-        );
+        assert!(!run.stdout.contains(PASSWORD) && !run.stderr.contains(PASSWORD), "{args:?} shows the password");
     }
 
     let home = ctx.facetctl_home();
     let in_files = files_containing(&home, PASSWORD.as_bytes());
-    assert_eq!(
-        in_files,
-        vec![home.join("secrets/local").display().to_string()],
-        "only the secret file holds it"
-    );
-    let db_files: Vec<_> = std::fs::read_dir(&home)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
+    assert_eq!(in_files, vec![home.join("secrets/local").display().to_string()], "only the secret file holds it");
+    let db_files: Vec<_> =
+        std::fs::read_dir(&home).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert!(db_files.iter().any(|f| f == "facetctl.db"), "{db_files:?}");
 }
 
@@ -134,16 +84,7 @@ fn a_wrong_password_is_not_echoed_in_the_error() {
     ctx.add_registry_as("local", &registry.host, Some(("ci", PASSWORD)));
     ctx.workflow_and_integration("repository-per-bucket");
     let build = image::single(ctx.images(), "build-1", "secret-wrong", 1);
-    let run = ctx.run(&[
-        "-vv",
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    let run = ctx.run(&["-vv", "artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
     assert_eq!(run.code, 3, "{run:?}");
     assert!(!run.stderr.contains(PASSWORD) && !run.stdout.contains(PASSWORD));
 }

@@ -7,21 +7,8 @@ use crate::support::{TestContext, TestRegistry, image, skopeo};
 #[test]
 fn release_streams_environments_and_workflows_are_created_listed_and_guarded() {
     let ctx = TestContext::new();
-    ctx.ok(&[
-        "release-stream",
-        "create",
-        "prod-stream",
-        "--prod",
-        "--description",
-        "what customers run",
-    ]);
-    ctx.ok(&[
-        "environment",
-        "create",
-        "production",
-        "--release-stream",
-        "prod-stream",
-    ]);
+    ctx.ok(&["release-stream", "create", "prod-stream", "--prod", "--description", "what customers run"]);
+    ctx.ok(&["environment", "create", "production", "--release-stream", "prod-stream"]);
     let envs = ctx.json(&["environment", "list"]);
     assert_eq!(envs[0]["release_stream"], "prod-stream");
     let streams = ctx.json(&["release-stream", "list"]);
@@ -33,23 +20,9 @@ fn release_streams_environments_and_workflows_are_created_listed_and_guarded() {
     let run = ctx.run(&["environment", "create", "qa", "--release-stream", "nope"]);
     assert_eq!(run.code, 4, "{run:?}");
 
-    let run = ctx.run(&[
-        "workflow",
-        "create",
-        "rs",
-        "--type",
-        "release-stream",
-        "--stages",
-        "QA-x,prod",
-    ]);
-    assert_eq!(
-        run.code, 2,
-        "stages are bucket names, so lowercase: {run:?}"
-    );
-    assert!(
-        run.stderr.contains("invalid stage name \"QA-x\""),
-        "{run:?}"
-    );
+    let run = ctx.run(&["workflow", "create", "rs", "--type", "release-stream", "--stages", "QA-x,prod"]);
+    assert_eq!(run.code, 2, "stages are bucket names, so lowercase: {run:?}");
+    assert!(run.stderr.contains("invalid stage name \"QA-x\""), "{run:?}");
     assert_eq!(ctx.json(&["workflow", "list"]), serde_json::json!([]));
 }
 
@@ -59,42 +32,20 @@ fn things_in_use_cannot_be_removed_and_removal_is_audited() {
     let ctx = TestContext::new();
     ctx.standard_setup(&registry, "repository-per-bucket");
     let yaml = ctx.ok(&["-o", "yaml", "workflow", "show", "standard"]);
-    assert!(
-        yaml.contains("stages:\n- qa\n- staging\n- production"),
-        "{yaml}"
-    );
+    assert!(yaml.contains("stages:\n- qa\n- staging\n- production"), "{yaml}");
 
     let run = ctx.run(&["workflow", "delete", "standard"]);
     assert_eq!(run.code, 3, "{run:?}");
-    assert!(
-        run.stderr.contains("used by integration(s) payments"),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains("used by integration(s) payments"), "{run:?}");
     let run = ctx.run(&["registry", "remove", "local"]);
     assert_eq!(run.code, 3, "{run:?}");
 
     let build = image::single(ctx.images(), "build-1", "inuse", 1);
-    ctx.json(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
     let run = ctx.run(&["integration", "delete", "payments"]);
     assert_eq!(run.code, 3, "an integration with history is kept: {run:?}");
 
-    ctx.ok(&[
-        "integration",
-        "create",
-        "scratch",
-        "--type",
-        "environment",
-        "--registry",
-        "local",
-    ]);
+    ctx.ok(&["integration", "create", "scratch", "--type", "environment", "--registry", "local"]);
     ctx.ok(&["integration", "delete", "scratch"]);
     let names: Vec<String> = ctx
         .json(&["integration", "list"])
@@ -108,13 +59,7 @@ fn things_in_use_cannot_be_removed_and_removal_is_audited() {
     assert_eq!(audit[0]["action"], "integration.delete");
     assert_eq!(audit[0]["actor"], "alice");
     assert_eq!(audit[0]["target"], "scratch");
-    assert!(
-        audit
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["action"] == "registry.add")
-    );
+    assert!(audit.as_array().unwrap().iter().any(|e| e["action"] == "registry.add"));
 }
 
 #[test]
@@ -124,17 +69,15 @@ fn the_actor_comes_from_the_ci_system_when_not_set() {
     ctx.standard_setup(&registry, "repository-per-bucket");
     let build = image::single(ctx.images(), "build-1", "actor", 1);
     let mut cmd = ctx.command();
-    cmd.env_remove("FACETCTL_ACTOR")
-        .env("GITHUB_ACTOR", "octocat")
-        .args([
-            "artifact",
-            "push",
-            &build.source(),
-            "--integration",
-            "payments",
-            "--bucket",
-            "qa",
-        ]);
+    cmd.env_remove("FACETCTL_ACTOR").env("GITHUB_ACTOR", "octocat").args([
+        "artifact",
+        "push",
+        &build.source(),
+        "--integration",
+        "payments",
+        "--bucket",
+        "qa",
+    ]);
     let run = ctx.run_with(&mut cmd);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(ctx.history()[0]["actor"], "octocat");
@@ -153,11 +96,7 @@ fn an_image_already_in_the_registry_is_registered_by_digest() {
         .arg(format!("docker://{}/ci/payments:build-3", registry.host))
         .output()
         .unwrap();
-    assert!(
-        upload.status.success(),
-        "{}",
-        String::from_utf8_lossy(&upload.stderr)
-    );
+    assert!(upload.status.success(), "{}", String::from_utf8_lossy(&upload.stderr));
 
     let registered = ctx.json(&[
         "artifact",
@@ -169,14 +108,8 @@ fn an_image_already_in_the_registry_is_registered_by_digest() {
         "qa",
     ]);
     assert_eq!(registered["artifact"]["digest"], build.digest.as_str());
-    assert_eq!(
-        registered["copy"]["blobs_mounted"], 3,
-        "blobs are mounted, not copied"
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:build-3").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert_eq!(registered["copy"]["blobs_mounted"], 3, "blobs are mounted, not copied");
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-3").as_deref(), Some(build.digest.as_str()));
     assert_eq!(ctx.history()[0]["kind"], "register");
 
     let elsewhere = TestRegistry::plain();
@@ -189,10 +122,7 @@ fn an_image_already_in_the_registry_is_registered_by_digest() {
         "--bucket",
         "qa",
     ]);
-    assert_eq!(
-        run.code, 2,
-        "register refuses images outside the integration's registry: {run:?}"
-    );
+    assert_eq!(run.code, 2, "register refuses images outside the integration's registry: {run:?}");
     assert!(run.stderr.contains("artifact push"), "{run:?}");
 }
 
@@ -205,39 +135,20 @@ fn a_build_in_another_registry_is_streamed_across() {
     ctx.add_registry_as("ci", &ci_registry.host, Some(("builder", "ci-pass")));
     let build = image::multi_arch(ctx.images(), "build-4", "across");
     let auth_dir = tempfile::tempdir().unwrap();
-    let auth = base64::Engine::encode(
-        &base64::engine::general_purpose::STANDARD,
-        "builder:ci-pass",
-    );
+    let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "builder:ci-pass");
     std::fs::write(
         auth_dir.path().join("auth.json"),
-        format!(
-            r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#,
-            ci_registry.host
-        ),
+        format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, ci_registry.host),
     )
     .unwrap();
     let upload = std::process::Command::new("skopeo")
-        .args([
-            "copy",
-            "--all",
-            "--dest-tls-verify=false",
-            "--preserve-digests",
-            "--authfile",
-        ])
+        .args(["copy", "--all", "--dest-tls-verify=false", "--preserve-digests", "--authfile"])
         .arg(auth_dir.path().join("auth.json"))
         .arg(format!("oci:{}:build-4", build.dir.display()))
-        .arg(format!(
-            "docker://{}/builds/payments:build-4",
-            ci_registry.host
-        ))
+        .arg(format!("docker://{}/builds/payments:build-4", ci_registry.host))
         .output()
         .unwrap();
-    assert!(
-        upload.status.success(),
-        "{}",
-        String::from_utf8_lossy(&upload.stderr)
-    );
+    assert!(upload.status.success(), "{}", String::from_utf8_lossy(&upload.stderr));
 
     let pushed = ctx.json(&[
         "artifact",
@@ -248,16 +159,7 @@ fn a_build_in_another_registry_is_streamed_across() {
         "--bucket",
         "qa",
     ]);
-    assert_eq!(
-        pushed["artifact"]["tag"], "build-4",
-        "the source's tag is kept"
-    );
-    assert_eq!(
-        pushed["copy"]["blobs_copied"], 6,
-        "two platforms, two layers and a config each"
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:build-4").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert_eq!(pushed["artifact"]["tag"], "build-4", "the source's tag is kept");
+    assert_eq!(pushed["copy"]["blobs_copied"], 6, "two platforms, two layers and a config each");
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-4").as_deref(), Some(build.digest.as_str()));
 }

@@ -24,92 +24,37 @@ fn a_build_moves_from_qa_to_production_and_the_registry_agrees_at_every_step() {
         "git_sha=abc123",
     ]);
     assert_eq!(pushed["artifact"]["digest"], build.digest.as_str());
-    assert_eq!(
-        pushed["copy"]["blobs_copied"], 4,
-        "3 layers and a config are uploaded"
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:build-101").as_deref(),
-        Some(build.digest.as_str())
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert_eq!(pushed["copy"]["blobs_copied"], 4, "3 layers and a config are uploaded");
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-101").as_deref(), Some(build.digest.as_str()));
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
 
-    let to_staging = ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-        "--reason",
-        "QA passed",
-    ]);
+    let to_staging =
+        ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--reason", "QA passed"]);
     assert_eq!(to_staging["result"], "done");
     assert_eq!(to_staging["promotion"]["digest"], build.digest.as_str());
-    assert_eq!(
-        to_staging["copy"]["blobs_mounted"], 4,
-        "blobs are mounted across repositories, not copied"
-    );
+    assert_eq!(to_staging["copy"]["blobs_mounted"], 4, "blobs are mounted across repositories, not copied");
     assert_eq!(to_staging["copy"]["blobs_copied"], 0);
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/staging:build-101").as_deref(),
-        Some(build.digest.as_str())
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/staging:current").as_deref(),
-        Some(build.digest.as_str())
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/staging:build-101").as_deref(), Some(build.digest.as_str()));
+    assert_eq!(skopeo::digest(&registry, "team/payments/staging:current").as_deref(), Some(build.digest.as_str()));
 
-    ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "staging",
-        "--to",
-        "production",
-    ]);
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/production:build-101").as_deref(),
-        Some(build.digest.as_str())
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/production:current").as_deref(),
-        Some(build.digest.as_str())
-    );
+    ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:build-101").as_deref(), Some(build.digest.as_str()));
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
 
     let history = ctx.history();
     let steps: Vec<(&str, &str, Option<&str>)> = history
         .iter()
-        .map(|e| {
-            (
-                e["bucket"].as_str().unwrap(),
-                e["kind"].as_str().unwrap(),
-                e["from_bucket"].as_str(),
-            )
-        })
+        .map(|e| (e["bucket"].as_str().unwrap(), e["kind"].as_str().unwrap(), e["from_bucket"].as_str()))
         .collect();
     assert_eq!(
         steps,
-        [
-            ("qa", "push", None),
-            ("staging", "promote", Some("qa")),
-            ("production", "promote", Some("staging"))
-        ]
+        [("qa", "push", None), ("staging", "promote", Some("qa")), ("production", "promote", Some("staging"))]
     );
     for event in &history {
         assert_eq!(event["actor"], "alice");
         assert_eq!(event["digest"], build.digest.as_str());
-        let at =
-            chrono::DateTime::parse_from_rfc3339(event["created_at"].as_str().unwrap()).unwrap();
-        assert!(
-            (chrono::Utc::now() - at.with_timezone(&chrono::Utc)).num_seconds() < 300,
-            "the time is now-ish"
-        );
+        let at = chrono::DateTime::parse_from_rfc3339(event["created_at"].as_str().unwrap()).unwrap();
+        assert!((chrono::Utc::now() - at.with_timezone(&chrono::Utc)).num_seconds() < 300, "the time is now-ish");
     }
     assert_eq!(history[1]["reason"], "QA passed");
 
@@ -123,17 +68,8 @@ fn a_build_moves_from_qa_to_production_and_the_registry_agrees_at_every_step() {
     assert_eq!(production["metadata"]["git_sha"], "abc123");
     assert_eq!(production["external_id"], "run-77");
 
-    let table = ctx.ok(&[
-        "history",
-        "--integration",
-        "payments",
-        "--bucket",
-        "production",
-    ]);
-    assert!(
-        table.contains("promote") && table.contains("alice") && table.contains(&build.digest),
-        "{table}"
-    );
+    let table = ctx.ok(&["history", "--integration", "payments", "--bucket", "production"]);
+    assert!(table.contains("promote") && table.contains("alice") && table.contains(&build.digest), "{table}");
 }
 
 #[test]
@@ -143,37 +79,10 @@ fn a_two_platform_index_keeps_its_digest_through_every_stage() {
     ctx.standard_setup(&registry, "repository-per-bucket");
     let build = image::multi_arch(ctx.images(), "v2.0.0", "index");
 
-    let pushed = ctx.json(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
-    assert_eq!(
-        pushed["artifact"]["media_type"],
-        "application/vnd.oci.image.index.v1+json"
-    );
-    ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-    ]);
-    ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "staging",
-        "--to",
-        "production",
-    ]);
+    let pushed = ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    assert_eq!(pushed["artifact"]["media_type"], "application/vnd.oci.image.index.v1+json");
+    ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
 
     for bucket in ["qa", "staging", "production"] {
         assert_eq!(
@@ -197,47 +106,14 @@ fn the_tag_per_bucket_layout_promotes_by_retagging_in_one_repository() {
     ctx.standard_setup(&registry, "tag-per-bucket");
     let build = image::single(ctx.images(), "build-7", "tags", 3);
 
-    ctx.json(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments:qa-build-7").as_deref(),
-        Some(build.digest.as_str())
-    );
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments:qa").as_deref(),
-        Some(build.digest.as_str())
-    );
+    ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    assert_eq!(skopeo::digest(&registry, "team/payments:qa-build-7").as_deref(), Some(build.digest.as_str()));
+    assert_eq!(skopeo::digest(&registry, "team/payments:qa").as_deref(), Some(build.digest.as_str()));
 
-    let promoted = ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-    ]);
-    assert_eq!(
-        promoted["copy"]["blobs_mounted"], 0,
-        "a retag moves no blobs"
-    );
+    let promoted = ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    assert_eq!(promoted["copy"]["blobs_mounted"], 0, "a retag moves no blobs");
     assert_eq!(promoted["copy"]["blobs_copied"], 0);
-    ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "staging",
-        "--to",
-        "production",
-    ]);
+    ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
     for bucket in ["staging", "production"] {
         assert_eq!(
             skopeo::digest(&registry, &format!("team/payments:{bucket}-build-7")).as_deref(),
@@ -258,28 +134,9 @@ fn rollback_points_the_bucket_back_and_says_who_and_why() {
     ctx.standard_setup(&registry, "repository-per-bucket");
     let good = image::single(ctx.images(), "build-1", "good", 2);
     let bad = image::single(ctx.images(), "build-2", "bad", 2);
-    ctx.json(&[
-        "artifact",
-        "push",
-        &good.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
-    ctx.json(&[
-        "artifact",
-        "push",
-        &bad.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
-        Some(bad.digest.as_str())
-    );
+    ctx.json(&["artifact", "push", &good.source(), "--integration", "payments", "--bucket", "qa"]);
+    ctx.json(&["artifact", "push", &bad.source(), "--integration", "payments", "--bucket", "qa"]);
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(bad.digest.as_str()));
 
     let bob_cmd = |args: &[&str]| {
         let mut cmd = ctx.command();
@@ -301,64 +158,27 @@ fn rollback_points_the_bucket_back_and_says_who_and_why() {
     let outcome = run.json();
     assert_eq!(outcome["to"]["digest"], good.digest.as_str());
     assert_eq!(outcome["from"]["digest"], bad.digest.as_str());
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
-        Some(good.digest.as_str())
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(good.digest.as_str()));
     // The rolled-away build is still there under its own tag.
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:build-2").as_deref(),
-        Some(bad.digest.as_str())
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-2").as_deref(), Some(bad.digest.as_str()));
 
     let last = ctx.history().pop().unwrap();
     assert_eq!(
-        (
-            last["kind"].as_str(),
-            last["actor"].as_str(),
-            last["reason"].as_str()
-        ),
+        (last["kind"].as_str(), last["actor"].as_str(), last["reason"].as_str()),
         (Some("rollback"), Some("bob"), Some("build-2 crashes"))
     );
     let audit = ctx.json(&["audit", "--actor", "bob"]);
     assert_eq!(audit[0]["action"], "bucket.rollback");
 
     // A promotion now moves what the bucket holds: the good build.
-    let promoted = ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-    ]);
+    let promoted = ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
     assert_eq!(promoted["artifact"]["digest"], good.digest.as_str());
 
     // Roll forward again by naming the artifact.
-    let bad_id = ctx.json(&[
-        "artifact",
-        "list",
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ])[0]["id"]
-        .as_i64()
-        .unwrap();
-    ctx.json(&[
-        "rollback",
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-        "--to",
-        &bad_id.to_string(),
-    ]);
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/qa:current").as_deref(),
-        Some(bad.digest.as_str())
-    );
+    let bad_id =
+        ctx.json(&["artifact", "list", "--integration", "payments", "--bucket", "qa"])[0]["id"].as_i64().unwrap();
+    ctx.json(&["rollback", "--integration", "payments", "--bucket", "qa", "--to", &bad_id.to_string()]);
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(bad.digest.as_str()));
 }
 
 #[test]
@@ -367,45 +187,13 @@ fn pushing_the_same_build_again_changes_nothing() {
     let ctx = TestContext::new();
     ctx.standard_setup(&registry, "repository-per-bucket");
     let build = image::single(ctx.images(), "build-5", "again", 3);
-    ctx.json(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
-    let again = ctx.json(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
+    ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    let again = ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
     assert_eq!(again["unchanged"], true);
     assert_eq!(ctx.history().len(), 1);
-    let promoted = ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-    ]);
+    let promoted = ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
     assert_eq!(promoted["result"], "done");
-    let again = ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-    ]);
+    let again = ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
     assert_eq!(again["result"], "unchanged");
     assert_eq!(ctx.history().len(), 2);
 }
@@ -416,30 +204,10 @@ fn a_dry_run_says_what_would_move_and_moves_nothing() {
     let ctx = TestContext::new();
     ctx.standard_setup(&registry, "repository-per-bucket");
     let build = image::single(ctx.images(), "build-9", "dry", 1);
-    ctx.json(&[
-        "artifact",
-        "push",
-        &build.source(),
-        "--integration",
-        "payments",
-        "--bucket",
-        "qa",
-    ]);
-    let plan = ctx.json(&[
-        "promote",
-        "--integration",
-        "payments",
-        "--from",
-        "qa",
-        "--to",
-        "staging",
-        "--dry-run",
-    ]);
+    ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    let plan = ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--dry-run"]);
     assert_eq!(plan["result"], "dry-run");
     assert_eq!(plan["plan"]["digest"], build.digest.as_str());
-    assert_eq!(
-        skopeo::digest(&registry, "team/payments/staging:build-9"),
-        None
-    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/staging:build-9"), None);
     assert_eq!(ctx.history().len(), 1);
 }

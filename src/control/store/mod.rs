@@ -12,8 +12,7 @@ use sqlx::{AnyPool, Executor, Row};
 use crate::error::{Error, Result};
 
 /// Migrations per backend, applied in order, each once.
-const SQLITE_MIGRATIONS: &[(i64, &str)] =
-    &[(1, include_str!("../../../migrations/sqlite/0001_init.sql"))];
+const SQLITE_MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../../migrations/sqlite/0001_init.sql"))];
 
 #[derive(Clone)]
 pub struct Store {
@@ -25,8 +24,7 @@ impl Store {
     pub async fn open_sqlite(path: &Path) -> Result<Store> {
         sqlx::any::install_default_drivers();
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::Failed(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::Failed(format!("cannot create {}: {e}", dir.display())))?;
         }
         let url = format!("sqlite://{}?mode=rwc", path.display());
         let pool = AnyPoolOptions::new()
@@ -68,12 +66,12 @@ impl Store {
             .map_err(|e| Error::Failed(e.to_string()))?
             .map_err(|e| Error::Failed(format!("cannot lock {}: {e}", lock_path.display())))?;
         // WAL lets readers run beside the one writer; it is a property of the file.
-        sqlx::query("PRAGMA journal_mode = WAL")
-            .execute(&self.pool)
-            .await?;
-        sqlx::raw_sql("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("PRAGMA journal_mode = WAL").execute(&self.pool).await?;
+        sqlx::raw_sql(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+        )
+        .execute(&self.pool)
+        .await?;
         let current = self.schema_version().await?;
         for (version, sql) in SQLITE_MIGRATIONS.iter().filter(|m| m.0 > current) {
             let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -90,17 +88,15 @@ impl Store {
     }
 
     async fn schema_version(&self) -> Result<i64> {
-        let exists: Option<AnyRow> = sqlx::query(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
-        )
-        .fetch_optional(&self.pool)
-        .await?;
+        let exists: Option<AnyRow> =
+            sqlx::query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+                .fetch_optional(&self.pool)
+                .await?;
         if exists.is_none() {
             return Ok(0);
         }
-        let row = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations")
-            .fetch_one(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").fetch_one(&self.pool).await?;
         Ok(row.try_get::<i64, _>("v")?)
     }
 

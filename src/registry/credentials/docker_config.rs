@@ -63,10 +63,7 @@ fn files() -> Vec<PathBuf> {
 /// Credentials for `host` and a description of where they came from.
 pub async fn lookup(host: &str) -> Option<(Credentials, String)> {
     let host = host.to_owned();
-    tokio::task::spawn_blocking(move || lookup_blocking(&host))
-        .await
-        .ok()
-        .flatten()
+    tokio::task::spawn_blocking(move || lookup_blocking(&host)).await.ok().flatten()
 }
 
 fn lookup_blocking(host: &str) -> Option<(Credentials, String)> {
@@ -91,16 +88,9 @@ fn lookup_blocking(host: &str) -> Option<(Credentials, String)> {
         if let Some(helper) = helper
             && let Some(c) = run_helper(&helper, host)
         {
-            return Some((
-                c,
-                format!("docker-credential-{helper} (named in {})", path.display()),
-            ));
+            return Some((c, format!("docker-credential-{helper} (named in {})", path.display())));
         }
-        let entry = config
-            .auths
-            .iter()
-            .find(|(k, _)| normalise(k) == wanted)
-            .map(|(_, e)| e);
+        let entry = config.auths.iter().find(|(k, _)| normalise(k) == wanted).map(|(_, e)| e);
         if let Some(c) = entry.and_then(from_entry) {
             return Some((c, format!("the auths of {}", path.display())));
         }
@@ -110,35 +100,20 @@ fn lookup_blocking(host: &str) -> Option<(Credentials, String)> {
 
 fn from_entry(e: &AuthEntry) -> Option<Credentials> {
     if let Some(token) = e.identitytoken.as_ref().filter(|t| !t.is_empty()) {
-        return Some(Credentials {
-            username: IDENTITY_TOKEN_USER.into(),
-            secret: Secret::new(token.clone()),
-        });
+        return Some(Credentials { username: IDENTITY_TOKEN_USER.into(), secret: Secret::new(token.clone()) });
     }
     if let (Some(u), Some(p)) = (&e.username, &e.password) {
-        return Some(Credentials {
-            username: u.clone(),
-            secret: Secret::new(p.clone()),
-        });
+        return Some(Credentials { username: u.clone(), secret: Secret::new(p.clone()) });
     }
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(e.auth.as_ref()?.trim())
-        .ok()?;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(e.auth.as_ref()?.trim()).ok()?;
     let (u, p) = std::str::from_utf8(&decoded).ok()?.split_once(':')?;
-    Some(Credentials {
-        username: u.to_owned(),
-        secret: Secret::new(p.to_owned()),
-    })
+    Some(Credentials { username: u.to_owned(), secret: Secret::new(p.to_owned()) })
 }
 
 /// Runs `docker-credential-<helper> get`; None when it has nothing for `host`.
 fn run_helper(helper: &str, host: &str) -> Option<Credentials> {
     let program = format!("docker-credential-{helper}");
-    let server = if normalise(host) == "docker.io" {
-        DOCKER_HUB_KEY
-    } else {
-        host
-    };
+    let server = if normalise(host) == "docker.io" { DOCKER_HUB_KEY } else { host };
     let mut child = match Command::new(&program)
         .arg("get")
         .stdin(Stdio::piped())
@@ -157,30 +132,20 @@ fn run_helper(helper: &str, host: &str) -> Option<Credentials> {
     if !out.status.success() {
         // The protocol's "not found" is an ordinary miss; anything else is worth a word (never the output, which may hold secrets).
         if !String::from_utf8_lossy(&out.stdout).contains("credentials not found") {
-            tracing::warn!(
-                "credential helper {program} failed for {host} ({})",
-                out.status
-            );
+            tracing::warn!("credential helper {program} failed for {host} ({})", out.status);
         }
         return None;
     }
     let answer: HelperAnswer = serde_json::from_slice(&out.stdout)
-        .map_err(|e| {
-            tracing::warn!("credential helper {program} answered in an unknown shape: {e}")
-        })
+        .map_err(|e| tracing::warn!("credential helper {program} answered in an unknown shape: {e}"))
         .ok()?;
-    Some(Credentials {
-        username: answer.username,
-        secret: Secret::new(answer.secret),
-    })
+    Some(Credentials { username: answer.username, secret: Secret::new(answer.secret) })
 }
 
 /// `https://index.docker.io/v1/`, `registry-1.docker.io` and `docker.io` are
 /// one registry; schemes and paths do not matter.
 fn normalise(key: &str) -> String {
-    let key = key
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
+    let key = key.trim_start_matches("https://").trim_start_matches("http://");
     let host = key.split('/').next().unwrap_or(key);
     match host {
         "index.docker.io" | "registry-1.docker.io" => "docker.io".into(),
@@ -202,17 +167,11 @@ mod tests {
 
     #[test]
     fn auths_entries_give_passwords_or_identity_tokens() {
-        let basic = AuthEntry {
-            auth: Some("dXNlcjpwYTpzcw==".into()),
-            ..Default::default()
-        };
+        let basic = AuthEntry { auth: Some("dXNlcjpwYTpzcw==".into()), ..Default::default() };
         let c = from_entry(&basic).unwrap();
         assert_eq!((c.username.as_str(), c.secret.expose()), ("user", "pa:ss"));
-        let token = AuthEntry {
-            identitytoken: Some("refresh".into()),
-            auth: Some("ignored".into()),
-            ..Default::default()
-        };
+        let token =
+            AuthEntry { identitytoken: Some("refresh".into()), auth: Some("ignored".into()), ..Default::default() };
         assert_eq!(from_entry(&token).unwrap().username, IDENTITY_TOKEN_USER);
         assert!(from_entry(&AuthEntry::default()).is_none());
     }

@@ -8,32 +8,13 @@ use crate::registry::{Credentials, Secret};
 /// The credentials and the variables they came from.
 pub fn lookup(registry_name: Option<&str>) -> Option<(Credentials, String)> {
     let specific = registry_name.map(|n| {
-        let n: String = n
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_uppercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let n: String =
+            n.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
         format!("FACETCTL_REGISTRY_{n}")
     });
-    specific
-        .into_iter()
-        .chain(std::iter::once("FACETCTL_REGISTRY".to_owned()))
-        .find_map(|prefix| {
-            let username = std::env::var(format!("{prefix}_USERNAME"))
-                .ok()
-                .filter(|u| !u.is_empty())?;
-            let password = std::env::var(format!("{prefix}_PASSWORD")).ok()?;
-            Some((
-                Credentials {
-                    username,
-                    secret: Secret::new(password),
-                },
-                format!("{prefix}_USERNAME/_PASSWORD"),
-            ))
-        })
+    specific.into_iter().chain(std::iter::once("FACETCTL_REGISTRY".to_owned())).find_map(|prefix| {
+        let username = std::env::var(format!("{prefix}_USERNAME")).ok().filter(|u| !u.is_empty())?;
+        let password = std::env::var(format!("{prefix}_PASSWORD")).ok()?;
+        Some((Credentials { username, secret: Secret::new(password) }, format!("{prefix}_USERNAME/_PASSWORD")))
+    })
 }

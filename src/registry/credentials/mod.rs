@@ -19,25 +19,13 @@ pub struct Resolved {
 /// secret given to `registry add`), if anything.
 pub async fn resolve(name: Option<&str>, host: &str, stored: Option<Credentials>) -> Resolved {
     if let Some((c, variables)) = environment::lookup(name) {
-        return Resolved {
-            credentials: Some(c),
-            source: variables,
-        };
+        return Resolved { credentials: Some(c), source: variables };
     }
     if let Some(c) = stored {
-        return Resolved {
-            credentials: Some(c),
-            source: "the registry's stored credentials".into(),
-        };
+        return Resolved { credentials: Some(c), source: "the registry's stored credentials".into() };
     }
     if let Some((c, origin)) = docker_config::lookup(host).await {
-        return Resolved {
-            credentials: Some(c),
-            source: origin,
-        };
+        return Resolved { credentials: Some(c), source: origin };
     }
-    Resolved {
-        credentials: None,
-        source: "no credentials (anonymous)".into(),
-    }
+    Resolved { credentials: None, source: "no credentials (anonymous)".into() }
 }

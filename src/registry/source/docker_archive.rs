@@ -57,47 +57,37 @@ struct Config {
 impl DockerArchive {
     /// Opens `path` and picks the image `reference` names (one of its
     /// `RepoTags`), or the only image when none is named.
-    pub fn open(
-        path: &Path,
-        reference: Option<&str>,
-        label: String,
-    ) -> Result<DockerArchive, RegistryError> {
+    pub fn open(path: &Path, reference: Option<&str>, label: String) -> Result<DockerArchive, RegistryError> {
         let fail = |why: String| {
-            RegistryError::Source(format!(
-                "cannot use {} as a docker save archive: {why}",
-                path.display()
-            ))
+            RegistryError::Source(format!("cannot use {} as a docker save archive: {why}", path.display()))
         };
         let mut file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
         let mut magic = [0u8; 2];
         if file.read_exact(&mut magic).is_ok() && magic == [0x1f, 0x8b] {
-            return Err(fail("it is gzip-compressed; decompress it first (gunzip), as `docker load` output is a plain tar".into()));
+            return Err(fail(
+                "it is gzip-compressed; decompress it first (gunzip), as `docker load` output is a plain tar".into(),
+            ));
         }
-        file.seek(SeekFrom::Start(0))
-            .map_err(|e| fail(e.to_string()))?;
+        file.seek(SeekFrom::Start(0)).map_err(|e| fail(e.to_string()))?;
         let members = index_members(file).map_err(|e| fail(format!("not a tar archive: {e}")))?;
         let mut archive = DockerArchive {
             path: path.to_owned(),
             members,
             blobs: HashMap::new(),
-            root: Manifest::from_bytes(Bytes::from_static(b"{}"), Some(OCI_MANIFEST))
-                .expect("an empty object parses"),
+            root: Manifest::from_bytes(Bytes::from_static(b"{}"), Some(OCI_MANIFEST)).expect("an empty object parses"),
             tag: None,
             label,
         };
-        let saved: Vec<SavedImage> =
-            serde_json::from_slice(&archive.read_member("manifest.json").map_err(|_| {
-                fail("it has no manifest.json; is it `docker save` output?".into())
-            })?)
-            .map_err(|e| fail(format!("manifest.json: {e}")))?;
+        let saved: Vec<SavedImage> = serde_json::from_slice(
+            &archive
+                .read_member("manifest.json")
+                .map_err(|_| fail("it has no manifest.json; is it `docker save` output?".into()))?,
+        )
+        .map_err(|e| fail(format!("manifest.json: {e}")))?;
         let image = match reference {
             Some(r) => saved
                 .iter()
-                .find(|i| {
-                    i.repo_tags
-                        .iter()
-                        .any(|t| t == r || normalise(t) == normalise(r))
-                })
+                .find(|i| i.repo_tags.iter().any(|t| t == r || normalise(t) == normalise(r)))
                 .ok_or_else(|| {
                     RegistryError::SourceMissing(format!(
                         "{}: no image is tagged {r} (tags here: {})",
@@ -120,16 +110,13 @@ impl DockerArchive {
             .or_else(|| image.repo_tags.first().map(String::as_str))
             .and_then(|r| r.rsplit_once(':').map(|(_, t)| t.to_owned()))
             .filter(|t| crate::model::validate_tag(t).is_ok());
-        let config_bytes = archive
-            .read_member(&image.config)
-            .map_err(|e| fail(format!("config {}: {e}", image.config)))?;
+        let config_bytes =
+            archive.read_member(&image.config).map_err(|e| fail(format!("config {}: {e}", image.config)))?;
         let config_digest = Digest::of(&config_bytes);
         archive.root = if archive.members.contains_key("index.json") {
             archive.oci_root(&config_digest).map_err(fail)?
         } else {
-            archive
-                .legacy_root(image, &config_bytes, config_digest)
-                .map_err(fail)?
+            archive.legacy_root(image, &config_bytes, config_digest).map_err(fail)?
         };
         Ok(archive)
     }
@@ -160,8 +147,7 @@ impl DockerArchive {
             }
             if let Ok(Contents::Image(blobs)) = m.contents()
                 && blobs.first().map(|c| &c.digest) == Some(config)
-                && serde_json::from_slice::<serde_json::Value>(&m.bytes)
-                    .is_ok_and(|v| v.get("layers").is_some())
+                && serde_json::from_slice::<serde_json::Value>(&m.bytes).is_ok_and(|v| v.get("layers").is_some())
             {
                 return Ok(m);
             }
@@ -176,8 +162,7 @@ impl DockerArchive {
         config_bytes: &[u8],
         config_digest: Digest,
     ) -> Result<Manifest, String> {
-        let config: Config =
-            serde_json::from_slice(config_bytes).map_err(|e| format!("config: {e}"))?;
+        let config: Config = serde_json::from_slice(config_bytes).map_err(|e| format!("config: {e}"))?;
         if config.rootfs.diff_ids.len() != image.layers.len() {
             return Err(format!(
                 "the config names {} layers, manifest.json {}",
@@ -185,8 +170,7 @@ impl DockerArchive {
                 image.layers.len()
             ));
         }
-        self.blobs
-            .insert(config_digest.clone(), image.config.clone());
+        self.blobs.insert(config_digest.clone(), image.config.clone());
         let mut layers = Vec::new();
         for (member, digest) in image.layers.iter().zip(&config.rootfs.diff_ids) {
             let (_, size) = self.member(member).map_err(|e| e.to_string())?;
@@ -210,9 +194,7 @@ impl DockerArchive {
         self.members
             .get(name.trim_start_matches("./"))
             .copied()
-            .ok_or_else(|| {
-                std::io::Error::new(std::io::ErrorKind::NotFound, format!("no member {name}"))
-            })
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, format!("no member {name}")))
     }
 
     fn read_member(&self, name: &str) -> std::io::Result<Vec<u8>> {
@@ -232,22 +214,14 @@ fn index_members(file: std::fs::File) -> std::io::Result<HashMap<String, (u64, u
     let mut links = Vec::new();
     for entry in archive.entries()? {
         let entry = entry?;
-        let name = entry
-            .path()?
-            .to_string_lossy()
-            .trim_start_matches("./")
-            .to_owned();
+        let name = entry.path()?.to_string_lossy().trim_start_matches("./").to_owned();
         match entry.header().entry_type() {
             tar::EntryType::Regular | tar::EntryType::Continuous => {
                 members.insert(name, (entry.raw_file_position(), entry.size()));
             }
             tar::EntryType::Symlink | tar::EntryType::Link => {
                 if let Some(target) = entry.link_name()? {
-                    links.push((
-                        name,
-                        entry.header().entry_type(),
-                        target.to_string_lossy().into_owned(),
-                    ));
+                    links.push((name, entry.header().entry_type(), target.to_string_lossy().into_owned()));
                 }
             }
             _ => {}
@@ -283,22 +257,12 @@ fn normalise_path(p: &Path) -> String {
 
 /// `app:1` and `docker.io/library/app:1` name the same image.
 fn normalise(reference: &str) -> String {
-    reference
-        .parse::<crate::registry::Reference>()
-        .map(|r| r.to_string())
-        .unwrap_or_else(|_| reference.to_owned())
+    reference.parse::<crate::registry::Reference>().map(|r| r.to_string()).unwrap_or_else(|_| reference.to_owned())
 }
 
 fn all_tags(saved: &[SavedImage]) -> String {
-    let tags: Vec<&str> = saved
-        .iter()
-        .flat_map(|i| i.repo_tags.iter().map(String::as_str))
-        .collect();
-    if tags.is_empty() {
-        "none".into()
-    } else {
-        tags.join(", ")
-    }
+    let tags: Vec<&str> = saved.iter().flat_map(|i| i.repo_tags.iter().map(String::as_str)).collect();
+    if tags.is_empty() { "none".into() } else { tags.join(", ") }
 }
 
 #[async_trait]
@@ -317,28 +281,18 @@ impl ImageSource for DockerArchive {
 
     async fn manifest(&self, digest: &Digest, media_type: &str) -> Result<Manifest, RegistryError> {
         let member = self.blobs.get(digest).ok_or_else(|| self.missing(digest))?;
-        let bytes = self
-            .read_member(member)
-            .map_err(|e| RegistryError::Source(format!("{}: {e}", self.label)))?;
-        Manifest::from_bytes(
-            Bytes::from(bytes),
-            Some(media_type).filter(|m| !m.is_empty()),
-        )
-        .map_err(|e| RegistryError::Source(format!("{}: {e}", self.label)))
+        let bytes = self.read_member(member).map_err(|e| RegistryError::Source(format!("{}: {e}", self.label)))?;
+        Manifest::from_bytes(Bytes::from(bytes), Some(media_type).filter(|m| !m.is_empty()))
+            .map_err(|e| RegistryError::Source(format!("{}: {e}", self.label)))
     }
 
     async fn blob(&self, digest: &Digest) -> Result<BlobStream, RegistryError> {
         let member = self.blobs.get(digest).ok_or_else(|| self.missing(digest))?;
-        let (offset, size) = self
-            .member(member)
-            .map_err(|e| RegistryError::Source(format!("{}: {e}", self.label)))?;
+        let (offset, size) = self.member(member).map_err(|e| RegistryError::Source(format!("{}: {e}", self.label)))?;
         let io = |e: std::io::Error| RegistryError::Source(format!("{}: {e}", self.label));
         let mut file = tokio::fs::File::open(&self.path).await.map_err(io)?;
         file.seek(SeekFrom::Start(offset)).await.map_err(io)?;
-        Ok(Box::pin(ReaderStream::with_capacity(
-            file.take(size),
-            256 * 1024,
-        )))
+        Ok(Box::pin(ReaderStream::with_capacity(file.take(size), 256 * 1024)))
     }
 
     fn mount_from(&self, _host: &str) -> Option<String> {
@@ -348,9 +302,6 @@ impl ImageSource for DockerArchive {
 
 impl DockerArchive {
     fn missing(&self, digest: &Digest) -> RegistryError {
-        RegistryError::Source(format!(
-            "{}: the archive holds no blob {digest}",
-            self.label
-        ))
+        RegistryError::Source(format!("{}: the archive holds no blob {digest}", self.label))
     }
 }

@@ -66,9 +66,7 @@ impl SourceSpec {
     pub fn parse(s: &str) -> Result<SourceSpec, RegistryError> {
         if let Some(rest) = s.strip_prefix("oci:") {
             let (dir, tag) = match rest.rsplit_once(':') {
-                Some((dir, tag)) if !tag.contains('/') && !dir.is_empty() => {
-                    (dir, Some(tag.to_owned()))
-                }
+                Some((dir, tag)) if !tag.contains('/') && !dir.is_empty() => (dir, Some(tag.to_owned())),
                 _ => (rest, None),
             };
             if dir.is_empty() {
@@ -77,13 +75,9 @@ impl SourceSpec {
                 )));
             }
             if let Some(tag) = &tag {
-                crate::model::validate_tag(tag)
-                    .map_err(|e| RegistryError::InvalidReference(e.0))?;
+                crate::model::validate_tag(tag).map_err(|e| RegistryError::InvalidReference(e.0))?;
             }
-            return Ok(SourceSpec::OciLayout {
-                dir: dir.into(),
-                tag,
-            });
+            return Ok(SourceSpec::OciLayout { dir: dir.into(), tag });
         }
         if let Some(rest) = s.strip_prefix("docker-archive:") {
             // The file is the longest prefix that exists; what follows names an image in it.
@@ -91,14 +85,10 @@ impl SourceSpec {
                 .chain(rest.match_indices(':').map(|(i, _)| i).rev())
                 .find(|&i| std::path::Path::new(&rest[..i]).is_file());
             return match split {
-                Some(i) if i == rest.len() => Ok(SourceSpec::DockerArchive {
-                    file: rest.into(),
-                    reference: None,
-                }),
-                Some(i) => Ok(SourceSpec::DockerArchive {
-                    file: rest[..i].into(),
-                    reference: Some(rest[i + 1..].to_owned()),
-                }),
+                Some(i) if i == rest.len() => Ok(SourceSpec::DockerArchive { file: rest.into(), reference: None }),
+                Some(i) => {
+                    Ok(SourceSpec::DockerArchive { file: rest[..i].into(), reference: Some(rest[i + 1..].to_owned()) })
+                }
                 None => Err(RegistryError::Source(format!(
                     "source {s:?}: no such file; give the path of a `docker save` tar, as docker-archive:FILE[:NAME:TAG]"
                 ))),
@@ -111,9 +101,7 @@ impl SourceSpec {
                 )));
             }
             image.parse::<super::Reference>()?;
-            return Ok(SourceSpec::DockerDaemon {
-                image: image.to_owned(),
-            });
+            return Ok(SourceSpec::DockerDaemon { image: image.to_owned() });
         }
         Ok(SourceSpec::Registry(s.parse()?))
     }
@@ -129,22 +117,13 @@ mod tests {
     fn oci_sources_split_folder_and_tag() {
         assert_eq!(
             SourceSpec::parse("oci:./out/img:v1").unwrap(),
-            SourceSpec::OciLayout {
-                dir: "./out/img".into(),
-                tag: Some("v1".into())
-            }
+            SourceSpec::OciLayout { dir: "./out/img".into(), tag: Some("v1".into()) }
         );
         assert_eq!(
             SourceSpec::parse("oci:/tmp/a/b").unwrap(),
-            SourceSpec::OciLayout {
-                dir: "/tmp/a/b".into(),
-                tag: None
-            }
+            SourceSpec::OciLayout { dir: "/tmp/a/b".into(), tag: None }
         );
         assert!(SourceSpec::parse("oci:").is_err());
-        assert!(matches!(
-            SourceSpec::parse("localhost:5000/a:b").unwrap(),
-            SourceSpec::Registry(_)
-        ));
+        assert!(matches!(SourceSpec::parse("localhost:5000/a:b").unwrap(), SourceSpec::Registry(_)));
     }
 }

@@ -25,25 +25,15 @@ impl ImageSource for RegistrySource {
     }
 
     async fn root_manifest(&self) -> Result<Manifest, RegistryError> {
-        self.client
-            .get_manifest(&self.reference.repository, &self.reference.manifest_ref())
-            .await
+        self.client.get_manifest(&self.reference.repository, &self.reference.manifest_ref()).await
     }
 
-    async fn manifest(
-        &self,
-        digest: &Digest,
-        _media_type: &str,
-    ) -> Result<Manifest, RegistryError> {
-        self.client
-            .get_manifest(&self.reference.repository, digest.as_str())
-            .await
+    async fn manifest(&self, digest: &Digest, _media_type: &str) -> Result<Manifest, RegistryError> {
+        self.client.get_manifest(&self.reference.repository, digest.as_str()).await
     }
 
     async fn blob(&self, digest: &Digest) -> Result<BlobStream, RegistryError> {
-        self.client
-            .get_blob(&self.reference.repository, digest)
-            .await
+        self.client.get_blob(&self.reference.repository, digest).await
     }
 
     fn mount_from(&self, host: &str) -> Option<String> {

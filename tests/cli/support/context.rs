@@ -24,8 +24,7 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}): {self:?}"))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}): {self:?}"))
     }
 }
 
@@ -53,10 +52,7 @@ impl TestContext {
         for sub in ["home", "facetctl", "docker", "images"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
-        TestContext {
-            dir,
-            actor: "alice".into(),
-        }
+        TestContext { dir, actor: "alice".into() }
     }
 
     pub fn facetctl_home(&self) -> PathBuf {
@@ -91,11 +87,7 @@ impl TestContext {
     }
 
     pub fn run_with(&self, cmd: &mut Command) -> Run {
-        let Output {
-            status,
-            stdout,
-            stderr,
-        } = cmd.output().expect("facetctl runs");
+        let Output { status, stdout, stderr } = cmd.output().expect("facetctl runs");
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8(stdout).unwrap(),
@@ -121,26 +113,14 @@ impl TestContext {
 
     /// Runs `registry add` for a test registry, passing its password on stdin.
     pub fn add_registry(&self, name: &str, registry: &TestRegistry) {
-        let credentials = registry
-            .credentials
-            .as_ref()
-            .map(|(u, p)| (u.as_str(), p.as_str()));
+        let credentials = registry.credentials.as_ref().map(|(u, p)| (u.as_str(), p.as_str()));
         self.add_registry_as(name, &registry.host, credentials);
     }
 
     /// Runs `registry add` for `host` with these credentials (the password on stdin).
     pub fn add_registry_as(&self, name: &str, host: &str, credentials: Option<(&str, &str)>) {
         let mut cmd = self.command();
-        cmd.args([
-            "registry",
-            "add",
-            name,
-            "--kind",
-            "generic",
-            "--url",
-            host,
-            "--insecure",
-        ]);
+        cmd.args(["registry", "add", name, "--kind", "generic", "--url", host, "--insecure"]);
         if let Some((user, password)) = credentials {
             cmd.args(["--username", user, "--password-stdin"]);
             let run = run_with_stdin(&mut cmd, password);
@@ -160,15 +140,7 @@ impl TestContext {
 
     /// The workflow and the integration `payments` on a registry named `local`.
     pub fn workflow_and_integration(&self, layout: &str) {
-        self.ok(&[
-            "workflow",
-            "create",
-            "standard",
-            "--type",
-            "environment",
-            "--stages",
-            "qa,staging,production",
-        ]);
+        self.ok(&["workflow", "create", "standard", "--type", "environment", "--stages", "qa,staging,production"]);
         self.ok(&[
             "integration",
             "create",
@@ -188,11 +160,8 @@ impl TestContext {
 
     /// What `history --integration payments` says, oldest first.
     pub fn history(&self) -> Vec<Value> {
-        let mut events = self
-            .json(&["history", "--integration", "payments", "--limit", "1000"])
-            .as_array()
-            .unwrap()
-            .clone();
+        let mut events =
+            self.json(&["history", "--integration", "payments", "--limit", "1000"]).as_array().unwrap().clone();
         events.reverse();
         events
     }
@@ -206,17 +175,8 @@ pub fn run_with_stdin(cmd: &mut Command, input: &str) -> Run {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = child.wait_with_output().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let Output { status, stdout, stderr } = child.wait_with_output().unwrap();
     Run {
         code: status.code().unwrap_or(-1),
         stdout: String::from_utf8(stdout).unwrap(),

@@ -22,10 +22,7 @@ impl DockerImage {
         }
         dockerfile.push_str(&format!("LABEL facetctl.test.seed={seed}\n"));
         std::fs::write(context.join("Dockerfile"), dockerfile).unwrap();
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
         let name = format!("facetctl-test/{seed}:{}-{nanos}", std::process::id());
         // The classic builder needs no buildx plugin, which this machine may lack.
         let out = Command::new("docker")
@@ -34,11 +31,7 @@ impl DockerImage {
             .arg(&context)
             .output()
             .expect("docker is not installed; these tests need the machine's Docker engine");
-        assert!(
-            out.status.success(),
-            "docker build failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "docker build failed: {}", String::from_utf8_lossy(&out.stderr));
         let id = docker(&["image", "inspect", "--format", "{{.Id}}", &name]);
         DockerImage { name, id }
     }
@@ -57,18 +50,12 @@ impl DockerImage {
 
 impl Drop for DockerImage {
     fn drop(&mut self) {
-        let _ = Command::new("docker")
-            .args(["rmi", "-f", &self.name])
-            .output();
+        let _ = Command::new("docker").args(["rmi", "-f", &self.name]).output();
     }
 }
 
 fn docker(args: &[&str]) -> String {
     let out = Command::new("docker").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "docker {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }

@@ -49,34 +49,19 @@ pub struct FaultProxy {
 
 impl FaultProxy {
     pub fn start(upstream_host: &str) -> FaultProxy {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
         let host = listener.local_addr().unwrap().to_string();
         let shared = Shared {
             upstream: upstream_host.to_owned(),
             own: host.clone(),
             rules: Arc::default(),
             log: Arc::default(),
-            http: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
+            http: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
         };
-        let app = axum::Router::new()
-            .fallback(forward)
-            .with_state(shared.clone());
+        let app = axum::Router::new().fallback(forward).with_state(shared.clone());
         runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
-        FaultProxy {
-            host,
-            shared,
-            _runtime: runtime,
-        }
+        FaultProxy { host, shared, _runtime: runtime }
     }
 
     /// Injects `fault` into the next `times` requests of `method` whose path and query contain `path_contains`.
@@ -99,68 +84,40 @@ impl FaultProxy {
     }
 
     pub fn count(&self, method: &str, path_contains: &str) -> usize {
-        self.log()
-            .iter()
-            .filter(|l| l.starts_with(&format!("{method} ")) && l.contains(path_contains))
-            .count()
+        self.log().iter().filter(|l| l.starts_with(&format!("{method} ")) && l.contains(path_contains)).count()
     }
 
     /// Whether every injected fault was used up.
     pub fn all_faults_fired(&self) -> bool {
-        self.shared
-            .rules
-            .lock()
-            .unwrap()
-            .iter()
-            .all(|r| r.left == 0)
+        self.shared.rules.lock().unwrap().iter().all(|r| r.left == 0)
     }
 }
 
 fn take_fault(shared: &Shared, method: &Method, target: &str) -> Option<Fault> {
     let mut rules = shared.rules.lock().unwrap();
-    let rule = rules
-        .iter_mut()
-        .find(|r| r.left > 0 && r.method == *method && target.contains(&r.path_contains))?;
+    let rule = rules.iter_mut().find(|r| r.left > 0 && r.method == *method && target.contains(&r.path_contains))?;
     rule.left -= 1;
     Some(rule.fault.clone())
 }
 
 async fn forward(State(shared): State<Shared>, request: Request) -> Response<Body> {
     let method = request.method().clone();
-    let target = request
-        .uri()
-        .path_and_query()
-        .map(|p| p.to_string())
-        .unwrap_or_default();
+    let target = request.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
     let fault = take_fault(&shared, &method, &target);
     let response = match &fault {
         Some(Fault::TooManyRequests { retry_after }) => Response::builder()
             .status(StatusCode::TOO_MANY_REQUESTS)
             .header("retry-after", retry_after.to_string())
-            .body(Body::from(
-                r#"{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}"#,
-            ))
+            .body(Body::from(r#"{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}"#))
             .unwrap(),
-        Some(Fault::Unavailable) => Response::builder()
-            .status(StatusCode::SERVICE_UNAVAILABLE)
-            .body(Body::empty())
-            .unwrap(),
+        Some(Fault::Unavailable) => {
+            Response::builder().status(StatusCode::SERVICE_UNAVAILABLE).body(Body::empty()).unwrap()
+        }
         Some(Fault::RefuseMount) => {
             let path = target.split('?').next().unwrap().to_owned();
-            let plain = Request::builder()
-                .method(Method::POST)
-                .uri(path)
-                .body(Body::empty())
-                .unwrap();
+            let plain = Request::builder().method(Method::POST).uri(path).body(Body::empty()).unwrap();
             let (parts, _) = plain.into_parts();
-            pass_through(
-                &shared,
-                parts.method,
-                parts.uri.to_string(),
-                parts.headers,
-                Body::empty(),
-            )
-            .await
+            pass_through(&shared, parts.method, parts.uri.to_string(), parts.headers, Body::empty()).await
         }
         _ => {
             let (parts, body) = request.into_parts();
@@ -177,9 +134,7 @@ async fn forward(State(shared): State<Shared>, request: Request) -> Response<Bod
         }
         Some(Fault::CutMidAnswer) => {
             let (mut parts, _) = response.into_parts();
-            parts
-                .headers
-                .insert("content-length", HeaderValue::from_static("1000000"));
+            parts.headers.insert("content-length", HeaderValue::from_static("1000000"));
             let broken = futures_util::stream::iter([
                 Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"{\"partial")),
                 Err(std::io::Error::other("cut")),
@@ -188,10 +143,7 @@ async fn forward(State(shared): State<Shared>, request: Request) -> Response<Bod
         }
         _ => response,
     };
-    shared.log.lock().unwrap().push(format!(
-        "{method} {target} -> {}",
-        response.status().as_u16()
-    ));
+    shared.log.lock().unwrap().push(format!("{method} {target} -> {}", response.status().as_u16()));
     response
 }
 
@@ -205,9 +157,7 @@ async fn pass_through(
     let url = format!("http://{}{target}", shared.upstream);
     let mut request = shared.http.request(method, url);
     if headers.contains_key("content-length") || headers.contains_key("transfer-encoding") {
-        let stream = body
-            .into_data_stream()
-            .map(|r| r.map_err(std::io::Error::other));
+        let stream = body.into_data_stream().map(|r| r.map_err(std::io::Error::other));
         request = request.body(reqwest::Body::wrap_stream(stream));
     }
     for (name, value) in &headers {
@@ -216,27 +166,19 @@ async fn pass_through(
     let upstream = match request.send().await {
         Ok(r) => r,
         Err(e) => {
-            return Response::builder()
-                .status(StatusCode::BAD_GATEWAY)
-                .body(Body::from(e.to_string()))
-                .unwrap();
+            return Response::builder().status(StatusCode::BAD_GATEWAY).body(Body::from(e.to_string())).unwrap();
         }
     };
     let mut response = Response::builder().status(upstream.status().as_u16());
     for (name, value) in upstream.headers() {
         // Absolute locations name the registry; the client must come back through us.
         if name == "location" {
-            let rewritten = value
-                .to_str()
-                .unwrap()
-                .replace(&shared.upstream, &shared.own);
+            let rewritten = value.to_str().unwrap().replace(&shared.upstream, &shared.own);
             response = response.header(name, rewritten);
         } else {
             response = response.header(name, value);
         }
     }
-    let body = upstream
-        .bytes_stream()
-        .map(|r| r.map_err(std::io::Error::other));
+    let body = upstream.bytes_stream().map(|r| r.map_err(std::io::Error::other));
     response.body(Body::from_stream(body)).unwrap()
 }

@@ -28,12 +28,7 @@ pub fn single(parent: &Path, tag: &str, seed: &str, layers: usize) -> OciImage {
     let dir = parent.join(format!("{tag}-{seed}"));
     let (manifest, bytes) = image_manifest(&dir, seed, layers, "amd64");
     let digest = write_index(&dir, tag, &manifest, bytes);
-    OciImage {
-        dir,
-        tag: tag.into(),
-        digest,
-        children: Vec::new(),
-    }
+    OciImage { dir, tag: tag.into(), digest, children: Vec::new() }
 }
 
 /// An index over linux/amd64 and linux/arm64 images.
@@ -47,17 +42,13 @@ pub fn multi_arch(parent: &Path, tag: &str, seed: &str) -> OciImage {
         desc["platform"] = json!({"architecture": arch, "os": "linux"});
         descriptors.push(desc);
     }
-    let index = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": descriptors});
+    let index =
+        json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": descriptors});
     let bytes = serde_json::to_vec_pretty(&index).unwrap();
     let mut desc = put_blob(&dir, &bytes);
     desc["mediaType"] = json!("application/vnd.oci.image.index.v1+json");
     let digest = write_index(&dir, tag, &desc, bytes);
-    OciImage {
-        dir,
-        tag: tag.into(),
-        digest,
-        children,
-    }
+    OciImage { dir, tag: tag.into(), digest, children }
 }
 
 /// Writes layers, config and manifest; returns the manifest's descriptor and bytes.
@@ -71,9 +62,7 @@ fn image_manifest(dir: &Path, seed: &str, layers: usize, arch: &str) -> (Value, 
         header.set_size(content.len() as u64);
         header.set_mode(0o644);
         header.set_cksum();
-        builder
-            .append_data(&mut header, format!("app/file-{i}.txt"), content.as_bytes())
-            .unwrap();
+        builder.append_data(&mut header, format!("app/file-{i}.txt"), content.as_bytes()).unwrap();
         let bytes = builder.into_inner().unwrap();
         let mut desc = put_blob(dir, &bytes);
         diff_ids.push(desc["digest"].clone());
@@ -94,7 +83,7 @@ fn image_manifest(dir: &Path, seed: &str, layers: usize, arch: &str) -> (Value, 
     (desc, bytes)
 }
 
-fn put_blob(dir: &Path, bytes: &[u8]) -> Value {
+pub fn put_blob(dir: &Path, bytes: &[u8]) -> Value {
     let hex = hex::encode(Sha256::digest(bytes));
     let blobs = dir.join("blobs/sha256");
     std::fs::create_dir_all(&blobs).unwrap();
@@ -112,4 +101,41 @@ fn write_index(dir: &Path, tag: &str, root: &Value, _root_bytes: Vec<u8>) -> Str
     )
     .unwrap();
     root["digest"].as_str().unwrap().to_owned()
+}
+
+/// Writes, in `dir`, a manifest that refers to `subject` (a signature or an
+/// attestation, as cosign and notation make them) and returns its descriptor.
+pub fn referrer(dir: &Path, subject: &OciImage, artifact_type: &str, payload: &str) -> Value {
+    let subject_size = std::fs::metadata(subject.dir.join("blobs/sha256").join(&subject.digest[7..])).unwrap().len();
+    let mut config = put_blob(dir, b"{}");
+    config["mediaType"] = json!("application/vnd.oci.empty.v1+json");
+    let mut layer = put_blob(dir, payload.as_bytes());
+    layer["mediaType"] = json!("application/vnd.dev.sigstore.bundle.v0.3+json");
+    let manifest = json!({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json", "artifactType": artifact_type,
+        "config": config, "layers": [layer],
+        "subject": {"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": subject.digest, "size": subject_size},
+    });
+    let mut desc = put_blob(dir, &serde_json::to_vec_pretty(&manifest).unwrap());
+    desc["mediaType"] = json!("application/vnd.oci.image.manifest.v1+json");
+    desc["artifactType"] = json!(artifact_type);
+    desc
+}
+
+/// Writes an OCI layout in `dir` whose index.json names each `(tag, descriptor)`.
+pub fn layout_index(dir: &Path, refs: &[(&str, &Value)]) {
+    let manifests: Vec<Value> = refs
+        .iter()
+        .map(|(tag, d)| {
+            let mut d = (*d).clone();
+            d["annotations"] = json!({"org.opencontainers.image.ref.name": tag});
+            d
+        })
+        .collect();
+    std::fs::write(dir.join("oci-layout"), r#"{"imageLayoutVersion":"1.0.0"}"#).unwrap();
+    std::fs::write(
+        dir.join("index.json"),
+        serde_json::to_vec(&json!({"schemaVersion": 2, "manifests": manifests})).unwrap(),
+    )
+    .unwrap();
 }

@@ -53,10 +53,7 @@ impl TestRegistry {
                 let hash = bcrypt::hash(password, 4).unwrap();
                 let file = dir.path().join("htpasswd");
                 std::fs::write(&file, format!("{user}:{hash}\n")).unwrap();
-                format!(
-                    "auth:\n  htpasswd:\n    realm: test\n    path: {}\n",
-                    file.display()
-                )
+                format!("auth:\n  htpasswd:\n    realm: test\n    path: {}\n", file.display())
             }
             Auth::Token(issuer) => format!(
                 "auth:\n  token:\n    realm: {}\n    service: {}\n    issuer: {}\n    rootcertbundle: {}\n",
@@ -92,13 +89,7 @@ impl TestRegistry {
                 exited || std::net::TcpStream::connect(&addr).is_ok()
             });
             if !exited {
-                return TestRegistry {
-                    host: addr,
-                    child,
-                    _dir: dir,
-                    issuer: None,
-                    credentials: None,
-                };
+                return TestRegistry { host: addr, child, _dir: dir, issuer: None, credentials: None };
             }
             // The port was taken between choosing and binding: choose again.
         }
@@ -119,9 +110,24 @@ impl Drop for TestRegistry {
 }
 
 fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|d| PathBuf::from(d).join(name))
-        .find(|p| p.is_file())
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
+}
+
+impl TestRegistry {
+    /// PUTs a manifest as raw bytes, as a signing tool would (plain registries only).
+    pub fn put_manifest(&self, repo: &str, reference: &str, media_type: &str, bytes: Vec<u8>) {
+        let url = format!("http://{}/v2/{repo}/manifests/{reference}", self.host);
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let status = runtime.block_on(async {
+            reqwest::Client::new()
+                .put(url)
+                .header("content-type", media_type)
+                .body(bytes)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        });
+        assert!(status.is_success(), "PUT manifest {repo}:{reference}: {status}");
+    }
 }

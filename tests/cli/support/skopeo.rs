@@ -17,39 +17,22 @@ pub fn digest(registry: &TestRegistry, repo_ref: &str) -> Option<String> {
 pub fn raw_manifest(registry: &TestRegistry, repo_ref: &str) -> Option<Vec<u8>> {
     let auth_dir = tempfile::tempdir().unwrap();
     let mut cmd = Command::new("skopeo");
-    cmd.args([
-        "inspect",
-        "--raw",
-        "--tls-verify=false",
-        "--retry-times",
-        "0",
-    ]);
+    cmd.args(["inspect", "--raw", "--tls-verify=false", "--retry-times", "0"]);
     // The credentials go in a file, never in arguments.
     if let Some((user, password)) = &registry.credentials {
-        let auth = base64::Engine::encode(
-            &base64::engine::general_purpose::STANDARD,
-            format!("{user}:{password}"),
-        );
+        let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{user}:{password}"));
         let file = auth_dir.path().join("auth.json");
-        std::fs::write(
-            &file,
-            format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, registry.host),
-        )
-        .unwrap();
+        std::fs::write(&file, format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, registry.host)).unwrap();
         cmd.arg("--authfile").arg(&file);
     }
     cmd.arg(format!("docker://{}/{repo_ref}", registry.host));
-    let out = cmd
-        .output()
-        .expect("skopeo is not installed; run .ci/run (it installs the Debian package skopeo)");
+    let out = cmd.output().expect("skopeo is not installed; run .ci/run (it installs the Debian package skopeo)");
     if out.status.success() {
         return Some(out.stdout);
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("manifest unknown")
-            || stderr.contains("not found")
-            || stderr.contains("name unknown"),
+        stderr.contains("manifest unknown") || stderr.contains("not found") || stderr.contains("name unknown"),
         "skopeo failed for another reason than a missing manifest: {stderr}"
     );
     None

@@ -28,10 +28,7 @@ impl TokenIssuer {
     pub fn start(user: &str, password: &str) -> TokenIssuer {
         let dir = tempfile::tempdir().unwrap();
         let key = KeyPair::generate().unwrap();
-        let cert = CertificateParams::new(vec!["facetctl-test-issuer".into()])
-            .unwrap()
-            .self_signed(&key)
-            .unwrap();
+        let cert = CertificateParams::new(vec!["facetctl-test-issuer".into()]).unwrap().self_signed(&key).unwrap();
         let cert_path = dir.path().join("issuer.pem");
         std::fs::write(&cert_path, cert.pem()).unwrap();
         let x5c = STANDARD.encode(cert.der());
@@ -74,48 +71,22 @@ impl TokenIssuer {
                     let _ = std::io::Read::read_exact(&mut reader, &mut body);
                     let form: Vec<(String, String)> = String::from_utf8_lossy(&body)
                         .split('&')
-                        .filter_map(|kv| {
-                            kv.split_once('=')
-                                .map(|(k, v)| (k.to_owned(), percent_decode(v)))
-                        })
+                        .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_owned(), percent_decode(v))))
                         .collect();
-                    let field = |k: &str| {
-                        form.iter()
-                            .find(|(n, _)| n == k)
-                            .map(|(_, v)| v.clone())
-                            .unwrap_or_default()
-                    };
-                    authorized = field("grant_type") == "refresh_token"
-                        && field("refresh_token") == refresh_token;
+                    let field = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+                    authorized = field("grant_type") == "refresh_token" && field("refresh_token") == refresh_token;
                     grants_seen.lock().unwrap().push("refresh_token".into());
-                    field("scope")
-                        .split(' ')
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect()
+                    field("scope").split(' ').filter(|s| !s.is_empty()).map(str::to_owned).collect()
                 } else {
                     grants_seen.lock().unwrap().push("basic".into());
                     let query = target.split_once('?').map_or("", |(_, q)| q);
-                    query
-                        .split('&')
-                        .filter_map(|kv| kv.strip_prefix("scope="))
-                        .map(percent_decode)
-                        .collect()
+                    query.split('&').filter_map(|kv| kv.strip_prefix("scope=")).map(percent_decode).collect()
                 };
                 seen.lock().unwrap().extend(requested.iter().cloned());
                 let (status, body) = if authorized {
-                    (
-                        "200 OK",
-                        format!(
-                            r#"{{"token":"{}","expires_in":300}}"#,
-                            jwt(&key, &x5c, &requested)
-                        ),
-                    )
+                    ("200 OK", format!(r#"{{"token":"{}","expires_in":300}}"#, jwt(&key, &x5c, &requested)))
                 } else {
-                    (
-                        "401 Unauthorized",
-                        r#"{"details":"bad credentials"}"#.to_owned(),
-                    )
+                    ("401 Unauthorized", r#"{"details":"bad credentials"}"#.to_owned())
                 };
                 let _ = write!(
                     stream,
@@ -124,13 +95,7 @@ impl TokenIssuer {
                 );
             }
         });
-        TokenIssuer {
-            port,
-            cert_path,
-            scopes,
-            grants,
-            _dir: dir,
-        }
+        TokenIssuer { port, cert_path, scopes, grants, _dir: dir }
     }
 
     pub fn realm(&self) -> String {
@@ -143,10 +108,7 @@ impl TokenIssuer {
 }
 
 fn jwt(key: &KeyPair, x5c: &str, scopes: &[String]) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     let access: Vec<serde_json::Value> = scopes
         .iter()
         .filter_map(|s| {
@@ -160,16 +122,10 @@ fn jwt(key: &KeyPair, x5c: &str, scopes: &[String]) -> String {
         "iss": ISSUER, "sub": "tester", "aud": SERVICE, "exp": now + 300, "nbf": now - 10, "iat": now,
         "jti": format!("{now}-{}", rand_suffix()), "access": access,
     });
-    let signing_input = format!(
-        "{}.{}",
-        URL_SAFE_NO_PAD.encode(header.to_string()),
-        URL_SAFE_NO_PAD.encode(claims.to_string())
-    );
+    let signing_input =
+        format!("{}.{}", URL_SAFE_NO_PAD.encode(header.to_string()), URL_SAFE_NO_PAD.encode(claims.to_string()));
     let der = key.sign(signing_input.as_bytes()).unwrap();
-    format!(
-        "{signing_input}.{}",
-        URL_SAFE_NO_PAD.encode(der_to_raw(&der))
-    )
+    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(der_to_raw(&der)))
 }
 
 /// JWS wants ECDSA signatures as r || s, 32 bytes each; signers give ASN.1 DER.
@@ -208,8 +164,5 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
 }

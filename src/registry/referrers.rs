@@ -1,0 +1,116 @@
+//! Signatures, attestations and SBOMs attached to an image follow it: the
+//! OCI referrers API (`GET /v2/<name>/referrers/<digest>`), its fallback tag
+//! (`sha256-<hex>`, an index of referrers) for registries without the API,
+//! and cosign's tags (`sha256-<hex>.sig`, `.att`, `.sbom`). Each referrer is
+//! copied with its blobs; where the destination lacks the API, its fallback
+//! tag is written with the referrers merged into what it already lists.
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use serde_json::{Value, json};
+
+use super::copy::{Copy, Progress};
+use super::manifest::{Descriptor, OCI_INDEX};
+use super::source::RegistrySource;
+use super::{Manifest, Reference, RegistryClient, RegistryError};
+use crate::model::Digest;
+
+/// Tags cosign keeps beside an image.
+const COSIGN_SUFFIXES: &[&str] = &[".sig", ".att", ".sbom"];
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct ReferrersReport {
+    /// Referrers copied by digest (API or fallback index).
+    pub referrers: usize,
+    /// cosign tags copied.
+    pub cosign_tags: usize,
+}
+
+pub struct ReferrerCopy<'a> {
+    pub client: &'a Arc<RegistryClient>,
+    pub from_repo: &'a str,
+    pub to_repo: &'a str,
+    pub concurrency: usize,
+    pub progress: Arc<dyn Progress>,
+}
+
+impl ReferrerCopy<'_> {
+    /// Copies everything that refers to `subject` from one repository to the other.
+    pub async fn of(&self, subject: &Digest) -> Result<ReferrersReport, RegistryError> {
+        let mut report = ReferrersReport::default();
+        if self.from_repo == self.to_repo {
+            return Ok(report);
+        }
+        let fallback_tag = format!("sha256-{}", subject.hex());
+        let listed = match self.client.referrers(self.from_repo, subject).await? {
+            Some(listed) => listed,
+            None => match self.client.head_manifest(self.from_repo, &fallback_tag).await? {
+                Some(_) => descriptors_of(&self.client.get_manifest(self.from_repo, &fallback_tag).await?),
+                None => Vec::new(),
+            },
+        };
+        for d in &listed {
+            let m = self.client.get_manifest(self.from_repo, d.digest.as_str()).await?;
+            self.copy_one(&m).await?;
+            self.client.put_manifest(self.to_repo, d.digest.as_str(), &m).await?;
+            report.referrers += 1;
+        }
+        if !listed.is_empty() && self.client.referrers(self.to_repo, subject).await?.is_none() {
+            self.merge_fallback_tag(&fallback_tag, &listed).await?;
+        }
+        for suffix in COSIGN_SUFFIXES {
+            let tag = format!("{fallback_tag}{suffix}");
+            if self.client.head_manifest(self.from_repo, &tag).await?.is_none() {
+                continue;
+            }
+            let m = self.client.get_manifest(self.from_repo, &tag).await?;
+            self.copy_one(&m).await?;
+            self.client.put_manifest(self.to_repo, &tag, &m).await?;
+            report.cosign_tags += 1;
+        }
+        Ok(report)
+    }
+
+    async fn copy_one(&self, manifest: &Manifest) -> Result<(), RegistryError> {
+        let reference: Reference = format!("{}/{}@{}", self.client.host(), self.from_repo, manifest.digest).parse()?;
+        let source = RegistrySource { client: self.client.clone(), reference };
+        let copy = Copy {
+            source: &source,
+            dest: self.client,
+            dest_repo: self.to_repo,
+            concurrency: self.concurrency,
+            progress: self.progress.clone(),
+        };
+        copy.content_of(manifest).await.map(|_| ())
+    }
+
+    /// The destination's fallback index, with `listed` added to what it had.
+    async fn merge_fallback_tag(&self, tag: &str, listed: &[Descriptor]) -> Result<(), RegistryError> {
+        let mut entries: Vec<Value> = match self.client.head_manifest(self.to_repo, tag).await? {
+            Some(_) => {
+                let existing = self.client.get_manifest(self.to_repo, tag).await?;
+                let doc: Value = serde_json::from_slice(&existing.bytes).unwrap_or_default();
+                doc["manifests"].as_array().cloned().unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        for d in listed {
+            if !entries.iter().any(|e| e["digest"] == d.digest.as_str()) {
+                entries.push(d.raw.clone());
+            }
+        }
+        let index = json!({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": entries});
+        let bytes = Bytes::from(serde_json::to_vec(&index).expect("JSON values serialise"));
+        let manifest = Manifest::from_bytes(bytes, Some(OCI_INDEX)).map_err(RegistryError::Source)?;
+        self.client.put_manifest(self.to_repo, tag, &manifest).await
+    }
+}
+
+fn descriptors_of(index: &Manifest) -> Vec<Descriptor> {
+    let doc: Value = serde_json::from_slice(&index.bytes).unwrap_or_default();
+    doc["manifests"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| Descriptor::from_value(v.clone())).collect())
+        .unwrap_or_default()
+}
