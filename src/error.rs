@@ -43,7 +43,10 @@ impl Error {
             Error::Storage(_) | Error::Failed(_) => ExitKind::Failed,
             Error::Registry(e) => match e {
                 RegistryError::InvalidReference(_) => ExitKind::Usage,
-                RegistryError::Unauthorized { .. } | RegistryError::Denied { .. } => ExitKind::Refused,
+                RegistryError::Unauthorized { .. }
+                | RegistryError::Denied { .. }
+                | RegistryError::ImmutableTag { .. } => ExitKind::Refused,
+                RegistryError::RepositoryMissing { .. } => ExitKind::NotFound,
                 RegistryError::NotFound { .. } | RegistryError::SourceMissing(_) => ExitKind::NotFound,
                 RegistryError::Source(_) => ExitKind::Usage,
                 _ => ExitKind::Failed,

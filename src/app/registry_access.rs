@@ -13,7 +13,8 @@ pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryCl
     let stored = app.plane.registry_credentials(&registry.name).await?;
     let resolved = credentials::resolve(Some(&registry.name), registry.host(), stored).await;
     tracing::info!("registry {}: using {}", registry.name, resolved.source);
-    let endpoint = RegistryEndpoint { host: registry.host().to_owned(), insecure: registry.insecure };
+    let endpoint =
+        RegistryEndpoint { host: registry.host().to_owned(), insecure: registry.insecure, kind: Some(registry.kind) };
     Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
 }
 
@@ -28,7 +29,7 @@ pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient
     tracing::info!("registry {host}: using {}", resolved.source);
     let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
     let insecure = name == "localhost" || name.starts_with("127.");
-    let endpoint = RegistryEndpoint { host: host.to_owned(), insecure };
+    let endpoint = RegistryEndpoint { host: host.to_owned(), insecure, kind: None };
     Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
 }
 

@@ -319,6 +319,24 @@ fn validate_registry_uri(uri: &str) -> Result<()> {
     Ok(())
 }
 
+/// Docker Hub repositories are `namespace/name`, nothing deeper, and are not
+/// made on push by a bucket's name.
+fn check_docker_hub_layout(new: &NewIntegration) -> Result<()> {
+    if new.layout == Layout::RepositoryPerBucket {
+        return Err(Error::Invalid(format!(
+            "Docker Hub has no nested repositories, so {}/<bucket> cannot exist; use --layout tag-per-bucket",
+            new.repository
+        )));
+    }
+    if new.repository.split('/').count() != 2 {
+        return Err(Error::Invalid(format!(
+            "Docker Hub repositories are NAMESPACE/NAME; {:?} is not (e.g. --repository my-org/payments)",
+            new.repository
+        )));
+    }
+    Ok(())
+}
+
 /// Plain HTTP leaks credentials and images on a network; it is allowed only
 /// to this machine.
 fn is_loopback_host(uri: &str) -> bool {
@@ -671,12 +689,15 @@ impl ControlPlane for Embedded {
         validate_repository(&new.repository)
             .map_err(|why| Error::Invalid(format!("invalid --repository {:?}: {why}", new.repository)))?;
         let mut tx = self.store.begin_write().await?;
-        let registry_id: i64 = sqlx::query("SELECT id FROM registries WHERE name = $1")
+        let registry = sqlx::query("SELECT id, kind FROM registries WHERE name = $1")
             .bind(&new.registry)
             .fetch_optional(&mut *tx)
             .await?
-            .map(|r| r.get("id"))
             .ok_or_else(|| unknown("registry", &new.registry, "facetctl registry list"))?;
+        let registry_id: i64 = registry.get("id");
+        if registry.get::<String, _>("kind") == RegistryKind::Dockerhub.as_str() {
+            check_docker_hub_layout(&new)?;
+        }
         let workflow_id: Option<i64> = match &new.workflow {
             None => None,
             Some(w) => {

@@ -16,7 +16,7 @@ use super::auth::{AuthState, Challenge, Credentials, TokenResponse};
 use super::credentials::docker_config::IDENTITY_TOKEN_USER;
 use super::manifest::{self, Descriptor, Manifest};
 use super::retry::{self, Next, RetryPolicy};
-use crate::model::Digest;
+use crate::model::{Digest, RegistryKind};
 
 /// Where a registry answers and how to reach it.
 #[derive(Debug, Clone)]
@@ -25,6 +25,8 @@ pub struct RegistryEndpoint {
     pub host: String,
     /// Plain HTTP instead of HTTPS.
     pub insecure: bool,
+    /// The product, when known: it decides quirks and what errors advise.
+    pub kind: Option<RegistryKind>,
 }
 
 /// What answered a manifest HEAD.
@@ -50,6 +52,7 @@ pub struct RegistryClient {
     /// Names where the credentials came from, for errors and `-v`; never the secret.
     credential_source: String,
     auth: Mutex<AuthState>,
+    kind: Option<RegistryKind>,
 }
 
 pub type BlobStream = std::pin::Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
@@ -80,6 +83,7 @@ impl RegistryClient {
             credentials,
             credential_source: credential_source.into(),
             auth: Mutex::new(AuthState::default()),
+            kind: endpoint.kind,
         })
     }
 
@@ -99,6 +103,7 @@ impl RegistryClient {
             .await?;
         match resp.status() {
             StatusCode::NOT_FOUND => Ok(None),
+            StatusCode::FORBIDDEN if self.forbidden_means_missing() => Ok(None),
             s if s.is_success() => {
                 let media_type = header(&resp, CONTENT_TYPE.as_str()).unwrap_or_default();
                 match header(&resp, "docker-content-digest").and_then(|d| d.parse().ok()) {
@@ -229,6 +234,7 @@ impl RegistryClient {
         match resp.status() {
             s if s.is_success() => Ok(true),
             StatusCode::NOT_FOUND => Ok(false),
+            StatusCode::FORBIDDEN if self.forbidden_means_missing() => Ok(false),
             _ => Err(self.status_error(resp, repo, "check a blob").await),
         }
     }
@@ -456,8 +462,30 @@ impl RegistryClient {
 
     async fn status_error(&self, resp: Response, repo: &str, action: &str) -> RegistryError {
         let status = resp.status();
+        if status == StatusCode::UNAUTHORIZED {
+            return self.unauthorized();
+        }
+        let body = resp.text().await.unwrap_or_default();
+        let (code, message) = error_code(&body);
+        let writing = ["write", "start", "mount", "upload"].iter().any(|w| action.starts_with(w));
+        // Registries that create no repository on push answer a write into a missing one with NAME_UNKNOWN.
+        if writing && (code == "NAME_UNKNOWN" || (status == StatusCode::NOT_FOUND && message.contains("repository"))) {
+            return RegistryError::RepositoryMissing {
+                host: self.host.clone(),
+                repository: repo.to_owned(),
+                advice: create_advice(self.kind, repo),
+            };
+        }
+        if (code == "TAG_INVALID" || status == StatusCode::CONFLICT || status == StatusCode::PRECONDITION_FAILED)
+            && message.to_ascii_lowercase().contains("immutable")
+        {
+            return RegistryError::ImmutableTag {
+                host: self.host.clone(),
+                repository: repo.to_owned(),
+                action: action.to_owned(),
+            };
+        }
         match status {
-            StatusCode::UNAUTHORIZED => self.unauthorized(),
             StatusCode::FORBIDDEN => RegistryError::Denied {
                 host: self.host.clone(),
                 action: action.to_owned(),
@@ -468,17 +496,49 @@ impl RegistryClient {
                 repository: repo.to_owned(),
                 what: action.trim_start_matches("read ").to_owned(),
             },
-            _ => {
-                let body = resp.text().await.unwrap_or_default();
-                RegistryError::Protocol {
-                    host: self.host.clone(),
-                    action: format!("{action} in {repo}"),
-                    status: status.as_u16(),
-                    detail: error_message(&body),
-                }
-            }
+            _ => RegistryError::Protocol {
+                host: self.host.clone(),
+                action: format!("{action} in {repo}"),
+                status: status.as_u16(),
+                detail: error_message(&body),
+            },
         }
     }
+
+    /// Artifactory answers 403, not 404, for content it does not have.
+    fn forbidden_means_missing(&self) -> bool {
+        self.kind == Some(RegistryKind::Jfrog)
+    }
+}
+
+/// What to do when a registry will not create a repository on push.
+fn create_advice(kind: Option<RegistryKind>, repo: &str) -> String {
+    match kind {
+        Some(RegistryKind::Ecr) => format!(
+            "create it with `aws ecr create-repository --repository-name {repo}`, or turn on ECR's create-on-push"
+        ),
+        Some(RegistryKind::Harbor) => {
+            format!("create the project {} in Harbor first", repo.split('/').next().unwrap_or(repo))
+        }
+        Some(RegistryKind::Dockerhub) => {
+            "create it on Docker Hub, or use --layout tag-per-bucket with a repository that exists".into()
+        }
+        Some(RegistryKind::Gar) => {
+            "create the Artifact Registry repository (gcloud artifacts repositories create ...) first".into()
+        }
+        Some(RegistryKind::Nexus) | Some(RegistryKind::Jfrog) => {
+            "create the repository in the registry's admin console first".into()
+        }
+        _ => "create it in the registry first, or use --layout tag-per-bucket with a repository that exists".into(),
+    }
+}
+
+/// The first error's code and message from a distribution error body.
+fn error_code(body: &str) -> (String, String) {
+    let parsed: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+    let code = parsed["errors"][0]["code"].as_str().unwrap_or("").to_owned();
+    let message = parsed["errors"][0]["message"].as_str().map(str::to_owned).unwrap_or_else(|| body.to_owned());
+    (code, message)
 }
 
 pub fn pull(repo: &str) -> String {

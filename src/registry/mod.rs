@@ -37,6 +37,14 @@ pub enum RegistryError {
     Protocol { host: String, action: String, status: u16, detail: String },
     #[error("{what} from {host} has digest {actual}, not the {expected} asked for; the registry or a proxy altered it")]
     DigestMismatch { host: String, what: String, expected: Digest, actual: Digest },
+    #[error(
+        "repository {repository} does not exist in registry {host}, which does not create repositories on push; {advice}"
+    )]
+    RepositoryMissing { host: String, repository: String, advice: String },
+    #[error(
+        "registry {host} keeps tags in {repository} immutable, so it refused to {action}; facetctl re-points each bucket's moving tag, so allow mutable tags in that repository"
+    )]
+    ImmutableTag { host: String, repository: String, action: String },
     #[error("registry {host} is rate limiting and asks to wait {retry_after}s; run again later")]
     RateLimited { host: String, retry_after: u64 },
     #[error("{0}")]

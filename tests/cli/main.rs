@@ -9,6 +9,7 @@ mod concurrency;
 mod credentials;
 mod errors;
 mod faults;
+mod quirks;
 mod referrers;
 mod secrets;
 mod setup;

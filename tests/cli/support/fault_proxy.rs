@@ -22,6 +22,11 @@ pub enum Fault {
     DropHeader(&'static str),
     /// Answer a cross-repository mount with 202 and a fresh upload session.
     RefuseMount,
+    /// Answer with this status and body, as a particular registry product would.
+    Answer {
+        status: u16,
+        body: &'static str,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +114,11 @@ async fn forward(State(shared): State<Shared>, request: Request) -> Response<Bod
             .status(StatusCode::TOO_MANY_REQUESTS)
             .header("retry-after", retry_after.to_string())
             .body(Body::from(r#"{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}"#))
+            .unwrap(),
+        Some(Fault::Answer { status, body }) => Response::builder()
+            .status(*status)
+            .header("content-type", "application/json")
+            .body(Body::from(*body))
             .unwrap(),
         Some(Fault::Unavailable) => {
             Response::builder().status(StatusCode::SERVICE_UNAVAILABLE).body(Body::empty()).unwrap()
