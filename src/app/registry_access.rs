@@ -6,16 +6,15 @@ use std::sync::Arc;
 use super::App;
 use crate::error::Result;
 use crate::model::{Integration, Registry};
-use crate::registry::{RegistryClient, RegistryEndpoint, credentials};
+use crate::registry::credentials::{self, Target};
+use crate::registry::{Credentials, RegistryClient, RegistryEndpoint};
 
 /// A client for a registered registry; `-v` says which credential source answered.
 pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryClient>> {
     let stored = app.plane.registry_credentials(&registry.name).await?;
-    let resolved = credentials::resolve(Some(&registry.name), registry.host(), stored).await;
-    tracing::info!("registry {}: using {}", registry.name, resolved.source);
     let endpoint =
         RegistryEndpoint { host: registry.host().to_owned(), insecure: registry.insecure, kind: Some(registry.kind) };
-    Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
+    open(app, endpoint, Some(&registry.name), stored).await
 }
 
 /// A client for a registry named only by a reference's host. A host the
@@ -25,11 +24,21 @@ pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient
     if let Some(known) = app.plane.registries().await?.into_iter().find(|r| r.host() == host) {
         return client_for(app, &known).await;
     }
-    let resolved = credentials::resolve(None, host, None).await;
-    tracing::info!("registry {host}: using {}", resolved.source);
     let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
     let insecure = name == "localhost" || name.starts_with("127.");
-    let endpoint = RegistryEndpoint { host: host.to_owned(), insecure, kind: None };
+    open(app, RegistryEndpoint { host: host.to_owned(), insecure, kind: None }, None, None).await
+}
+
+async fn open(
+    app: &App,
+    endpoint: RegistryEndpoint,
+    name: Option<&str>,
+    stored: Option<Credentials>,
+) -> Result<Arc<RegistryClient>> {
+    let base_url = endpoint.base_url();
+    let target = Target { name, host: &endpoint.host, kind: endpoint.kind, base_url: &base_url };
+    let resolved = credentials::resolve(&app.http, &target, stored).await?;
+    tracing::info!("registry {}: using {}", name.unwrap_or(&endpoint.host), resolved.source);
     Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
 }
 

@@ -29,6 +29,13 @@ pub struct RegistryEndpoint {
     pub kind: Option<RegistryKind>,
 }
 
+impl RegistryEndpoint {
+    /// `scheme://host[:port]`.
+    pub fn base_url(&self) -> String {
+        format!("{}://{}", if self.insecure { "http" } else { "https" }, self.host)
+    }
+}
+
 /// What answered a manifest HEAD.
 #[derive(Debug, Clone)]
 pub struct ManifestHead {
@@ -75,10 +82,9 @@ impl RegistryClient {
         credentials: Option<Credentials>,
         credential_source: impl Into<String>,
     ) -> Arc<Self> {
-        let scheme = if endpoint.insecure { "http" } else { "https" };
         Arc::new(RegistryClient {
             http,
-            base: format!("{scheme}://{}", endpoint.host),
+            base: endpoint.base_url(),
             host: endpoint.host.clone(),
             credentials,
             credential_source: credential_source.into(),

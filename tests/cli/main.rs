@@ -4,6 +4,7 @@
 mod support;
 
 mod auth;
+mod cloud;
 mod completions;
 mod concurrency;
 mod credentials;

@@ -1,11 +1,17 @@
-//! The credential chain: the first source that has credentials for a registry
-//! wins. Which source answered is reported (for `-v` and errors); the secret
-//! never is.
+//! The credential chain: the first source that has credentials for a
+//! registry wins. In order: `FACETCTL_REGISTRY_*` variables; what the control
+//! plane holds for the registry; Docker's and podman's files and helpers;
+//! the cloud's own (ECR, GAR/GCR, ACR), for registries of that kind;
+//! anonymous. Which source answered is reported (for `-v` and errors); the
+//! secret never is.
 
+mod azure;
 pub mod docker_config;
 mod environment;
+mod gcp;
 
-use super::Credentials;
+use super::{Credentials, RegistryError};
+use crate::model::RegistryKind;
 
 /// Credentials and where they came from.
 #[derive(Debug, Clone)]
@@ -14,18 +20,71 @@ pub struct Resolved {
     pub source: String,
 }
 
-/// Walks the chain for `host`, known to the control plane as `name` (if it
-/// is). `stored` is what the control plane holds for the registry (the
-/// secret given to `registry add`), if anything.
-pub async fn resolve(name: Option<&str>, host: &str, stored: Option<Credentials>) -> Resolved {
-    if let Some((c, variables)) = environment::lookup(name) {
-        return Resolved { credentials: Some(c), source: variables };
+/// The registry credentials are wanted for.
+pub struct Target<'a> {
+    /// Its name in the control plane, if it has one.
+    pub name: Option<&'a str>,
+    /// `host[:port]`.
+    pub host: &'a str,
+    pub kind: Option<RegistryKind>,
+    /// `scheme://host[:port]`, where its API answers.
+    pub base_url: &'a str,
+}
+
+/// Walks the chain. `stored` is what the control plane holds for the
+/// registry (the secret given to `registry add`), if anything.
+pub async fn resolve(
+    http: &reqwest::Client,
+    target: &Target<'_>,
+    stored: Option<Credentials>,
+) -> Result<Resolved, RegistryError> {
+    let found = |(c, source): (Credentials, String)| Resolved { credentials: Some(c), source };
+    if let Some(hit) = environment::lookup(target.name) {
+        return Ok(found(hit));
     }
     if let Some(c) = stored {
-        return Resolved { credentials: Some(c), source: "the registry's stored credentials".into() };
+        return Ok(Resolved { credentials: Some(c), source: "the registry's stored credentials".into() });
     }
-    if let Some((c, origin)) = docker_config::lookup(host).await {
-        return Resolved { credentials: Some(c), source: origin };
+    if let Some(hit) = docker_config::lookup(target.host).await {
+        return Ok(found(hit));
     }
-    Resolved { credentials: None, source: "no credentials (anonymous)".into() }
+    let cloud = match target.kind.or_else(|| kind_of_host(target.host)) {
+        Some(RegistryKind::Gar | RegistryKind::Gcr) => gcp::lookup(http).await?,
+        Some(RegistryKind::Acr) => azure::lookup(http, target.base_url, target.host).await?,
+        _ => None,
+    };
+    if let Some(hit) = cloud {
+        return Ok(found(hit));
+    }
+    Ok(Resolved { credentials: None, source: "no credentials (anonymous)".into() })
+}
+
+/// The cloud registries' well-known host names.
+fn kind_of_host(host: &str) -> Option<RegistryKind> {
+    let name = host.split(':').next().unwrap_or(host);
+    if name.contains(".dkr.ecr.") && name.ends_with(".amazonaws.com") {
+        Some(RegistryKind::Ecr)
+    } else if name.ends_with("-docker.pkg.dev") {
+        Some(RegistryKind::Gar)
+    } else if name == "gcr.io" || name.ends_with(".gcr.io") {
+        Some(RegistryKind::Gcr)
+    } else if name.ends_with(".azurecr.io") {
+        Some(RegistryKind::Acr)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cloud_registries_are_known_by_their_hosts() {
+        assert_eq!(kind_of_host("123456789012.dkr.ecr.eu-west-1.amazonaws.com"), Some(RegistryKind::Ecr));
+        assert_eq!(kind_of_host("europe-west1-docker.pkg.dev"), Some(RegistryKind::Gar));
+        assert_eq!(kind_of_host("eu.gcr.io"), Some(RegistryKind::Gcr));
+        assert_eq!(kind_of_host("myteam.azurecr.io"), Some(RegistryKind::Acr));
+        assert_eq!(kind_of_host("127.0.0.1:5000"), None);
+    }
 }

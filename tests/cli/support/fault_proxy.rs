@@ -27,6 +27,12 @@ pub enum Fault {
         status: u16,
         body: &'static str,
     },
+    /// Answer a form POST with `answer` when its fields hold what `expect`
+    /// says, else 401: a token exchange served by the registry's host.
+    FormExchange {
+        expect: Vec<(&'static str, &'static str)>,
+        answer: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +115,23 @@ async fn forward(State(shared): State<Shared>, request: Request) -> Response<Bod
     let method = request.method().clone();
     let target = request.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
     let fault = take_fault(&shared, &method, &target);
+    if let Some(Fault::FormExchange { expect, answer }) = &fault {
+        let body = axum::body::to_bytes(request.into_body(), 1 << 20).await.unwrap_or_default();
+        let form = String::from_utf8_lossy(&body).into_owned();
+        let field = |k: &str| {
+            form.split('&').find_map(|kv| {
+                kv.split_once('=').filter(|(n, _)| *n == k).map(|(_, v)| super::http_stub::percent_decode(v))
+            })
+        };
+        let ok = expect.iter().all(|(k, v)| field(k).as_deref() == Some(*v));
+        let (status, body) = if ok { (200, answer.clone()) } else { (401, "{}".to_owned()) };
+        shared.log.lock().unwrap().push(format!("{method} {target} -> {status}"));
+        return Response::builder()
+            .status(status)
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap();
+    }
     let response = match &fault {
         Some(Fault::TooManyRequests { retry_after }) => Response::builder()
             .status(StatusCode::TOO_MANY_REQUESTS)

@@ -5,6 +5,7 @@
 pub mod context;
 pub mod docker;
 pub mod fault_proxy;
+pub mod http_stub;
 pub mod image;
 pub mod registry;
 pub mod skopeo;
