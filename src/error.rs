@@ -47,6 +47,7 @@ impl Error {
                 | RegistryError::Denied { .. }
                 | RegistryError::ImmutableTag { .. } => ExitKind::Refused,
                 RegistryError::RepositoryMissing { .. } => ExitKind::NotFound,
+                RegistryError::NoCredentials { .. } => ExitKind::Refused,
                 RegistryError::NotFound { .. } | RegistryError::SourceMissing(_) => ExitKind::NotFound,
                 RegistryError::Source(_) => ExitKind::Usage,
                 _ => ExitKind::Failed,

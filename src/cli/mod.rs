@@ -125,18 +125,23 @@ fn report(e: &anyhow::Error) -> ExitCode {
 }
 
 fn init_logging(verbose: u8) {
-    let level = match verbose {
-        0 => tracing::Level::WARN,
-        1 => tracing::Level::INFO,
-        _ => tracing::Level::DEBUG,
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    // Our own messages by -v; other crates' (the AWS SDK, hyper...) only at -vv,
+    // so their warnings about optional files never reach a normal run.
+    let (ours, theirs) = match verbose {
+        0 => (LevelFilter::WARN, LevelFilter::ERROR),
+        1 => (LevelFilter::INFO, LevelFilter::ERROR),
+        _ => (LevelFilter::DEBUG, LevelFilter::DEBUG),
     };
-    let _ = tracing_subscriber::fmt()
-        .with_max_level(level)
+    let filter = Targets::new().with_target("facetctl", ours).with_default(theirs);
+    let format = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_target(false)
         .without_time()
-        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
-        .try_init();
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none());
+    let _ = tracing_subscriber::registry().with(filter).with(format).try_init();
 }
 
 /// `FACETCTL_HOME`, else the platform's data folder.

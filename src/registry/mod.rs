@@ -45,6 +45,9 @@ pub enum RegistryError {
         "registry {host} keeps tags in {repository} immutable, so it refused to {action}; facetctl re-points each bucket's moving tag, so allow mutable tags in that repository"
     )]
     ImmutableTag { host: String, repository: String, action: String },
+    /// A credential source that should have answered could not.
+    #[error("cannot get registry credentials from {from}: {detail}")]
+    NoCredentials { from: String, detail: String },
     #[error("registry {host} is rate limiting and asks to wait {retry_after}s; run again later")]
     RateLimited { host: String, retry_after: u64 },
     #[error("{0}")]

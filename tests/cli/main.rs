@@ -8,6 +8,7 @@ mod cloud;
 mod completions;
 mod concurrency;
 mod credentials;
+mod ecr;
 mod errors;
 mod faults;
 mod quirks;

@@ -23,7 +23,7 @@ struct ExchangeAnswer {
 }
 
 fn failed(what: String) -> RegistryError {
-    RegistryError::Unauthorized { host: "Azure AD".into(), via: format!(" ({what})") }
+    RegistryError::NoCredentials { from: "Azure AD".into(), detail: what }
 }
 
 /// `registry_base` is `https://<name>.azurecr.io` (its scheme and host).

@@ -47,7 +47,7 @@ pub async fn lookup(http: &reqwest::Client) -> Result<Option<(Credentials, Strin
 }
 
 fn failed(what: String) -> RegistryError {
-    RegistryError::Unauthorized { host: "Google OAuth2".into(), via: format!(" ({what})") }
+    RegistryError::NoCredentials { from: "Google OAuth2".into(), detail: what }
 }
 
 async fn from_key_file(http: &reqwest::Client, path: &std::path::Path) -> Result<Secret, RegistryError> {

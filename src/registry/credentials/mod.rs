@@ -7,6 +7,8 @@
 
 mod azure;
 pub mod docker_config;
+#[cfg(feature = "ecr")]
+mod ecr;
 mod environment;
 mod gcp;
 
@@ -51,6 +53,8 @@ pub async fn resolve(
     let cloud = match target.kind.or_else(|| kind_of_host(target.host)) {
         Some(RegistryKind::Gar | RegistryKind::Gcr) => gcp::lookup(http).await?,
         Some(RegistryKind::Acr) => azure::lookup(http, target.base_url, target.host).await?,
+        #[cfg(feature = "ecr")]
+        Some(RegistryKind::Ecr) => ecr::lookup(target.host).await?,
         _ => None,
     };
     if let Some(hit) = cloud {

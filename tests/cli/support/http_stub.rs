@@ -5,12 +5,10 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
 
 pub struct StubRequest {
     pub method: String,
     pub path: String,
-    pub headers: HashMap<String, String>,
     pub body: Vec<u8>,
 }
 
@@ -26,16 +24,12 @@ impl StubRequest {
 
 pub struct HttpStub {
     pub port: u16,
-    /// `METHOD path -> status` for every request answered.
-    pub seen: Arc<Mutex<Vec<String>>>,
 }
 
 impl HttpStub {
     pub fn start(answer: impl Fn(&StubRequest) -> (u16, String) + Send + 'static) -> HttpStub {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let log = seen.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(mut stream) = stream else { continue };
@@ -59,9 +53,8 @@ impl HttpStub {
                 let length = headers.get("content-length").and_then(|l| l.parse().ok()).unwrap_or(0);
                 let mut body = vec![0; length];
                 let _ = reader.read_exact(&mut body);
-                let request = StubRequest { method, path, headers, body };
+                let request = StubRequest { method, path, body };
                 let (status, text) = answer(&request);
-                log.lock().unwrap().push(format!("{} {} -> {status}", request.method, request.path));
                 let _ = write!(
                     stream,
                     "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
@@ -69,7 +62,7 @@ impl HttpStub {
                 );
             }
         });
-        HttpStub { port, seen }
+        HttpStub { port }
     }
 
     pub fn url(&self) -> String {

@@ -7,6 +7,7 @@ pub mod docker;
 pub mod fault_proxy;
 pub mod http_stub;
 pub mod image;
+pub mod moto;
 pub mod registry;
 pub mod skopeo;
 pub mod token_issuer;
