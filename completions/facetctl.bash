@@ -166,6 +166,12 @@ _facetctl() {
             facetctl__subcmd__help__subcmd__registry,list)
                 cmd="facetctl__subcmd__help__subcmd__registry__subcmd__list"
                 ;;
+            facetctl__subcmd__help__subcmd__registry,login)
+                cmd="facetctl__subcmd__help__subcmd__registry__subcmd__login"
+                ;;
+            facetctl__subcmd__help__subcmd__registry,logout)
+                cmd="facetctl__subcmd__help__subcmd__registry__subcmd__logout"
+                ;;
             facetctl__subcmd__help__subcmd__registry,remove)
                 cmd="facetctl__subcmd__help__subcmd__registry__subcmd__remove"
                 ;;
@@ -232,6 +238,12 @@ _facetctl() {
             facetctl__subcmd__registry,list)
                 cmd="facetctl__subcmd__registry__subcmd__list"
                 ;;
+            facetctl__subcmd__registry,login)
+                cmd="facetctl__subcmd__registry__subcmd__login"
+                ;;
+            facetctl__subcmd__registry,logout)
+                cmd="facetctl__subcmd__registry__subcmd__logout"
+                ;;
             facetctl__subcmd__registry,remove)
                 cmd="facetctl__subcmd__registry__subcmd__remove"
                 ;;
@@ -249,6 +261,12 @@ _facetctl() {
                 ;;
             facetctl__subcmd__registry__subcmd__help,list)
                 cmd="facetctl__subcmd__registry__subcmd__help__subcmd__list"
+                ;;
+            facetctl__subcmd__registry__subcmd__help,login)
+                cmd="facetctl__subcmd__registry__subcmd__help__subcmd__login"
+                ;;
+            facetctl__subcmd__registry__subcmd__help,logout)
+                cmd="facetctl__subcmd__registry__subcmd__help__subcmd__logout"
                 ;;
             facetctl__subcmd__registry__subcmd__help,remove)
                 cmd="facetctl__subcmd__registry__subcmd__help__subcmd__remove"
@@ -1021,7 +1039,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__registry)
-            opts="add list show remove check"
+            opts="add list show remove check login logout"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,6 +1081,34 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__registry__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__registry__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__registry__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1553,7 +1599,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__registry)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --lock-timeout --help --version add list show remove check help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --lock-timeout --help --version add list show remove check login logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1643,7 +1689,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__registry__subcmd__help)
-            opts="add list show remove check help"
+            opts="add list show remove check login logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,6 +1758,34 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__registry__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__registry__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__registry__subcmd__help__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1741,6 +1815,62 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__registry__subcmd__list)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__registry__subcmd__login)
+            opts="-o -q -v -h -V --username --password-stdin --output --no-input --quiet --verbose --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__registry__subcmd__logout)
             opts="-o -q -v -h -V --output --no-input --quiet --verbose --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

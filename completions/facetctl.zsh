@@ -330,6 +330,42 @@ _arguments "${_arguments_options[@]}" : \
 ':name:_default' \
 && ret=0
 ;;
+(login)
+_arguments "${_arguments_options[@]}" : \
+'--username=[]:USERNAME:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--password-stdin[Read the password or token from stdin]' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_facetctl__subcmd__registry__subcmd__help_commands" \
@@ -359,6 +395,14 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(login)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logout)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -960,6 +1004,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(login)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1338,6 +1390,8 @@ _facetctl__subcmd__help__subcmd__registry_commands() {
 'show:Show one registry' \
 'remove:Remove a registry that no integration uses, and its stored secret' \
 'check:Check that the registry answers and accepts the credentials' \
+'login:Save your own credentials for a registry in the OS keyring, after checking them' \
+'logout:Forget the credentials \`registry login\` saved' \
     )
     _describe -t commands 'facetctl help registry commands' commands "$@"
 }
@@ -1355,6 +1409,16 @@ _facetctl__subcmd__help__subcmd__registry__subcmd__check_commands() {
 _facetctl__subcmd__help__subcmd__registry__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help registry list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__login_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help registry login commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__logout_commands] )) ||
+_facetctl__subcmd__help__subcmd__registry__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help registry logout commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__registry__subcmd__remove_commands] )) ||
 _facetctl__subcmd__help__subcmd__registry__subcmd__remove_commands() {
@@ -1504,6 +1568,8 @@ _facetctl__subcmd__registry_commands() {
 'show:Show one registry' \
 'remove:Remove a registry that no integration uses, and its stored secret' \
 'check:Check that the registry answers and accepts the credentials' \
+'login:Save your own credentials for a registry in the OS keyring, after checking them' \
+'logout:Forget the credentials \`registry login\` saved' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl registry commands' commands "$@"
@@ -1526,6 +1592,8 @@ _facetctl__subcmd__registry__subcmd__help_commands() {
 'show:Show one registry' \
 'remove:Remove a registry that no integration uses, and its stored secret' \
 'check:Check that the registry answers and accepts the credentials' \
+'login:Save your own credentials for a registry in the OS keyring, after checking them' \
+'logout:Forget the credentials \`registry login\` saved' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl registry help commands' commands "$@"
@@ -1550,6 +1618,16 @@ _facetctl__subcmd__registry__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl registry help list commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__login_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help login commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__logout_commands] )) ||
+_facetctl__subcmd__registry__subcmd__help__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry help logout commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__registry__subcmd__help__subcmd__remove_commands] )) ||
 _facetctl__subcmd__registry__subcmd__help__subcmd__remove_commands() {
     local commands; commands=()
@@ -1564,6 +1642,16 @@ _facetctl__subcmd__registry__subcmd__help__subcmd__show_commands() {
 _facetctl__subcmd__registry__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl registry list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__login_commands] )) ||
+_facetctl__subcmd__registry__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry login commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__registry__subcmd__logout_commands] )) ||
+_facetctl__subcmd__registry__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl registry logout commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__registry__subcmd__remove_commands] )) ||
 _facetctl__subcmd__registry__subcmd__remove_commands() {

@@ -9,6 +9,7 @@ pub mod history;
 pub mod promote;
 pub mod push;
 pub mod registry_access;
+pub mod registry_login;
 pub mod rollback;
 
 use std::sync::Arc;
@@ -34,6 +35,8 @@ pub struct App {
     pub lock_timeout: Duration,
     /// Blob transfers in flight at once.
     pub concurrency: usize,
+    /// This machine's secret store, for `registry login`.
+    pub local_secrets: Box<dyn crate::secrets::SecretStore>,
 }
 
 /// Blob transfers in flight: enough to fill a link, few enough for 2 cores.

@@ -6,15 +6,18 @@ use std::sync::Arc;
 use super::App;
 use crate::error::Result;
 use crate::model::{Integration, Registry};
-use crate::registry::credentials::{self, Target};
-use crate::registry::{Credentials, RegistryClient, RegistryEndpoint};
+use crate::registry::credentials::{self, Kept, Target};
+use crate::registry::{RegistryClient, RegistryEndpoint};
 
 /// A client for a registered registry; `-v` says which credential source answered.
 pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryClient>> {
-    let stored = app.plane.registry_credentials(&registry.name).await?;
+    let kept = Kept {
+        stored: app.plane.registry_credentials(&registry.name).await?,
+        login: super::registry_login::saved(app, &registry.name)?,
+    };
     let endpoint =
         RegistryEndpoint { host: registry.host().to_owned(), insecure: registry.insecure, kind: Some(registry.kind) };
-    open(app, endpoint, Some(&registry.name), stored).await
+    open(app, endpoint, Some(&registry.name), kept).await
 }
 
 /// A client for a registry named only by a reference's host. A host the
@@ -26,18 +29,13 @@ pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient
     }
     let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
     let insecure = name == "localhost" || name.starts_with("127.");
-    open(app, RegistryEndpoint { host: host.to_owned(), insecure, kind: None }, None, None).await
+    open(app, RegistryEndpoint { host: host.to_owned(), insecure, kind: None }, None, Kept::default()).await
 }
 
-async fn open(
-    app: &App,
-    endpoint: RegistryEndpoint,
-    name: Option<&str>,
-    stored: Option<Credentials>,
-) -> Result<Arc<RegistryClient>> {
+async fn open(app: &App, endpoint: RegistryEndpoint, name: Option<&str>, kept: Kept) -> Result<Arc<RegistryClient>> {
     let base_url = endpoint.base_url();
     let target = Target { name, host: &endpoint.host, kind: endpoint.kind, base_url: &base_url };
-    let resolved = credentials::resolve(&app.http, &target, stored).await?;
+    let resolved = credentials::resolve(&app.http, &target, kept).await?;
     tracing::info!("registry {}: using {}", name.unwrap_or(&endpoint.host), resolved.source);
     Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
 }

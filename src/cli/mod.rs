@@ -21,7 +21,6 @@ use crate::app::{self, App};
 use crate::control::Embedded;
 use crate::control::store::Store;
 use crate::error::{Error, ExitKind};
-use crate::secrets::FileSecretStore;
 use output::{Format, Printer};
 
 /// Move container images through environments, digest-pinned, with a record of every move.
@@ -158,7 +157,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let interactive = !no_input && std::env::var_os("CI").is_none() && std::io::stdin().is_terminal();
     let home = home()?;
     let store = Store::open_sqlite(&home.join("facetctl.db")).await?;
-    let secrets = Box::new(FileSecretStore::new(home.join("secrets")));
+    let secrets = crate::secrets::open(&home);
     let plane = Arc::new(Embedded::new(store, secrets, app::actor::resolve()));
     let app = App {
         plane,
@@ -166,6 +165,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         reporter: Arc::new(printer.clone()),
         lock_timeout: Duration::from_secs(lock_timeout),
         concurrency: app::default_concurrency(),
+        local_secrets: crate::secrets::open(&home),
     };
     match command {
         Command::ReleaseStream(c) => setup::release_stream(&app, &printer, c).await,

@@ -11,7 +11,8 @@ use crate::app::{App, registry_access};
 use crate::control::{NewIntegration, NewRegistry, NewWorkflow, SecretPlacement};
 use crate::error::Error;
 use crate::model::{Layout, RegistrationType, RegistryKind};
-use crate::registry::Secret;
+use crate::registry::{Credentials, Secret};
+use crate::secrets::StoredIn;
 
 #[derive(Debug, Subcommand)]
 pub enum ReleaseStreamCommand {
@@ -52,6 +53,17 @@ pub enum RegistryCommand {
     Remove { name: String },
     /// Check that the registry answers and accepts the credentials.
     Check { name: String },
+    /// Save your own credentials for a registry in the OS keyring, after checking them.
+    Login {
+        name: String,
+        #[arg(long)]
+        username: String,
+        /// Read the password or token from stdin.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Forget the credentials `registry login` saved.
+    Logout { name: String },
 }
 
 #[derive(Debug, Args)]
@@ -144,11 +156,13 @@ pub async fn registry(app: &App, p: &Printer, c: RegistryCommand, _interactive: 
             let secret = if password_stdin { Some(read_secret()?) } else { None };
             let (registry, placement) =
                 app.plane.add_registry(NewRegistry { name, kind, uri: url, insecure, username }, secret).await?;
-            if let SecretPlacement::File { path, first_time: true } = placement {
-                p.warn(&format!(
+            match placement {
+                SecretPlacement::File { path, first_time: true } => p.warn(&format!(
                     "no OS keyring here; the secret is in {} (mode 0600); in CI, prefer FACETCTL_REGISTRY_USERNAME/_PASSWORD",
                     path.display()
-                ));
+                )),
+                SecretPlacement::Keyring { store } => p.note(&format!("the secret is in {store}")),
+                _ => {}
             }
             p.one(&registry)
         }
@@ -158,6 +172,24 @@ pub async fn registry(app: &App, p: &Printer, c: RegistryCommand, _interactive: 
             app.plane.remove_registry(&name).await?;
             p.note(&format!("removed registry {name}"));
             Ok(())
+        }
+        RegistryCommand::Login { name, username, password_stdin: _ } => {
+            let secret = read_secret()?;
+            let stored = crate::app::registry_login::login(app, &name, Credentials { username, secret }).await?;
+            let place = match stored {
+                StoredIn::Keyring { store } => store.to_owned(),
+                StoredIn::File { path, .. } => format!("{} (no OS keyring here)", path.display()),
+            };
+            p.result(
+                &serde_json::json!({"registry": name, "saved": true}),
+                &format!("logged in to {name}; the credentials are in {place}"),
+            )
+        }
+        RegistryCommand::Logout { name } => {
+            let had = crate::app::registry_login::logout(app, &name)?;
+            let summary =
+                if had { format!("logged out of {name}") } else { format!("no saved login for {name}; nothing to do") };
+            p.result(&serde_json::json!({"registry": name, "removed": had}), &summary)
         }
         RegistryCommand::Check { name } => {
             let registry = app.plane.registry(&name).await?;

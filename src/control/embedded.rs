@@ -521,6 +521,7 @@ impl ControlPlane for Embedded {
         let placement = match &secret {
             Some(s) => match self.secrets.put(&new.name, s)? {
                 StoredIn::File { path, first_time } => SecretPlacement::File { path, first_time },
+                StoredIn::Keyring { store } => SecretPlacement::Keyring { store },
             },
             None => SecretPlacement::None,
         };

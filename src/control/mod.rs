@@ -83,6 +83,7 @@ pub struct AuditFilter {
 /// What `registry add` did with a secret, so the CLI can say so.
 pub enum SecretPlacement {
     None,
+    Keyring { store: &'static str },
     File { path: std::path::PathBuf, first_time: bool },
 }
 

@@ -11,6 +11,7 @@ mod credentials;
 mod ecr;
 mod errors;
 mod faults;
+mod keyring;
 mod quirks;
 mod referrers;
 mod secrets;

@@ -13,7 +13,19 @@ fn behind_proxy(kind: &str, layout: &str) -> (TestRegistry, FaultProxy, TestCont
     let ctx = TestContext::new();
     // Stored credentials stand in for the product's own (ECR's token, say): the chain stops there.
     let mut add = ctx.command();
-    add.args(["registry", "add", "local", "--kind", kind, "--url", &proxy.host, "--insecure", "--username", "ci", "--password-stdin"]);
+    add.args([
+        "registry",
+        "add",
+        "local",
+        "--kind",
+        kind,
+        "--url",
+        &proxy.host,
+        "--insecure",
+        "--username",
+        "ci",
+        "--password-stdin",
+    ]);
     let run = crate::support::context::run_with_stdin(&mut add, "stand-in");
     assert_eq!(run.code, 0, "{run:?}");
     ctx.workflow_and_integration(layout);

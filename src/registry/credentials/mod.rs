@@ -1,6 +1,7 @@
 //! The credential chain: the first source that has credentials for a
 //! registry wins. In order: `FACETCTL_REGISTRY_*` variables; what the control
-//! plane holds for the registry; Docker's and podman's files and helpers;
+//! plane holds for the registry; the user's `registry login` (OS keyring);
+//! Docker's and podman's files and helpers;
 //! the cloud's own (ECR, GAR/GCR, ACR), for registries of that kind;
 //! anonymous. Which source answered is reported (for `-v` and errors); the
 //! secret never is.
@@ -33,19 +34,27 @@ pub struct Target<'a> {
     pub base_url: &'a str,
 }
 
-/// Walks the chain. `stored` is what the control plane holds for the
-/// registry (the secret given to `registry add`), if anything.
-pub async fn resolve(
-    http: &reqwest::Client,
-    target: &Target<'_>,
-    stored: Option<Credentials>,
-) -> Result<Resolved, RegistryError> {
+/// Credentials facetctl keeps for a registry.
+#[derive(Default)]
+pub struct Kept {
+    /// What the control plane holds for the registry (`registry add --password-stdin`).
+    pub stored: Option<Credentials>,
+    /// What this user saved with `registry login` (the OS keyring).
+    pub login: Option<Credentials>,
+}
+
+/// Walks the chain.
+pub async fn resolve(http: &reqwest::Client, target: &Target<'_>, kept: Kept) -> Result<Resolved, RegistryError> {
+    let Kept { stored, login } = kept;
     let found = |(c, source): (Credentials, String)| Resolved { credentials: Some(c), source };
     if let Some(hit) = environment::lookup(target.name) {
         return Ok(found(hit));
     }
     if let Some(c) = stored {
         return Ok(Resolved { credentials: Some(c), source: "the registry's stored credentials".into() });
+    }
+    if let Some(c) = login {
+        return Ok(Resolved { credentials: Some(c), source: "the saved `facetctl registry login`".into() });
     }
     if let Some(hit) = docker_config::lookup(target.host).await {
         return Ok(found(hit));

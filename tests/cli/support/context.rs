@@ -38,6 +38,12 @@ const SCRUBBED: &[&str] = &[
     "FACETCTL_REGISTRY_PASSWORD",
     "DOCKER_CONFIG",
     "REGISTRY_AUTH_FILE",
+    "FACETCTL_SECRET_STORE",
+    "GOOGLE_APPLICATION_CREDENTIALS",
+    "AZURE_CLIENT_ID",
+    "AZURE_CLIENT_SECRET",
+    "AZURE_TENANT_ID",
+    "DOCKER_HOST",
     "GITHUB_ACTOR",
     "GITLAB_USER_LOGIN",
     "CIRCLE_USERNAME",
@@ -77,8 +83,18 @@ impl TestContext {
             .env("FACETCTL_HOME", self.facetctl_home())
             .env("DOCKER_CONFIG", self.docker_config())
             .env("FACETCTL_ACTOR", &self.actor)
+            // The user's kernel keyring is shared by every test and has a quota; tests that
+            // exercise the keyring say so (`with_keyring`).
+            .env("FACETCTL_SECRET_STORE", "file")
             .env("CI", "true")
             .stdin(std::process::Stdio::null());
+        cmd
+    }
+
+    /// A command that uses the OS keyring, as users' facetctl does.
+    pub fn with_keyring(&self) -> Command {
+        let mut cmd = self.command();
+        cmd.env_remove("FACETCTL_SECRET_STORE");
         cmd
     }
 
