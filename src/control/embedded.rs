@@ -148,6 +148,44 @@ struct HeadChange<'a> {
     reason: Option<&'a str>,
 }
 
+/// Things integrations use, which cannot go while they do.
+#[derive(Clone, Copy)]
+enum Shared {
+    Registry,
+    Workflow,
+}
+
+/// The id of the registry or workflow `name`, if no integration uses it.
+async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64> {
+    let (kind, find, users_sql) = match what {
+        Shared::Registry => (
+            "registry",
+            "SELECT id FROM registries WHERE name = $1",
+            "SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name",
+        ),
+        Shared::Workflow => (
+            "workflow",
+            "SELECT id FROM workflows WHERE name = $1",
+            "SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name",
+        ),
+    };
+    let id: i64 = sqlx::query(find)
+        .bind(name)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| r.get("id"))
+        .ok_or_else(|| unknown(kind, name, &format!("facetctl {kind} list")))?;
+    let users: Vec<String> =
+        sqlx::query(users_sql).bind(id).fetch_all(&mut **tx).await?.iter().map(|r| r.get("name")).collect();
+    if !users.is_empty() {
+        return Err(Error::Refused(format!(
+            "{kind} {name} is used by integration(s) {}; delete those first",
+            users.join(", ")
+        )));
+    }
+    Ok(id)
+}
+
 enum BindValue {
     Int(i64),
     Text(String),
@@ -555,25 +593,7 @@ impl ControlPlane for Embedded {
 
     async fn remove_registry(&self, name: &str) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
-        let id: i64 = sqlx::query("SELECT id FROM registries WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.get("id"))
-            .ok_or_else(|| unknown("registry", name, "facetctl registry list"))?;
-        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.get("name"))
-            .collect();
-        if !users.is_empty() {
-            return Err(Error::Refused(format!(
-                "registry {name} is used by integration(s) {}; delete those first",
-                users.join(", ")
-            )));
-        }
+        let id = unused(&mut tx, Shared::Registry, name).await?;
         sqlx::query("DELETE FROM registries WHERE id = $1").bind(id).execute(&mut *tx).await?;
         self.audit(&mut tx, "registry.remove", "registry", name, json!({"id": id})).await?;
         tx.commit().await?;
@@ -660,25 +680,7 @@ impl ControlPlane for Embedded {
 
     async fn delete_workflow(&self, name: &str) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
-        let id: i64 = sqlx::query("SELECT id FROM workflows WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.get("id"))
-            .ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?;
-        let users: Vec<String> = sqlx::query("SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.get("name"))
-            .collect();
-        if !users.is_empty() {
-            return Err(Error::Refused(format!(
-                "workflow {name} is used by integration(s) {}; delete those first",
-                users.join(", ")
-            )));
-        }
+        let id = unused(&mut tx, Shared::Workflow, name).await?;
         sqlx::query("DELETE FROM workflows WHERE id = $1").bind(id).execute(&mut *tx).await?;
         self.audit(&mut tx, "workflow.delete", "workflow", name, json!({"id": id})).await?;
         tx.commit().await?;

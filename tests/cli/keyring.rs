@@ -3,20 +3,7 @@
 //! credentials; nothing of them lands in a file.
 
 use crate::support::context::run_with_stdin;
-use crate::support::{TestContext, TestRegistry, image, skopeo};
-
-fn files_mentioning(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_mentioning(&path, needle));
-        } else if std::fs::read(&path).unwrap().windows(needle.len()).any(|w| w == needle.as_bytes()) {
-            found.push(path);
-        }
-    }
-    found
-}
+use crate::support::{TestContext, TestRegistry, files_containing, image, skopeo};
 
 #[test]
 fn registry_add_keeps_the_password_in_the_keyring() {
@@ -49,7 +36,7 @@ fn registry_add_keeps_the_password_in_the_keyring() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("the registry's stored credentials"), "{run:?}");
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
-    assert!(files_mentioning(&ctx.facetctl_home(), "keyring-pw-7d1e").is_empty(), "no file holds the password");
+    assert!(files_containing(&ctx.facetctl_home(), "keyring-pw-7d1e").is_empty(), "no file holds the password");
 
     // Another home is another control plane: it does not see this one's secret.
     let other = TestContext::new();
@@ -109,7 +96,7 @@ fn registry_login_checks_then_saves_and_logout_forgets() {
     let run = ctx.run_with(&mut push);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("the saved `facetctl registry login`"), "{run:?}");
-    assert!(files_mentioning(&ctx.facetctl_home(), "login-pw-3b9a").is_empty());
+    assert!(files_containing(&ctx.facetctl_home(), "login-pw-3b9a").is_empty());
 
     let mut logout = ctx.with_keyring();
     logout.args(["registry", "logout", "local"]);
@@ -143,7 +130,7 @@ fn the_file_store_is_the_documented_fallback() {
     let run = run_with_stdin(&mut add, "file-pw-55aa");
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("warning: no OS keyring here; the secret is in"), "{run:?}");
-    let holders = files_mentioning(&ctx.facetctl_home(), "file-pw-55aa");
+    let holders = files_containing(&ctx.facetctl_home(), "file-pw-55aa");
     assert_eq!(holders, [ctx.facetctl_home().join("secrets/local")]);
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(std::fs::metadata(&holders[0]).unwrap().permissions().mode() & 0o777, 0o600);

@@ -1,24 +1,9 @@
 //! The registry password never shows: not in the database, not on stdout or
 //! stderr at any verbosity, not in any process's arguments.
 
-use std::path::Path;
-
-use crate::support::{TestContext, TestRegistry, image};
+use crate::support::{TestContext, TestRegistry, files_containing, image};
 
 const PASSWORD: &str = "pw-9f2c-never-shown";
-
-fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_containing(&path, needle));
-        } else if std::fs::read(&path).unwrap().windows(needle.len()).any(|w| w == needle) {
-            found.push(path.display().to_string());
-        }
-    }
-    found
-}
 
 /// Every process's command line on this machine.
 fn all_cmdlines() -> Vec<String> {
@@ -70,8 +55,8 @@ fn the_registry_password_never_appears_anywhere() {
     }
 
     let home = ctx.facetctl_home();
-    let in_files = files_containing(&home, PASSWORD.as_bytes());
-    assert_eq!(in_files, vec![home.join("secrets/local").display().to_string()], "only the secret file holds it");
+    let in_files = files_containing(&home, PASSWORD);
+    assert_eq!(in_files, vec![home.join("secrets/local")], "only the secret file holds it");
     let db_files: Vec<_> =
         std::fs::read_dir(&home).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert!(db_files.iter().any(|f| f == "facetctl.db"), "{db_files:?}");
