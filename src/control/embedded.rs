@@ -66,7 +66,12 @@ impl Embedded {
     /// lease ran out cannot write over the bucket's next holder.
     async fn check_lock(&self, tx: &mut Tx, lock: &BucketLock) -> Result<i64> {
         let iid = self.integration_id(tx, &lock.integration).await?;
-        let held = sqlx::query("SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2")
+        // On PostgreSQL the row stays locked to the end of this write, so the lease cannot change under it.
+        let sql = format!(
+            "SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2{}",
+            self.store.for_update()
+        );
+        let held = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(iid)
             .bind(&lock.bucket)
             .fetch_optional(&mut **tx)
@@ -794,38 +799,63 @@ impl ControlPlane for Embedded {
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, integration).await?;
         let now_ms = epoch_ms();
-        if let Some(row) = sqlx::query(
-            "SELECT holder, acquired_at, expires_at_ms FROM bucket_locks WHERE integration_id = $1 AND bucket = $2",
+        let current = sqlx::query(
+            "SELECT token, holder, acquired_at, expires_at_ms FROM bucket_locks WHERE integration_id = $1 AND bucket = $2",
         )
         .bind(iid)
         .bind(bucket)
         .fetch_optional(&mut *tx)
-        .await?
-        {
-            let held_by: String = row.get("holder");
-            let expires: i64 = row.get("expires_at_ms");
-            let (host, pid) = parse_holder(&held_by);
-            if expires > now_ms && !holder_is_dead(&host, pid) {
-                return Ok(LockAttempt::Busy { holder: held_by, since: row.get("acquired_at") });
+        .await?;
+        let stale = match &current {
+            None => None,
+            Some(row) => {
+                let held_by: String = row.get("holder");
+                let (host, pid) = parse_holder(&held_by);
+                if row.get::<i64, _>("expires_at_ms") > now_ms && !holder_is_dead(&host, pid) {
+                    return Ok(LockAttempt::Busy { holder: held_by, since: row.get("acquired_at") });
+                }
+                Some(row.get::<String, _>("token"))
             }
-        }
+        };
         let token = format!("{:x}-{:x}-{now_ms:x}", std::process::id(), rand_u64());
         let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
-        sqlx::query(
-            "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (integration_id, bucket) DO UPDATE SET token = excluded.token, holder = excluded.holder,
-             acquired_at = excluded.acquired_at, expires_at_ms = excluded.expires_at_ms",
-        )
-        .bind(iid)
-        .bind(bucket)
-        .bind(&token)
-        .bind(&holder)
-        .bind(now())
-        .bind(now_ms + LOCK_LEASE_MS)
-        .execute(&mut *tx)
-        .await?;
+        // Compare-and-set, so that two writers who both saw the bucket free
+        // cannot both take it, on any backend and isolation level.
+        let taken = match stale {
+            None => sqlx::query(
+                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (integration_id, bucket) DO NOTHING",
+            )
+            .bind(iid)
+            .bind(bucket)
+            .bind(&token)
+            .bind(&holder)
+            .bind(now())
+            .bind(now_ms + LOCK_LEASE_MS)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+            Some(stale_token) => sqlx::query(
+                "UPDATE bucket_locks SET token = $1, holder = $2, acquired_at = $3, expires_at_ms = $4
+                 WHERE integration_id = $5 AND bucket = $6 AND token = $7",
+            )
+            .bind(&token)
+            .bind(&holder)
+            .bind(now())
+            .bind(now_ms + LOCK_LEASE_MS)
+            .bind(iid)
+            .bind(bucket)
+            .bind(&stale_token)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+        };
         tx.commit().await?;
-        Ok(LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token }))
+        if taken == 1 {
+            Ok(LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token }))
+        } else {
+            Ok(LockAttempt::Busy { holder: "another writer".into(), since: now() })
+        }
     }
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
