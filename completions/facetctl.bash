@@ -49,6 +49,9 @@ _facetctl() {
             facetctl,rollback)
                 cmd="facetctl__subcmd__rollback"
                 ;;
+            facetctl,server)
+                cmd="facetctl__subcmd__server"
+                ;;
             facetctl,workflow)
                 cmd="facetctl__subcmd__workflow"
                 ;;
@@ -127,6 +130,9 @@ _facetctl() {
             facetctl__subcmd__help,rollback)
                 cmd="facetctl__subcmd__help__subcmd__rollback"
                 ;;
+            facetctl__subcmd__help,server)
+                cmd="facetctl__subcmd__help__subcmd__server"
+                ;;
             facetctl__subcmd__help,workflow)
                 cmd="facetctl__subcmd__help__subcmd__workflow"
                 ;;
@@ -183,6 +189,12 @@ _facetctl() {
                 ;;
             facetctl__subcmd__help__subcmd__release__subcmd__stream,list)
                 cmd="facetctl__subcmd__help__subcmd__release__subcmd__stream__subcmd__list"
+                ;;
+            facetctl__subcmd__help__subcmd__server,users)
+                cmd="facetctl__subcmd__help__subcmd__server__subcmd__users"
+                ;;
+            facetctl__subcmd__help__subcmd__server__subcmd__users,add)
+                cmd="facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add"
                 ;;
             facetctl__subcmd__help__subcmd__workflow,create)
                 cmd="facetctl__subcmd__help__subcmd__workflow__subcmd__create"
@@ -292,6 +304,33 @@ _facetctl() {
             facetctl__subcmd__release__subcmd__stream__subcmd__help,list)
                 cmd="facetctl__subcmd__release__subcmd__stream__subcmd__help__subcmd__list"
                 ;;
+            facetctl__subcmd__server,help)
+                cmd="facetctl__subcmd__server__subcmd__help"
+                ;;
+            facetctl__subcmd__server,users)
+                cmd="facetctl__subcmd__server__subcmd__users"
+                ;;
+            facetctl__subcmd__server__subcmd__help,help)
+                cmd="facetctl__subcmd__server__subcmd__help__subcmd__help"
+                ;;
+            facetctl__subcmd__server__subcmd__help,users)
+                cmd="facetctl__subcmd__server__subcmd__help__subcmd__users"
+                ;;
+            facetctl__subcmd__server__subcmd__help__subcmd__users,add)
+                cmd="facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__add"
+                ;;
+            facetctl__subcmd__server__subcmd__users,add)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__add"
+                ;;
+            facetctl__subcmd__server__subcmd__users,help)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__help"
+                ;;
+            facetctl__subcmd__server__subcmd__users__subcmd__help,add)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__add"
+                ;;
+            facetctl__subcmd__server__subcmd__users__subcmd__help,help)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__help"
+                ;;
             facetctl__subcmd__workflow,create)
                 cmd="facetctl__subcmd__workflow__subcmd__create"
                 ;;
@@ -329,7 +368,7 @@ _facetctl() {
 
     case "${cmd}" in
         facetctl)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --lock-timeout --help --version release-stream environment registry workflow integration artifact promote rollback history audit completions help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --lock-timeout --help --version release-stream environment registry workflow integration artifact promote rollback history audit server completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -787,7 +826,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help)
-            opts="release-stream environment registry workflow integration artifact promote rollback history audit completions help"
+            opts="release-stream environment registry workflow integration artifact promote rollback history audit server completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1195,6 +1234,48 @@ _facetctl() {
         facetctl__subcmd__help__subcmd__rollback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__server)
+            opts="users"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__server__subcmd__users)
+            opts="add"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2121,6 +2202,198 @@ _facetctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server)
+            opts="-o -q -v -h -V --listen --database --output --no-input --quiet --verbose --lock-timeout --help --version users help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__help)
+            opts="users help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__help__subcmd__users)
+            opts="add"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --lock-timeout --help --version add help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__add)
+            opts="-o -q -v -h -V --role --database --output --no-input --quiet --verbose --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__help)
+            opts="add help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

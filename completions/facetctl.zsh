@@ -895,6 +895,147 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(server)
+_arguments "${_arguments_options[@]}" : \
+'--listen=[Where to listen]:LISTEN:_default' \
+'--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__server_commands" \
+"*::: :->server" \
+&& ret=0
+
+    case $state in
+    (server)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-server-command-$line[1]:"
+        case $line[1] in
+            (users)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__server__subcmd__users_commands" \
+"*::: :->users" \
+&& ret=0
+
+    case $state in
+    (users)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-server-users-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+'--role=[]:ROLE:_default' \
+'--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__server__subcmd__users__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-server-users-help-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__server__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-server-help-command-$line[1]:"
+        case $line[1] in
+            (users)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__server__subcmd__help__subcmd__users_commands" \
+"*::: :->users" \
+&& ret=0
+
+    case $state in
+    (users)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-server-help-users-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -1124,6 +1265,42 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(server)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__server_commands" \
+"*::: :->server" \
+&& ret=0
+
+    case $state in
+    (server)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-server-command-$line[1]:"
+        case $line[1] in
+            (users)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__server__subcmd__users_commands" \
+"*::: :->users" \
+&& ret=0
+
+    case $state in
+    (users)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-server-users-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1154,6 +1331,7 @@ _facetctl_commands() {
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
+'server:Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1280,6 +1458,7 @@ _facetctl__subcmd__help_commands() {
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
+'server:Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1452,6 +1631,25 @@ _facetctl__subcmd__help__subcmd__release-stream__subcmd__list_commands() {
 _facetctl__subcmd__help__subcmd__rollback_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help rollback commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__server_commands] )) ||
+_facetctl__subcmd__help__subcmd__server_commands() {
+    local commands; commands=(
+'users:The server'\''s users and their tokens' \
+    )
+    _describe -t commands 'facetctl help server commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__server__subcmd__users_commands] )) ||
+_facetctl__subcmd__help__subcmd__server__subcmd__users_commands() {
+    local commands; commands=(
+'add:Add a user; prints their new token once, on stdout' \
+    )
+    _describe -t commands 'facetctl help server users commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add_commands] )) ||
+_facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help server users add commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__workflow_commands] )) ||
 _facetctl__subcmd__help__subcmd__workflow_commands() {
@@ -1710,6 +1908,70 @@ _facetctl__subcmd__release-stream__subcmd__list_commands() {
 _facetctl__subcmd__rollback_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl rollback commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server_commands] )) ||
+_facetctl__subcmd__server_commands() {
+    local commands; commands=(
+'users:The server'\''s users and their tokens' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl server commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__help_commands] )) ||
+_facetctl__subcmd__server__subcmd__help_commands() {
+    local commands; commands=(
+'users:The server'\''s users and their tokens' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl server help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__server__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__help__subcmd__users_commands] )) ||
+_facetctl__subcmd__server__subcmd__help__subcmd__users_commands() {
+    local commands; commands=(
+'add:Add a user; prints their new token once, on stdout' \
+    )
+    _describe -t commands 'facetctl server help users commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__add_commands] )) ||
+_facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server help users add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users_commands] )) ||
+_facetctl__subcmd__server__subcmd__users_commands() {
+    local commands; commands=(
+'add:Add a user; prints their new token once, on stdout' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl server users commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__add_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server users add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__help_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__help_commands() {
+    local commands; commands=(
+'add:Add a user; prints their new token once, on stdout' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl server users help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__add_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server users help add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server users help help commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__workflow_commands] )) ||
 _facetctl__subcmd__workflow_commands() {

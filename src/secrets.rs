@@ -32,7 +32,7 @@ pub enum StoredIn {
 }
 
 /// The store for `home`: the OS keyring with the file as fallback, or the file alone.
-pub fn open(home: &Path) -> Box<dyn SecretStore> {
+pub fn open(home: &Path) -> std::sync::Arc<dyn SecretStore> {
     let file = FileSecretStore::new(home.join("secrets"));
     let wants_file = std::env::var("FACETCTL_SECRET_STORE").is_ok_and(|v| v.eq_ignore_ascii_case("file"));
     let keyring = if wants_file {
@@ -40,7 +40,7 @@ pub fn open(home: &Path) -> Box<dyn SecretStore> {
     } else {
         os_keyring().map(|store| KeyringSecretStore { store, service: service_for(home) })
     };
-    Box::new(LayeredSecretStore { keyring, file })
+    std::sync::Arc::new(LayeredSecretStore { keyring, file })
 }
 
 fn service_for(home: &Path) -> String {

@@ -36,7 +36,7 @@ pub struct App {
     /// Blob transfers in flight at once.
     pub concurrency: usize,
     /// This machine's secret store, for `registry login`.
-    pub local_secrets: Box<dyn crate::secrets::SecretStore>,
+    pub local_secrets: Arc<dyn crate::secrets::SecretStore>,
 }
 
 /// Blob transfers in flight: enough to fill a link, few enough for 2 cores.

@@ -6,6 +6,7 @@ mod artifact;
 mod moves;
 pub mod output;
 mod render;
+mod server;
 mod setup;
 
 use std::io::IsTerminal;
@@ -74,6 +75,8 @@ enum Command {
     History(moves::HistoryArgs),
     /// The append-only log of every change and who made it.
     Audit(moves::AuditArgs),
+    /// Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL.
+    Server(server::ServerArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -97,7 +100,7 @@ pub fn main() -> ExitCode {
         clap_complete::generate(*shell, &mut Cli::command(), "facetctl", &mut std::io::stdout());
         return ExitCode::SUCCESS;
     }
-    init_logging(cli.verbose);
+    init_logging(cli.verbose, matches!(cli.command, Command::Server(_)));
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -123,18 +126,26 @@ fn report(e: &anyhow::Error) -> ExitCode {
     ExitCode::from(kind as u8)
 }
 
-fn init_logging(verbose: u8) {
+fn init_logging(verbose: u8, server: bool) {
     use tracing_subscriber::filter::{LevelFilter, Targets};
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
     // Our own messages by -v; other crates' (the AWS SDK, hyper...) only at -vv,
     // so their warnings about optional files never reach a normal run.
     let (ours, theirs) = match verbose {
+        // A server logs each request; a command speaks only when something is wrong.
+        0 if server => (LevelFilter::INFO, LevelFilter::ERROR),
         0 => (LevelFilter::WARN, LevelFilter::ERROR),
         1 => (LevelFilter::INFO, LevelFilter::ERROR),
         _ => (LevelFilter::DEBUG, LevelFilter::DEBUG),
     };
     let filter = Targets::new().with_target("facetctl", ours).with_default(theirs);
+    if server {
+        // One JSON object a line, for log collectors.
+        let json = tracing_subscriber::fmt::layer().json().flatten_event(true).with_writer(std::io::stderr);
+        let _ = tracing_subscriber::registry().with(filter).with(json).try_init();
+        return;
+    }
     let format = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_target(false)
@@ -156,6 +167,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let printer = Printer { format: output, quiet };
     let interactive = !no_input && std::env::var_os("CI").is_none() && std::io::stdin().is_terminal();
     let home = home()?;
+    if let Command::Server(args) = command {
+        return server::run(&printer, args, &home).await;
+    }
     let store = Store::open_sqlite(&home.join("facetctl.db")).await?;
     let secrets = crate::secrets::open(&home);
     let plane = Arc::new(Embedded::new(store, secrets, app::actor::resolve()));
@@ -179,6 +193,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::History(a) => moves::history(&app, &printer, a).await,
         Command::Audit(a) => moves::audit(&app, &printer, a).await,
         Command::Completions { .. } => unreachable!("handled before the runtime starts"),
+        Command::Server(_) => unreachable!("handled before the local store opens"),
     }
 }
 

@@ -24,12 +24,12 @@ type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 pub struct Embedded {
     store: Store,
-    secrets: Box<dyn SecretStore>,
+    secrets: std::sync::Arc<dyn SecretStore>,
     actor: String,
 }
 
 impl Embedded {
-    pub fn new(store: Store, secrets: Box<dyn SecretStore>, actor: String) -> Self {
+    pub fn new(store: Store, secrets: std::sync::Arc<dyn SecretStore>, actor: String) -> Self {
         Embedded { store, secrets, actor }
     }
 

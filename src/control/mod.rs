@@ -3,6 +3,7 @@
 //! remote implementation speaking the Facets API slots in beside it.
 
 pub mod embedded;
+pub mod server;
 pub mod store;
 
 use async_trait::async_trait;

@@ -67,6 +67,28 @@ word_enum!(
 );
 
 word_enum!(
+    /// What a server user may do: read; push and promote into unprotected
+    /// buckets; promote into protected (production) buckets; everything.
+    Role { Viewer = "viewer", Developer = "developer", ReleaseManager = "release-manager", Admin = "admin" }
+);
+
+impl Role {
+    fn rank(self) -> u8 {
+        match self {
+            Role::Viewer => 0,
+            Role::Developer => 1,
+            Role::ReleaseManager => 2,
+            Role::Admin => 3,
+        }
+    }
+
+    /// Whether this role can do what `needed` can.
+    pub fn allows(self, needed: Role) -> bool {
+        self.rank() >= needed.rank()
+    }
+}
+
+word_enum!(
     /// What put an artifact at the head of a bucket.
     BucketEventKind { Push = "push", Register = "register", Promote = "promote", Rollback = "rollback" }
 );

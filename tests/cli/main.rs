@@ -15,6 +15,7 @@ mod keyring;
 mod quirks;
 mod referrers;
 mod secrets;
+mod server;
 mod setup;
 mod sources;
 mod story;

@@ -13,8 +13,14 @@ use sqlx::{AnyPool, Executor, Row};
 use crate::error::{Error, Result};
 
 /// Migrations per backend, applied in order, each once.
-const SQLITE_MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../../migrations/sqlite/0001_init.sql"))];
-const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../../migrations/postgres/0001_init.sql"))];
+const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../../migrations/sqlite/0001_init.sql")),
+    (2, include_str!("../../../migrations/sqlite/0002_users.sql")),
+];
+const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../../migrations/postgres/0001_init.sql")),
+    (2, include_str!("../../../migrations/postgres/0002_users.sql")),
+];
 
 /// Serialises migrations across server replicas starting at once.
 const POSTGRES_MIGRATION_LOCK: i64 = 0x0fac_e7c7;

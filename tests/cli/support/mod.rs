@@ -4,11 +4,13 @@
 
 pub mod context;
 pub mod docker;
+pub mod facets_schema;
 pub mod fault_proxy;
 pub mod http_stub;
 pub mod image;
 pub mod moto;
 pub mod registry;
+pub mod server;
 pub mod skopeo;
 pub mod token_issuer;
 

@@ -1,0 +1,78 @@
+//! `facetctl server` and `facetctl server users add`.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use clap::{Args, Subcommand};
+
+use super::output::Printer;
+use super::parse_word;
+use crate::control::server::{self, users};
+use crate::control::store::Store;
+use crate::model::Role;
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ServerArgs {
+    #[command(subcommand)]
+    command: Option<ServerCommand>,
+    /// Where to listen.
+    #[arg(long, default_value = "127.0.0.1:8080", env = "FACETCTL_LISTEN")]
+    listen: SocketAddr,
+    #[command(flatten)]
+    database: DatabaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DatabaseArg {
+    /// sqlite:PATH or postgres://USER@HOST/DB (default: sqlite in FACETCTL_HOME). Put a password in
+    /// FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument.
+    #[arg(long, env = "FACETCTL_DATABASE_URL", hide_env_values = true)]
+    database: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ServerCommand {
+    /// The server's users and their tokens.
+    #[command(subcommand)]
+    Users(UsersCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum UsersCommand {
+    /// Add a user; prints their new token once, on stdout.
+    Add {
+        name: String,
+        #[arg(long, value_parser = parse_word::<Role>)]
+        role: Role,
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
+}
+
+impl DatabaseArg {
+    async fn open(&self, home: &Path) -> anyhow::Result<Store> {
+        let url = match &self.database {
+            Some(url) => url.clone(),
+            None => format!("sqlite:{}", home.join("server.db").display()),
+        };
+        Ok(Store::open(&url).await?)
+    }
+}
+
+pub async fn run(p: &Printer, args: ServerArgs, home: &Path) -> anyhow::Result<()> {
+    let ServerArgs { command, listen, database } = args;
+    match command {
+        None => {
+            let store = database.open(home).await?;
+            server::serve(listen, store, crate::secrets::open(home)).await?;
+            Ok(())
+        }
+        Some(ServerCommand::Users(UsersCommand::Add { name, role, database })) => {
+            let store = database.open(home).await?;
+            let token = users::add(&store, &name, role, &crate::app::actor::resolve()).await?;
+            p.note(&format!("user {name} ({role}) added; this token is shown once, so keep it now"));
+            p.result(&serde_json::json!({"user": name, "role": role, "token": token}), &token)
+        }
+    }
+}

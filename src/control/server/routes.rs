@@ -1,0 +1,164 @@
+//! Every route the server has, in one table: it registers the handlers,
+//! says which role each needs, and is what `/openapi.json` describes, so the
+//! document can list neither more nor fewer routes than are served.
+
+use axum::Router;
+use axum::http::Method;
+use axum::routing::{MethodRouter, delete, get, post};
+use serde_json::{Value, json};
+
+use super::{ServerState, api, auth, healthz, readyz};
+use crate::model::Role;
+
+pub struct RouteDef {
+    pub method: Method,
+    pub path: &'static str,
+    /// None: open to anyone (health checks, the API description).
+    pub role: Option<Role>,
+    pub summary: &'static str,
+}
+
+fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
+    use Role::*;
+    let r = |method: Method, path, role, summary, handler| (RouteDef { method, path, role, summary }, handler);
+    vec![
+        r(Method::GET, "/healthz", None, "The process is up", get(healthz)),
+        r(Method::GET, "/readyz", None, "The database answers", get(readyz)),
+        r(Method::GET, "/openapi.json", None, "This description", get(openapi_json)),
+        r(Method::GET, "/api/me", Some(Viewer), "Who the credentials belong to", get(api::me)),
+        r(Method::GET, "/cc-ui/v1/artifacts-ci", Some(Viewer), "List CI integrations", get(api::list_cis)),
+        r(Method::POST, "/cc-ui/v1/artifacts-ci", Some(Admin), "Create a CI integration", post(api::create_ci)),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifacts-ci/name/{ciName}",
+            Some(Viewer),
+            "A CI integration by name",
+            get(api::get_ci_by_name),
+        ),
+        r(Method::GET, "/cc-ui/v1/artifacts-ci/{ciId}", Some(Viewer), "A CI integration by id", get(api::get_ci)),
+        r(
+            Method::DELETE,
+            "/cc-ui/v1/artifacts-ci/{ciId}",
+            Some(Admin),
+            "Delete a CI integration with no artifacts",
+            delete(api::delete_ci),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifacts-ci/{ciName}/artifacts",
+            Some(Viewer),
+            "A CI integration's artifacts, with digests",
+            get(api::ci_artifacts),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifacts-ci/{ciName}/history",
+            Some(Viewer),
+            "Each bucket's heads over time",
+            get(api::ci_history),
+        ),
+        r(Method::GET, "/cc-ui/v1/workflow", Some(Viewer), "List promotion workflows", get(api::list_workflows)),
+        r(Method::POST, "/cc-ui/v1/workflow", Some(Admin), "Create a promotion workflow", post(api::create_workflow)),
+        r(Method::GET, "/cc-ui/v1/workflow/{workflowId}", Some(Viewer), "A promotion workflow", get(api::get_workflow)),
+        r(
+            Method::DELETE,
+            "/cc-ui/v1/workflow/{workflowId}",
+            Some(Admin),
+            "Delete an unused promotion workflow",
+            delete(api::delete_workflow),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/release-stream",
+            Some(Viewer),
+            "List release streams",
+            get(api::list_release_streams),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/release-stream",
+            Some(Admin),
+            "Create a release stream",
+            post(api::create_release_stream),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifactories",
+            Some(Viewer),
+            "List registries (secrets are never returned)",
+            get(api::list_artifactories),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifactories",
+            Some(Admin),
+            "Add a registry; its password is write-only",
+            post(api::create_artifactory),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifactories/name/{name}",
+            Some(Viewer),
+            "A registry by name",
+            get(api::get_artifactory_by_name),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/audit-logs",
+            Some(Viewer),
+            "The audit log, newest first, in pages",
+            get(api::audit_logs),
+        ),
+    ]
+}
+
+pub fn router(state: ServerState) -> Router {
+    let mut router = Router::new();
+    for (def, handler) in table() {
+        // Layered per method, so a method a path does not serve is a plain 405, not a 401.
+        let handler = match def.role {
+            None => handler,
+            Some(role) => handler
+                .route_layer(axum::middleware::from_fn_with_state(role, auth::require))
+                .route_layer(axum::middleware::from_fn_with_state(state.clone(), auth::authenticate)),
+        };
+        router = router.route(def.path, handler);
+    }
+    router.with_state(state)
+}
+
+/// The OpenAPI 3.1 description of `table()`.
+pub fn openapi() -> Value {
+    let mut paths = serde_json::Map::new();
+    for (def, _) in table() {
+        let mut operation = json!({"summary": def.summary, "responses": {"200": {"description": "done"}}});
+        match def.role {
+            Some(role) => {
+                operation["security"] = json!([{"basicAuth": []}]);
+                operation["x-facetctl-role"] = json!(role.as_str());
+            }
+            None => operation["security"] = json!([]),
+        }
+        let params: Vec<Value> = def
+            .path
+            .split('/')
+            .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
+            .collect();
+        if !params.is_empty() {
+            operation["parameters"] = Value::Array(params);
+        }
+        let entry = paths.entry(def.path.to_owned()).or_insert_with(|| json!({}));
+        entry[def.method.as_str().to_ascii_lowercase()] = operation;
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "facetctl control plane", "version": env!("CARGO_PKG_VERSION")},
+        "paths": paths,
+        "components": {"securitySchemes": {"basicAuth": {"type": "http", "scheme": "basic"}}},
+    })
+}
+
+async fn openapi_json() -> axum::Json<Value> {
+    axum::Json(openapi())
+}
