@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_facetctl_global_optspecs
-    string join \n o/output= no-input q/quiet v/verbose lock-timeout= h/help V/version
+    string join \n o/output= no-input q/quiet v/verbose api-url= profile= lock-timeout= h/help V/version
 end
 
 function __fish_facetctl_needs_command
@@ -27,6 +27,8 @@ end
 complete -c facetctl -n "__fish_facetctl_needs_command" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_needs_command" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_needs_command" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_needs_command" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_needs_command" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s q -l quiet -d 'Print only results and errors'
@@ -43,12 +45,17 @@ complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "promote" -d 'Prom
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "audit" -d 'The append-only log of every change and who made it'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
@@ -62,6 +69,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l prod -d 'Mark it as production'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
@@ -72,6 +81,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
@@ -84,6 +95,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
@@ -97,6 +110,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
@@ -106,6 +121,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
@@ -118,6 +135,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s q -l quiet -d 'Print only results and errors'
@@ -138,6 +157,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password or token from stdin'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l insecure -d 'Plain HTTP (only for registries on this machine)'
@@ -149,6 +170,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
@@ -158,6 +181,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
@@ -167,6 +192,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
@@ -176,6 +203,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only results and errors'
@@ -186,6 +215,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password or token from stdin'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
@@ -196,6 +227,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only results and errors'
@@ -213,6 +246,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only results and errors'
@@ -229,6 +264,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
@@ -238,6 +275,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
@@ -247,6 +286,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
@@ -256,6 +297,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
@@ -270,6 +313,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only results and errors'
@@ -289,6 +334,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
@@ -298,6 +345,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
@@ -307,6 +356,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
@@ -316,6 +367,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
@@ -330,6 +383,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s q -l quiet -d 'Print only results and errors'
@@ -349,6 +404,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
@@ -365,6 +422,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
@@ -377,6 +436,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
@@ -396,6 +457,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l reason -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l dry-run -d 'Say what would be promoted, and change nothing'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
@@ -411,6 +474,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l reason -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s q -l quiet -d 'Print only results and errors'
@@ -423,6 +488,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l limit -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s q -l quiet -d 'Print only results and errors'
@@ -435,17 +502,57 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l limit -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l url -d 'The control plane\'s URL, e.g. https://facets.example.com' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l username -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l token-stdin -d 'Read the personal access token from stdin (else FACETS_TOKEN)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l listen -d 'Where to listen' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l database -d 'sqlite:PATH or postgres://USER@HOST/DB (default: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s q -l quiet -d 'Print only results and errors'
@@ -457,6 +564,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s q -l quiet -d 'Print only results and errors'
@@ -470,25 +579,30 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PROD)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "artifact" -d 'Push, register and list artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit server completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PROD)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "artifact" -d 'Push, register and list artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback history audit login logout whoami server completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "create" -d 'Create a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "list" -d 'List release streams'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "create" -d 'Create an environment in a release stream'

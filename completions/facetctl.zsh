@@ -17,6 +17,8 @@ _facetctl() {
     _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -40,6 +42,8 @@ _facetctl() {
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -65,6 +69,8 @@ _arguments "${_arguments_options[@]}" : \
 '--description=[]:DESCRIPTION:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--prod[Mark it as production]' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
@@ -83,6 +89,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -131,6 +139,8 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -156,6 +166,8 @@ _arguments "${_arguments_options[@]}" : \
 '--release-stream=[]:RELEASE_STREAM:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -173,6 +185,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -221,6 +235,8 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -248,6 +264,8 @@ _arguments "${_arguments_options[@]}" : \
 '--username=[]:USERNAME:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--password-stdin[Read the password or token from stdin]' \
 '--insecure[Plain HTTP (only for registries on this machine)]' \
@@ -267,6 +285,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -283,6 +303,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -300,6 +322,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -317,6 +341,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -335,6 +361,8 @@ _arguments "${_arguments_options[@]}" : \
 '--username=[]:USERNAME:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--password-stdin[Read the password or token from stdin]' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
@@ -353,6 +381,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -422,6 +452,8 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -448,6 +480,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--stages=[The stages in promotion order, comma-separated\: qa,staging,production]:STAGES:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -465,6 +499,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -481,6 +517,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -498,6 +536,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -555,6 +595,8 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -584,6 +626,8 @@ _arguments "${_arguments_options[@]}" : \
 '--layout=[]:LAYOUT:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -601,6 +645,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -617,6 +663,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -634,6 +682,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -691,6 +741,8 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -721,6 +773,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
@@ -745,6 +799,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
@@ -765,6 +821,8 @@ _arguments "${_arguments_options[@]}" : \
 '--bucket=[]:BUCKET:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -823,6 +881,8 @@ _arguments "${_arguments_options[@]}" : \
 '--reason=[]:REASON:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--dry-run[Say what would be promoted, and change nothing]' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
@@ -845,6 +905,8 @@ _arguments "${_arguments_options[@]}" : \
 '--reason=[]:REASON:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -864,6 +926,8 @@ _arguments "${_arguments_options[@]}" : \
 '--limit=[]:LIMIT:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -883,6 +947,65 @@ _arguments "${_arguments_options[@]}" : \
 '--limit=[]:LIMIT:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(login)
+_arguments "${_arguments_options[@]}" : \
+'--url=[The control plane'\''s URL, e.g. https\://facets.example.com]:URL:_default' \
+'--username=[]:USERNAME:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--token-stdin[Read the personal access token from stdin (else FACETS_TOKEN)]' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(whoami)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -901,6 +1024,8 @@ _arguments "${_arguments_options[@]}" : \
 '--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -925,6 +1050,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -951,6 +1078,8 @@ _arguments "${_arguments_options[@]}" : \
 '--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1040,6 +1169,8 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1265,6 +1396,18 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(login)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(whoami)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (server)
 _arguments "${_arguments_options[@]}" : \
 ":: :_facetctl__subcmd__help__subcmd__server_commands" \
@@ -1331,6 +1474,9 @@ _facetctl_commands() {
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
+'login:Log in to a control plane (a facetctl server or Facets); later commands use it' \
+'logout:Forget a login; commands go back to the embedded control plane' \
+'whoami:Who changes are recorded as, and on which control plane' \
 'server:Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1458,6 +1604,9 @@ _facetctl__subcmd__help_commands() {
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
+'login:Log in to a control plane (a facetctl server or Facets); later commands use it' \
+'logout:Forget a login; commands go back to the embedded control plane' \
+'whoami:Who changes are recorded as, and on which control plane' \
 'server:Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1556,6 +1705,16 @@ _facetctl__subcmd__help__subcmd__integration__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help integration show commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__help__subcmd__login_commands] )) ||
+_facetctl__subcmd__help__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help login commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__logout_commands] )) ||
+_facetctl__subcmd__help__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help logout commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__help__subcmd__promote_commands] )) ||
 _facetctl__subcmd__help__subcmd__promote_commands() {
     local commands; commands=()
@@ -1650,6 +1809,11 @@ _facetctl__subcmd__help__subcmd__server__subcmd__users_commands() {
 _facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help server users add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__whoami_commands] )) ||
+_facetctl__subcmd__help__subcmd__whoami_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help whoami commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__workflow_commands] )) ||
 _facetctl__subcmd__help__subcmd__workflow_commands() {
@@ -1752,6 +1916,16 @@ _facetctl__subcmd__integration__subcmd__list_commands() {
 _facetctl__subcmd__integration__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl integration show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__login_commands] )) ||
+_facetctl__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl login commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__logout_commands] )) ||
+_facetctl__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl logout commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__promote_commands] )) ||
 _facetctl__subcmd__promote_commands() {
@@ -1972,6 +2146,11 @@ _facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__add_commands() {
 _facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl server users help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__whoami_commands] )) ||
+_facetctl__subcmd__whoami_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl whoami commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__workflow_commands] )) ||
 _facetctl__subcmd__workflow_commands() {

@@ -15,6 +15,9 @@ pub enum Error {
     /// Not allowed now: off the workflow, a tag already taken, a bucket busy (exit 3).
     #[error("{0}")]
     Refused(String),
+    /// The caller's role does not allow this (exit 3).
+    #[error("{0}")]
+    Forbidden(String),
     #[error(transparent)]
     Registry(#[from] RegistryError),
     /// The control plane's storage failed (exit 1).
@@ -39,7 +42,7 @@ impl Error {
         match self {
             Error::Invalid(_) => ExitKind::Usage,
             Error::NotFound(_) => ExitKind::NotFound,
-            Error::Refused(_) => ExitKind::Refused,
+            Error::Refused(_) | Error::Forbidden(_) => ExitKind::Refused,
             Error::Storage(_) | Error::Failed(_) => ExitKind::Failed,
             Error::Registry(e) => match e {
                 RegistryError::InvalidReference(_) => ExitKind::Usage,

@@ -7,6 +7,7 @@ mod moves;
 pub mod output;
 mod render;
 mod server;
+mod session;
 mod setup;
 
 use std::io::IsTerminal;
@@ -40,6 +41,12 @@ pub struct Cli {
     /// Say more on stderr (-v: steps and credential sources; -vv: HTTP detail).
     #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
     verbose: u8,
+    /// Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN.
+    #[arg(long, global = true, env = "FACETS_CONTROL_PLANE_URL", value_name = "URL")]
+    api_url: Option<String>,
+    /// Use a profile saved by `facetctl login --profile P`.
+    #[arg(long, global = true, env = "FACETCTL_PROFILE")]
+    profile: Option<String>,
     /// How long to wait for another facetctl writing into the same bucket.
     #[arg(long, global = true, value_name = "SECONDS", default_value = "120", env = "FACETCTL_LOCK_TIMEOUT")]
     lock_timeout: u64,
@@ -75,6 +82,12 @@ enum Command {
     History(moves::HistoryArgs),
     /// The append-only log of every change and who made it.
     Audit(moves::AuditArgs),
+    /// Log in to a control plane (a facetctl server or Facets); later commands use it.
+    Login(session::LoginArgs),
+    /// Forget a login; commands go back to the embedded control plane.
+    Logout,
+    /// Who changes are recorded as, and on which control plane.
+    Whoami,
     /// Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL.
     Server(server::ServerArgs),
     /// Print a shell completion script.
@@ -163,23 +176,42 @@ fn home() -> anyhow::Result<PathBuf> {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let Cli { output, no_input, quiet, verbose: _, lock_timeout, command } = cli;
+    let Cli { output, no_input, quiet, verbose: _, api_url, profile, lock_timeout, command } = cli;
     let printer = Printer { format: output, quiet };
     let interactive = !no_input && std::env::var_os("CI").is_none() && std::io::stdin().is_terminal();
     let home = home()?;
     if let Command::Server(args) = command {
         return server::run(&printer, args, &home).await;
     }
-    let store = Store::open_sqlite(&home.join("facetctl.db")).await?;
-    let secrets = crate::secrets::open(&home);
-    let plane = Arc::new(Embedded::new(store, secrets, app::actor::resolve()));
+    let http = crate::registry::client::http_client();
+    let local_secrets = crate::secrets::open(&home);
+    match command {
+        Command::Login(args) => {
+            return session::login(&printer, &http, &home, local_secrets.as_ref(), profile, args).await;
+        }
+        Command::Logout => return session::logout(&printer, &home, local_secrets.as_ref(), profile),
+        _ => {}
+    }
+    let plane: Arc<dyn crate::control::ControlPlane> =
+        match session::remote(&http, &home, local_secrets.as_ref(), api_url.clone(), profile).await? {
+            Some(remote) => remote,
+            None => {
+                let store = Store::open_sqlite(&home.join("facetctl.db")).await?;
+                Arc::new(Embedded::new(store, local_secrets.clone(), app::actor::resolve()))
+            }
+        };
+    if let Command::Whoami = command {
+        let (actor, location) = (plane.actor().to_owned(), plane.location());
+        let summary = format!("{actor} on {location}");
+        return printer.result(&serde_json::json!({"actor": actor, "control_plane": location}), &summary);
+    }
     let app = App {
         plane,
-        http: crate::registry::client::http_client(),
+        http,
         reporter: Arc::new(printer.clone()),
         lock_timeout: Duration::from_secs(lock_timeout),
         concurrency: app::default_concurrency(),
-        local_secrets: crate::secrets::open(&home),
+        local_secrets,
     };
     match command {
         Command::ReleaseStream(c) => setup::release_stream(&app, &printer, c).await,
@@ -193,7 +225,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::History(a) => moves::history(&app, &printer, a).await,
         Command::Audit(a) => moves::audit(&app, &printer, a).await,
         Command::Completions { .. } => unreachable!("handled before the runtime starts"),
-        Command::Server(_) => unreachable!("handled before the local store opens"),
+        Command::Server(_) | Command::Login(_) | Command::Logout | Command::Whoami => {
+            unreachable!("handled before the control plane opens")
+        }
     }
 }
 

@@ -415,6 +415,13 @@ impl ControlPlane for Embedded {
         &self.actor
     }
 
+    fn location(&self) -> String {
+        match self.store.backend {
+            super::store::Backend::Sqlite => "the embedded control plane".into(),
+            super::store::Backend::Postgres => "the control plane on PostgreSQL".into(),
+        }
+    }
+
     async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream> {
         validate_name("release stream", name)?;
         let mut tx = self.store.begin_write().await?;

@@ -3,6 +3,7 @@
 //! remote implementation speaking the Facets API slots in beside it.
 
 pub mod embedded;
+pub mod remote;
 pub mod server;
 pub mod store;
 
@@ -84,14 +85,23 @@ pub struct AuditFilter {
 /// What `registry add` did with a secret, so the CLI can say so.
 pub enum SecretPlacement {
     None,
-    Keyring { store: &'static str },
-    File { path: std::path::PathBuf, first_time: bool },
+    /// The server holds it, where its admin keeps secrets.
+    Server,
+    Keyring {
+        store: &'static str,
+    },
+    File {
+        path: std::path::PathBuf,
+        first_time: bool,
+    },
 }
 
 #[async_trait]
 pub trait ControlPlane: Send + Sync {
     /// Who the changes are recorded as.
     fn actor(&self) -> &str;
+    /// Where the records are, for people: a folder or a URL.
+    fn location(&self) -> String;
 
     async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream>;
     async fn release_streams(&self) -> Result<Vec<ReleaseStream>>;

@@ -14,6 +14,7 @@ mod faults;
 mod keyring;
 mod quirks;
 mod referrers;
+mod remote;
 mod secrets;
 mod server;
 mod setup;

@@ -44,6 +44,9 @@ impl From<Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        if let Error::Forbidden(m) = &self.0 {
+            return error_response(StatusCode::FORBIDDEN, "FORBIDDEN", m);
+        }
         let (status, code) = match self.0.kind() {
             crate::ExitKind::Usage => (StatusCode::BAD_REQUEST, "BAD_REQUEST"),
             crate::ExitKind::NotFound => (StatusCode::NOT_FOUND, "NOT_FOUND"),
@@ -56,8 +59,14 @@ impl IntoResponse for ApiError {
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
+impl ApiError {
+    pub fn forbidden(message: String) -> ApiError {
+        ApiError(Error::Forbidden(message))
+    }
+}
+
 /// The control plane, acting as the caller: the actor is who authenticated, never what the client says.
-fn plane(state: &ServerState, caller: &Caller) -> Embedded {
+pub fn plane(state: &ServerState, caller: &Caller) -> Embedded {
     Embedded::new(state.store.clone(), Arc::clone(&state.secrets), caller.0.name.clone())
 }
 
@@ -76,10 +85,10 @@ fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
 
 // ---- identity
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 pub struct Me {
-    username: String,
-    role: Role,
+    pub username: String,
+    pub role: Role,
 }
 
 pub async fn me(axum::Extension(caller): axum::Extension<Caller>) -> Json<Me> {
@@ -88,22 +97,22 @@ pub async fn me(axum::Extension(caller): axum::Extension<Caller>) -> Json<Me> {
 
 // ---- CI integrations [ArtifactCI]
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ArtifactCi {
-    id: String,
-    ci_name: String,
-    registration_type: RegistrationType,
-    promotion_workflow_id: Option<String>,
-    created_by: String,
-    creation_date: String,
-    last_modified_by: String,
-    last_modified_date: String,
+    pub id: String,
+    pub ci_name: String,
+    pub registration_type: RegistrationType,
+    pub promotion_workflow_id: Option<String>,
+    pub created_by: String,
+    pub creation_date: String,
+    pub last_modified_by: String,
+    pub last_modified_date: String,
     /// The registry, by name (Facets' "artifactory").
-    artifactory: String,
-    repository: String,
-    layout: Layout,
-    promotion_workflow_name: Option<String>,
+    pub artifactory: String,
+    pub repository: String,
+    pub layout: Layout,
+    pub promotion_workflow_name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -303,20 +312,20 @@ pub async fn ci_history(
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Hierarchy {
-    sequence: i32,
-    registration_value: String,
+    pub sequence: i32,
+    pub registration_value: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PromotionWorkflow {
-    id: String,
-    workflow_name: String,
-    registration_type: RegistrationType,
-    hierarchies: Vec<Hierarchy>,
-    default_workflow: bool,
-    created_by: String,
-    creation_date: String,
+    pub id: String,
+    pub workflow_name: String,
+    pub registration_type: RegistrationType,
+    pub hierarchies: Vec<Hierarchy>,
+    pub default_workflow: bool,
+    pub created_by: String,
+    pub creation_date: String,
 }
 
 #[derive(Deserialize)]
@@ -398,14 +407,14 @@ pub async fn delete_workflow(
 
 // ---- release streams
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReleaseStreamDto {
-    name: String,
-    description: String,
-    prod: bool,
-    created_by: String,
-    creation_date: String,
+    pub name: String,
+    pub description: String,
+    pub prod: bool,
+    pub created_by: String,
+    pub creation_date: String,
 }
 
 #[derive(Deserialize)]
@@ -445,17 +454,17 @@ pub async fn create_release_stream(
 
 // ---- registries [artifactories]; secrets are write-only
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Artifactory {
-    id: String,
-    name: String,
-    artifactory_type: String,
-    uri: String,
-    username: Option<String>,
-    insecure: bool,
-    created_by: String,
-    creation_date: String,
+    pub id: String,
+    pub name: String,
+    pub artifactory_type: String,
+    pub uri: String,
+    pub username: Option<String>,
+    pub insecure: bool,
+    pub created_by: String,
+    pub creation_date: String,
 }
 
 #[derive(Deserialize)]
@@ -471,7 +480,7 @@ struct ArtifactoryRequest {
 }
 
 /// Facets' `artifactoryType` for a registry kind.
-fn facets_type(kind: RegistryKind) -> &'static str {
+pub fn facets_type(kind: RegistryKind) -> &'static str {
     match kind {
         RegistryKind::Ecr => "ECR",
         RegistryKind::Acr => "AZURE_CONTAINER_REGISTRY",
@@ -541,19 +550,19 @@ pub struct AuditQuery {
     start: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditLog {
-    id: String,
-    entity: &'static str,
-    entity_label: String,
-    entity_action: &'static str,
+    pub id: String,
+    pub entity: String,
+    pub entity_label: String,
+    pub entity_action: String,
     /// Our own word for what happened (`artifact.promote`), where Facets has no enum value for it.
-    entity_action_label: String,
-    performed_at: String,
-    performed_by: String,
-    target: String,
-    metadata: serde_json::Value,
+    pub entity_action_label: String,
+    pub performed_at: String,
+    pub performed_by: String,
+    pub target: String,
+    pub metadata: serde_json::Value,
 }
 
 /// Facets' `entity` and `entityAction` for one of our audit actions.
@@ -573,16 +582,16 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditPage {
-    content: Vec<AuditLog>,
-    number: u32,
-    size: u32,
-    number_of_elements: usize,
-    first: bool,
-    last: bool,
-    empty: bool,
+    pub content: Vec<AuditLog>,
+    pub number: u32,
+    pub size: u32,
+    pub number_of_elements: usize,
+    pub first: bool,
+    pub last: bool,
+    pub empty: bool,
 }
 
 pub async fn audit_logs(
@@ -611,9 +620,9 @@ pub async fn audit_logs(
             let (entity, action) = facets_audit(&e.action);
             AuditLog {
                 id: e.id.to_string(),
-                entity,
+                entity: entity.to_owned(),
                 entity_label: e.entity.clone(),
-                entity_action: action,
+                entity_action: action.to_owned(),
                 entity_action_label: e.action.clone(),
                 performed_at: e.created_at.to_rfc3339(),
                 performed_by: e.actor.clone(),

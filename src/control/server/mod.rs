@@ -4,8 +4,9 @@
 //! control plane the CLI uses locally, on SQLite or PostgreSQL. Several
 //! replicas may share one PostgreSQL: the bucket leases serialise writers.
 
-mod api;
+pub mod api;
 mod auth;
+pub mod records;
 mod routes;
 pub mod users;
 

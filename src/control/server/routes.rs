@@ -4,10 +4,10 @@
 
 use axum::Router;
 use axum::http::Method;
-use axum::routing::{MethodRouter, delete, get, post};
+use axum::routing::{MethodRouter, delete, get, post, put};
 use serde_json::{Value, json};
 
-use super::{ServerState, api, auth, healthz, readyz};
+use super::{ServerState, api, auth, healthz, readyz, records};
 use crate::model::Role;
 
 pub struct RouteDef {
@@ -108,6 +108,98 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             Some(Viewer),
             "The audit log, newest first, in pages",
             get(api::audit_logs),
+        ),
+        r(
+            Method::DELETE,
+            "/cc-ui/v1/artifactories/name/{name}",
+            Some(Admin),
+            "Remove a registry no integration uses",
+            delete(records::remove_registry),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifactories/name/{name}/push-credentials",
+            Some(Developer),
+            "The credentials the server holds for pushing",
+            get(records::push_credentials),
+        ),
+        r(Method::GET, "/cc-ui/v1/environments", Some(Viewer), "List environments", get(records::environments)),
+        r(
+            Method::POST,
+            "/cc-ui/v1/environments",
+            Some(Admin),
+            "Create an environment",
+            post(records::create_environment),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifacts/{artifactId}",
+            Some(Viewer),
+            "An artifact, with its digest",
+            get(records::artifact),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifacts-ci/{ciName}/artifact-records",
+            Some(Viewer),
+            "A CI integration's artifacts as facetctl records them",
+            get(records::artifact_records),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifacts-ci/{ciName}/promotions",
+            Some(Viewer),
+            "A CI integration's promotions",
+            get(records::promotions),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/current",
+            Some(Viewer),
+            "A bucket's current artifact",
+            get(records::current),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/lock",
+            Some(Developer),
+            "Take a bucket's write lease",
+            post(records::lock),
+        ),
+        r(
+            Method::PUT,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/lock",
+            Some(Developer),
+            "Renew a bucket's write lease",
+            put(records::renew),
+        ),
+        r(
+            Method::DELETE,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/lock",
+            Some(Developer),
+            "Release a bucket's write lease",
+            delete(records::unlock),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/artifacts",
+            Some(Developer),
+            "Record a pushed or registered artifact as the head",
+            post(records::record_artifact),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/promotions",
+            Some(Developer),
+            "Record a promotion into the bucket",
+            post(records::record_promotion),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/rollbacks",
+            Some(Developer),
+            "Record a rollback of the bucket",
+            post(records::record_rollback),
         ),
     ]
 }

@@ -49,6 +49,8 @@ impl TestServer {
         let log = ctx.images().join(format!("server-{port}.log"));
         let child = ctx
             .command()
+            // A server keeps its secrets apart from any client's.
+            .env("FACETCTL_HOME", ctx.images().join("server-home"))
             .env("FACETCTL_DATABASE_URL", database)
             .args(["server", "--listen", &format!("127.0.0.1:{port}")])
             .stdout(Stdio::null())

@@ -1,0 +1,395 @@
+//! The control plane on a server, over HTTP: `facetctl server` or a Facets
+//! control plane, with HTTP Basic (username and personal access token). The
+//! server records the authenticated user as the actor; nothing the client
+//! sends can change that. Server errors come back as the same kinds, so a
+//! command exits the same whether its control plane is local or remote.
+
+use async_trait::async_trait;
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::server::api::{ArtifactCi, Artifactory, AuditPage, Me, PromotionWorkflow, ReleaseStreamDto, facets_type};
+use super::server::records::{
+    LOCK_HEADER, LockAnswer, NewEnvironment, PromotionRecorded, PushCredentials, RecordArtifact, RecordPromotion,
+    RecordRollback,
+};
+use super::*;
+use crate::error::{Error, Result};
+use crate::registry::Secret;
+
+pub struct Remote {
+    http: reqwest::Client,
+    base: String,
+    username: String,
+    token: Secret,
+}
+
+fn time(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| Error::Failed(format!("the control plane sent a bad time {s:?}: {e}")))
+}
+
+fn id(s: &str) -> i64 {
+    s.parse().unwrap_or(0)
+}
+
+impl Remote {
+    /// Connects and checks the credentials with `GET /api/me`.
+    pub async fn connect(http: reqwest::Client, base: &str, username: &str, token: Secret) -> Result<Remote> {
+        let remote = Remote { http, base: base.trim_end_matches('/').to_owned(), username: username.to_owned(), token };
+        let me: Me = remote.send(Method::GET, "/api/me", None, None).await?;
+        if me.username != username {
+            return Err(Error::Failed(format!(
+                "the control plane says these credentials are {}'s, not {username}'s",
+                me.username
+            )));
+        }
+        Ok(remote)
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        lock: Option<&str>,
+    ) -> Result<T> {
+        let url = format!("{}{path}", self.base);
+        let mut request = self.http.request(method, &url).basic_auth(&self.username, Some(self.token.expose()));
+        if let Some(token) = lock {
+            request = request.header(LOCK_HEADER, token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let resp = request.send().await.map_err(|e| {
+            let mut cause: &dyn std::error::Error = &e;
+            while let Some(next) = cause.source() {
+                cause = next;
+            }
+            Error::Failed(format!("cannot reach the control plane at {}: {cause}", self.base))
+        })?;
+        let status = resp.status();
+        let text = resp.text().await.unwrap_or_default();
+        if status.is_success() {
+            let text = if text.is_empty() { "null" } else { &text };
+            return serde_json::from_str(text).map_err(|e| {
+                Error::Failed(format!("the control plane at {} answered {path} in an unknown shape: {e}", self.base))
+            });
+        }
+        let message = serde_json::from_str::<Value>(&text)
+            .ok()
+            .and_then(|v| v["message"].as_str().map(str::to_owned))
+            .unwrap_or_else(|| text.chars().take(200).collect());
+        Err(match status.as_u16() {
+            400 => Error::Invalid(message),
+            401 => Error::Refused(format!(
+                "the control plane at {} refused the credentials of {}; run `facetctl login` again",
+                self.base, self.username
+            )),
+            403 => Error::Forbidden(message),
+            404 => Error::NotFound(message),
+            409 => Error::Refused(message),
+            _ => Error::Failed(format!("the control plane at {} answered {status}: {message}", self.base)),
+        })
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        self.send(Method::GET, path, None, None).await
+    }
+
+    async fn ci_id(&self, name: &str) -> Result<String> {
+        Ok(self.get::<ArtifactCi>(&format!("/cc-ui/v1/artifacts-ci/name/{name}")).await?.id)
+    }
+
+    fn bucket_path(integration: &str, bucket: &str, what: &str) -> String {
+        format!("/cc-ui/v1/artifacts-ci/{integration}/buckets/{bucket}/{what}")
+    }
+}
+
+fn integration_from(c: ArtifactCi) -> Result<Integration> {
+    Ok(Integration {
+        id: id(&c.id),
+        name: c.ci_name,
+        registration_type: c.registration_type,
+        registry: c.artifactory,
+        repository: c.repository,
+        layout: c.layout,
+        workflow: c.promotion_workflow_name,
+        created_by: c.created_by,
+        created_at: time(&c.creation_date)?,
+    })
+}
+
+fn workflow_from(w: PromotionWorkflow) -> Result<Workflow> {
+    let mut hierarchies = w.hierarchies;
+    hierarchies.sort_by_key(|h| h.sequence);
+    Ok(Workflow {
+        id: id(&w.id),
+        name: w.workflow_name,
+        registration_type: w.registration_type,
+        stages: hierarchies.into_iter().map(|h| h.registration_value).collect(),
+        gates: Vec::new(),
+        created_by: w.created_by,
+        created_at: time(&w.creation_date)?,
+    })
+}
+
+fn stream_from(r: ReleaseStreamDto) -> Result<ReleaseStream> {
+    Ok(ReleaseStream {
+        id: 0,
+        name: r.name,
+        description: r.description,
+        prod: r.prod,
+        created_by: r.created_by,
+        created_at: time(&r.creation_date)?,
+    })
+}
+
+fn registry_from(a: Artifactory) -> Result<Registry> {
+    let kind = RegistryKind::ALL
+        .iter()
+        .copied()
+        .find(|k| facets_type(*k) == a.artifactory_type)
+        .unwrap_or(RegistryKind::Generic);
+    Ok(Registry {
+        id: id(&a.id),
+        name: a.name,
+        kind,
+        uri: a.uri,
+        insecure: a.insecure,
+        username: a.username,
+        created_by: a.created_by,
+        created_at: time(&a.creation_date)?,
+    })
+}
+
+#[async_trait]
+impl ControlPlane for Remote {
+    fn actor(&self) -> &str {
+        &self.username
+    }
+
+    fn location(&self) -> String {
+        self.base.clone()
+    }
+
+    async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream> {
+        let body = json!({"name": name, "description": description, "prod": prod});
+        stream_from(self.send(Method::POST, "/cc-ui/v1/release-stream", Some(body), None).await?)
+    }
+
+    async fn release_streams(&self) -> Result<Vec<ReleaseStream>> {
+        self.get::<Vec<ReleaseStreamDto>>("/cc-ui/v1/release-stream").await?.into_iter().map(stream_from).collect()
+    }
+
+    async fn create_environment(&self, name: &str, release_stream: &str) -> Result<Environment> {
+        let body = serde_json::to_value(NewEnvironment { name: name.into(), release_stream: release_stream.into() })
+            .expect("serialises");
+        self.send(Method::POST, "/cc-ui/v1/environments", Some(body), None).await
+    }
+
+    async fn environments(&self) -> Result<Vec<Environment>> {
+        self.get("/cc-ui/v1/environments").await
+    }
+
+    async fn add_registry(&self, new: NewRegistry, secret: Option<Secret>) -> Result<(Registry, SecretPlacement)> {
+        let body = json!({"name": new.name, "artifactoryType": facets_type(new.kind), "uri": new.uri,
+                          "insecure": new.insecure, "username": new.username, "password": secret.as_ref().map(Secret::expose)});
+        let created: Artifactory = self.send(Method::POST, "/cc-ui/v1/artifactories", Some(body), None).await?;
+        Ok((registry_from(created)?, SecretPlacement::Server))
+    }
+
+    async fn registries(&self) -> Result<Vec<Registry>> {
+        self.get::<Vec<Artifactory>>("/cc-ui/v1/artifactories").await?.into_iter().map(registry_from).collect()
+    }
+
+    async fn registry(&self, name: &str) -> Result<Registry> {
+        registry_from(self.get(&format!("/cc-ui/v1/artifactories/name/{name}")).await?)
+    }
+
+    async fn remove_registry(&self, name: &str) -> Result<()> {
+        self.send(Method::DELETE, &format!("/cc-ui/v1/artifactories/name/{name}"), None, None).await
+    }
+
+    async fn registry_credentials(&self, name: &str) -> Result<Option<Credentials>> {
+        let c: PushCredentials = self.get(&format!("/cc-ui/v1/artifactories/name/{name}/push-credentials")).await?;
+        Ok(match (c.username, c.password) {
+            (Some(username), Some(password)) => Some(Credentials { username, secret: Secret::new(password) }),
+            _ => None,
+        })
+    }
+
+    async fn create_workflow(&self, new: NewWorkflow) -> Result<Workflow> {
+        let hierarchies: Vec<Value> =
+            new.stages.iter().enumerate().map(|(i, s)| json!({"sequence": i + 1, "registrationValue": s})).collect();
+        let body =
+            json!({"workflowName": new.name, "registrationType": new.registration_type, "hierarchies": hierarchies});
+        workflow_from(self.send(Method::POST, "/cc-ui/v1/workflow", Some(body), None).await?)
+    }
+
+    async fn workflows(&self) -> Result<Vec<Workflow>> {
+        self.get::<Vec<PromotionWorkflow>>("/cc-ui/v1/workflow").await?.into_iter().map(workflow_from).collect()
+    }
+
+    async fn workflow(&self, name: &str) -> Result<Workflow> {
+        self.workflows().await?.into_iter().find(|w| w.name == name).ok_or_else(|| {
+            Error::NotFound(format!("unknown workflow {name:?}; `facetctl workflow list` shows the ones there are"))
+        })
+    }
+
+    async fn delete_workflow(&self, name: &str) -> Result<()> {
+        let w = self.workflow(name).await?;
+        self.send(Method::DELETE, &format!("/cc-ui/v1/workflow/{}", w.id), None, None).await
+    }
+
+    async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
+        let workflow_id = match &new.workflow {
+            Some(w) => Some(self.workflow(w).await?.id.to_string()),
+            None => None,
+        };
+        let body = json!({"ciName": new.name, "registrationType": new.registration_type, "artifactory": new.registry,
+                          "repository": new.repository, "layout": new.layout, "promotionWorkflowId": workflow_id});
+        integration_from(self.send(Method::POST, "/cc-ui/v1/artifacts-ci", Some(body), None).await?)
+    }
+
+    async fn integrations(&self) -> Result<Vec<Integration>> {
+        self.get::<Vec<ArtifactCi>>("/cc-ui/v1/artifacts-ci").await?.into_iter().map(integration_from).collect()
+    }
+
+    async fn integration(&self, name: &str) -> Result<Integration> {
+        integration_from(self.get(&format!("/cc-ui/v1/artifacts-ci/name/{name}")).await?)
+    }
+
+    async fn delete_integration(&self, name: &str) -> Result<()> {
+        let ci = self.ci_id(name).await?;
+        self.send(Method::DELETE, &format!("/cc-ui/v1/artifacts-ci/{ci}"), None, None).await
+    }
+
+    async fn lock_bucket(&self, integration: &str, bucket: &str, _holder: &str) -> Result<LockAttempt> {
+        let answer: LockAnswer =
+            self.send(Method::POST, &Self::bucket_path(integration, bucket, "lock"), None, None).await?;
+        Ok(match (answer.acquired, answer.token) {
+            (true, Some(token)) => {
+                LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token })
+            }
+            _ => LockAttempt::Busy {
+                holder: answer.holder.unwrap_or_else(|| "another writer".into()),
+                since: answer.since.unwrap_or_default(),
+            },
+        })
+    }
+
+    async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
+        let path = Self::bucket_path(&lock.integration, &lock.bucket, "lock");
+        self.send(Method::PUT, &path, None, Some(&lock.token)).await
+    }
+
+    async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
+        let path = Self::bucket_path(&lock.integration, &lock.bucket, "lock");
+        self.send(Method::DELETE, &path, None, Some(&lock.token)).await
+    }
+
+    async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
+        let body = RecordArtifact {
+            image_uri: new.image_uri,
+            tag: new.tag,
+            digest: new.digest,
+            media_type: new.media_type,
+            external_id: new.external_id,
+            description: new.description,
+            metadata: new.metadata,
+            kind: new.kind,
+        };
+        let path = Self::bucket_path(&lock.integration, &lock.bucket, "artifacts");
+        self.send(Method::POST, &path, Some(serde_json::to_value(body).expect("serialises")), Some(&lock.token)).await
+    }
+
+    async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
+        let body = RecordPromotion {
+            source_artifact_id: new.source.id,
+            image_uri: new.image_uri,
+            tag: new.tag,
+            reason: new.reason,
+        };
+        let path = Self::bucket_path(&lock.integration, &lock.bucket, "promotions");
+        let done: PromotionRecorded = self
+            .send(Method::POST, &path, Some(serde_json::to_value(body).expect("serialises")), Some(&lock.token))
+            .await?;
+        Ok((done.promotion, done.artifact))
+    }
+
+    async fn record_rollback(
+        &self,
+        lock: &BucketLock,
+        artifact_id: i64,
+        reason: Option<String>,
+    ) -> Result<BucketEvent> {
+        let path = Self::bucket_path(&lock.integration, &lock.bucket, "rollbacks");
+        let body = serde_json::to_value(RecordRollback { artifact_id, reason }).expect("serialises");
+        self.send(Method::POST, &path, Some(body), Some(&lock.token)).await
+    }
+
+    async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {
+        self.get(&Self::bucket_path(integration, bucket, "current")).await
+    }
+
+    async fn artifact(&self, id: i64) -> Result<Artifact> {
+        self.get(&format!("/cc-ui/v1/artifacts/{id}")).await
+    }
+
+    async fn artifacts(&self, integration: &str, bucket: Option<&str>) -> Result<Vec<Artifact>> {
+        let query = bucket.map(|b| format!("?registrationValue={b}")).unwrap_or_default();
+        self.get(&format!("/cc-ui/v1/artifacts-ci/{integration}/artifact-records{query}")).await
+    }
+
+    async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {
+        let bucket = bucket.map(|b| format!("&registrationValue={b}")).unwrap_or_default();
+        self.get(&format!("/cc-ui/v1/artifacts-ci/{integration}/history?limit={limit}{bucket}")).await
+    }
+
+    async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>> {
+        self.get(&format!("/cc-ui/v1/artifacts-ci/{integration}/promotions?limit={limit}")).await
+    }
+
+    async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>> {
+        let mut query = vec![("size".to_owned(), filter.limit.unwrap_or(100).to_string())];
+        if let Some(actor) = filter.actor {
+            query.push(("performedBy".into(), actor));
+        }
+        if let Some(since) = filter.since {
+            query.push(("start".into(), since.to_rfc3339()));
+        }
+        let query: Vec<String> = query.into_iter().map(|(k, v)| format!("{k}={}", urlencode(&v))).collect();
+        let page: AuditPage = self.get(&format!("/cc-ui/v1/audit-logs?{}", query.join("&"))).await?;
+        page.content
+            .into_iter()
+            .map(|e| {
+                Ok(AuditEvent {
+                    id: id(&e.id),
+                    created_at: time(&e.performed_at)?,
+                    actor: e.performed_by,
+                    action: e.entity_action_label,
+                    entity: e.entity_label,
+                    target: e.target,
+                    details: e.metadata,
+                })
+            })
+            .collect()
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
