@@ -177,3 +177,72 @@ fn login_saves_a_profile_that_later_commands_use_until_logout() {
     assert_eq!(w.ctx.ok(&["whoami"]).trim(), "alice on the embedded control plane");
     assert_eq!(w.ctx.json(&["integration", "list"]), serde_json::json!([]));
 }
+
+#[test]
+fn fifty_pushes_and_promotions_across_two_replicas_lose_nothing() {
+    let w = World::new("postgres");
+    let replica = TestServer::start(&w.ctx, &w.server.database);
+    w.set_up();
+    let first = image::single(w.ctx.images(), "build-0", "replicas", 1);
+    w.ok_json("dev", &["artifact", "push", &first.source(), "--integration", "payments", "--bucket", "qa"]);
+    let builds: Vec<_> =
+        (1..=25).map(|i| image::single(w.ctx.images(), &format!("build-{i}"), "replicas", 1)).collect();
+
+    let children: Vec<(String, std::process::Child)> = (0..50)
+        .map(|i| {
+            let mut cmd = w.as_user("dev");
+            cmd.env("FACETS_CONTROL_PLANE_URL", if i % 2 == 0 { &w.server.url } else { &replica.url });
+            let args: Vec<String> = if i < 25 {
+                ["-o", "json", "artifact", "push", &builds[i].source(), "--integration", "payments", "--bucket", "qa"]
+                    .map(String::from)
+                    .to_vec()
+            } else {
+                ["-o", "json", "promote", "--integration", "payments", "--from", "qa", "--to", "staging"]
+                    .map(String::from)
+                    .to_vec()
+            };
+            let child = cmd
+                .args(&args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            (args.join(" "), child)
+        })
+        .collect();
+    let (mut pushed, mut promoted) = (0, 0);
+    for (what, child) in children {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        if what.contains(" push ") {
+            pushed += 1;
+        } else if doc["result"] == "done" {
+            promoted += 1;
+        }
+    }
+    assert_eq!(pushed, 25);
+
+    let history = w.ok_json("vic", &["history", "--integration", "payments", "--limit", "1000"]);
+    let mut events: Vec<serde_json::Value> = history.as_array().unwrap().clone();
+    events.reverse();
+    for bucket in ["qa", "staging"] {
+        let seq: Vec<&serde_json::Value> = events.iter().filter(|e| e["bucket"] == bucket).collect();
+        let expected = if bucket == "qa" { 26 } else { promoted };
+        assert_eq!(seq.len(), expected, "one {bucket} event per move");
+        let times: Vec<&str> = seq.iter().map(|e| e["created_at"].as_str().unwrap()).collect();
+        assert!(times.windows(2).all(|t| t[0] <= t[1]), "{bucket}'s history is one sequence in time");
+        let witnessed = skopeo::digest(&w.registry, &format!("team/payments/{bucket}:current"));
+        assert_eq!(
+            witnessed.as_deref(),
+            seq.last().unwrap()["digest"].as_str(),
+            "the registry's {bucket} tag is the recorded head"
+        );
+    }
+    let qa_digests: std::collections::HashSet<&str> =
+        events.iter().filter(|e| e["bucket"] == "qa").map(|e| e["digest"].as_str().unwrap()).collect();
+    assert!(
+        events.iter().filter(|e| e["bucket"] == "staging").all(|e| qa_digests.contains(e["digest"].as_str().unwrap()))
+    );
+}
