@@ -246,3 +246,61 @@ fn fifty_pushes_and_promotions_across_two_replicas_lose_nothing() {
         events.iter().filter(|e| e["bucket"] == "staging").all(|e| qa_digests.contains(e["digest"].as_str().unwrap()))
     );
 }
+
+#[test]
+fn a_facets_client_registers_and_promotes_through_the_facets_routes() {
+    let schemas = crate::support::facets_schema::FacetsSchemas::load();
+    let w = World::new("sqlite");
+    w.set_up();
+    // The CI pushed its build to the registry by itself.
+    let build = image::single(w.ctx.images(), "build-9", "facets-client", 2);
+    let auth_dir = tempfile::tempdir().unwrap();
+    let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "ci:remote-reg-pw-4e1f");
+    std::fs::write(
+        auth_dir.path().join("auth.json"),
+        format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, w.registry.host),
+    )
+    .unwrap();
+    let upload = std::process::Command::new("skopeo")
+        .args(["copy", "--dest-tls-verify=false", "--preserve-digests", "--authfile"])
+        .arg(auth_dir.path().join("auth.json"))
+        .arg(format!("oci:{}:build-9", build.dir.display()))
+        .arg(format!("docker://{}/ci/payments:build-9", w.registry.host))
+        .output()
+        .unwrap();
+    assert!(upload.status.success(), "{}", String::from_utf8_lossy(&upload.stderr));
+
+    let dev = Some(("dev", w.tokens["dev"].as_str()));
+    let request = serde_json::json!({
+        "applicationName": "payments", "artifactUri": format!("{}/ci/payments:build-9", w.registry.host),
+        "registrationType": "ENVIRONMENT", "registrationValue": "qa", "buildId": "run-77", "unknownToUs": 1,
+    });
+    let (status, registered) = w.server.call("POST", "/cc-ui/v1/artifacts/register", dev, Some(request.clone()));
+    assert_eq!(status, 200, "{registered}");
+    let registered = &registered[0];
+    assert!(schemas.check("Artifact", registered).is_empty(), "{:?}", schemas.check("Artifact", registered));
+    assert_eq!(registered["digest"], build.digest.as_str());
+    assert_eq!(registered["createdBy"], "dev");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
+
+    let qa_id = registered["id"].as_str().unwrap();
+    let (status, staged) =
+        w.server.call("POST", &format!("/cc-ui/v1/artifacts/promote?ciName=payments&artifactId={qa_id}"), dev, None);
+    assert_eq!(status, 200, "{staged}");
+    assert_eq!(staged["registrationValue"], "staging");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/staging:current").as_deref(), Some(build.digest.as_str()));
+
+    // production is protected: a developer is refused before anything moves; a release manager is not.
+    let (_, ci) = w.server.call("GET", "/cc-ui/v1/artifacts-ci/name/payments", dev, None);
+    let path = format!("/cc-ui/v1/artifacts/{}/promote/{}", ci["id"].as_str().unwrap(), staged["id"].as_str().unwrap());
+    let (status, error) = w.server.call("POST", &path, dev, None);
+    assert_eq!((status, &error["code"]), (403, &serde_json::json!("FORBIDDEN")), "{error}");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/production:current"), None);
+    let (status, released) = w.server.call("POST", &path, Some(("rel", w.tokens["rel"].as_str())), None);
+    assert_eq!((status, &released["registrationValue"]), (200, &serde_json::json!("production")), "{released}");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
+
+    let (status, _) =
+        w.server.call("POST", "/cc-ui/v1/artifacts/register", Some(("vic", w.tokens["vic"].as_str())), Some(request));
+    assert_eq!(status, 403, "a viewer cannot register");
+}

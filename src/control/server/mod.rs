@@ -6,6 +6,7 @@
 
 pub mod api;
 mod auth;
+mod moves;
 pub mod records;
 mod routes;
 pub mod users;
@@ -33,11 +34,13 @@ const BODY_LIMIT: usize = 1024 * 1024;
 pub struct ServerState {
     pub store: Store,
     pub secrets: Arc<dyn SecretStore>,
+    /// For the registry work of Facets' register, push and promote routes.
+    pub http: reqwest::Client,
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
 pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStore>) -> Result<()> {
-    let state = ServerState { store, secrets };
+    let state = ServerState { store, secrets, http: crate::registry::client::http_client() };
     let app = routes::router(state.clone())
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(request_log));

@@ -86,7 +86,7 @@ fn lock_from(headers: &HeaderMap, ci: &str, bucket: &str) -> Result<BucketLock, 
 }
 
 /// Production buckets take writes from release managers and admins only.
-async fn require_for_bucket(p: &Embedded, caller: &Caller, ci: &str, bucket: &str) -> Result<(), ApiError> {
+pub async fn require_for_bucket(p: &Embedded, caller: &Caller, ci: &str, bucket: &str) -> Result<(), ApiError> {
     if caller.0.role.allows(Role::ReleaseManager) {
         return Ok(());
     }

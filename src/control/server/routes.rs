@@ -7,7 +7,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post, put};
 use serde_json::{Value, json};
 
-use super::{ServerState, api, auth, healthz, readyz, records};
+use super::{ServerState, api, auth, healthz, moves, readyz, records};
 use crate::model::Role;
 
 pub struct RouteDef {
@@ -200,6 +200,34 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             Some(Developer),
             "Record a rollback of the bucket",
             post(records::record_rollback),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/register",
+            Some(Developer),
+            "Register an image already in the integration's registry",
+            post(moves::register),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/push",
+            Some(Developer),
+            "Copy an image into a bucket and record it",
+            post(moves::push),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/promote",
+            Some(Developer),
+            "Promote an artifact to the next stage (ciName, artifactId)",
+            post(moves::promote_by_name),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/{ciId}/promote/{artifactId}",
+            Some(Developer),
+            "Promote an artifact to the next stage",
+            post(moves::promote_by_id),
         ),
     ]
 }

@@ -1,0 +1,243 @@
+//! Facets' own artifact routes: `register`, `push`, and `promote` (both
+//! forms). For a Facets client the server does what the CLI does, as the
+//! user who called: the same use cases in `app/`, with the credentials the
+//! server holds for the registry, so the same invariants hold. A write into
+//! a protected bucket is refused before any registry work.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use serde::{Deserialize, Serialize};
+
+use super::ServerState;
+use super::api::{ApiError, plane};
+use super::auth::Caller;
+use super::records::require_for_bucket;
+use crate::app::promote::{PromoteOutcome, PromoteRequest};
+use crate::app::push::PushRequest;
+use crate::app::{App, Reporter, buckets};
+use crate::control::ControlPlane;
+use crate::error::Error;
+use crate::model::{Artifact, Digest, RegistrationType};
+use crate::registry::copy::{Progress, Silent};
+
+/// Facets' `Artifact`, with the digest Facets lacks.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct FacetsArtifact {
+    pub id: Option<String>,
+    pub application_name: Option<String>,
+    pub artifact_uri: Option<String>,
+    pub artifactory: Option<String>,
+    pub registration_type: Option<RegistrationType>,
+    pub registration_value: Option<String>,
+    pub tag: Option<String>,
+    pub build_id: Option<String>,
+    pub build_description: Option<String>,
+    pub metadata: Option<BTreeMap<String, String>>,
+    pub promoted: Option<bool>,
+    pub created_by: Option<String>,
+    pub created_on: Option<String>,
+    pub creation_date: Option<String>,
+    pub digest: Option<Digest>,
+}
+
+fn facets_artifact(a: Artifact, registry: &str, registration_type: RegistrationType) -> FacetsArtifact {
+    let at = a.created_at.to_rfc3339();
+    FacetsArtifact {
+        id: Some(a.id.to_string()),
+        application_name: Some(a.integration),
+        artifact_uri: Some(a.image_uri),
+        artifactory: Some(registry.to_owned()),
+        registration_type: Some(registration_type),
+        registration_value: Some(a.bucket),
+        tag: Some(a.tag),
+        build_id: a.external_id,
+        build_description: a.description,
+        metadata: Some(a.metadata),
+        promoted: Some(a.promoted_from.is_some()),
+        created_by: Some(a.created_by),
+        created_on: Some(at.clone()),
+        creation_date: Some(at),
+        digest: Some(a.digest),
+    }
+}
+
+/// Where a use case's messages go on a server: the log.
+struct LogReporter;
+
+impl Reporter for LogReporter {
+    fn note(&self, message: &str) {
+        tracing::info!("{message}");
+    }
+    fn progress(&self, _label: &str) -> Arc<dyn Progress> {
+        Arc::new(Silent)
+    }
+}
+
+fn app_for(s: &ServerState, c: &Caller) -> App {
+    App {
+        plane: Arc::new(plane(s, c)),
+        http: s.http.clone(),
+        reporter: Arc::new(LogReporter),
+        lock_timeout: Duration::from_secs(30),
+        concurrency: crate::app::default_concurrency(),
+        local_secrets: Arc::clone(&s.secrets),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RegisterRequest {
+    application_name: String,
+    artifact_uri: String,
+    registration_value: Option<String>,
+    registered_for: Option<String>,
+    release_stream: Option<String>,
+    tag: Option<String>,
+    external_id: Option<String>,
+    build_id: Option<String>,
+    description: Option<String>,
+    build_description: Option<String>,
+    #[serde(default)]
+    metadata: BTreeMap<String, String>,
+}
+
+async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Result<FacetsArtifact, ApiError> {
+    let r: RegisterRequest = serde_json::from_slice(raw)
+        .map_err(|e| ApiError::from(Error::Invalid(format!("invalid request body: {e}"))))?;
+    let bucket = r.registration_value.or(r.registered_for).or(r.release_stream).ok_or_else(|| {
+        ApiError::from(Error::Invalid("name the bucket: registrationValue (an environment or release stream)".into()))
+    })?;
+    let app = app_for(s, c);
+    let p = plane(s, c);
+    require_for_bucket(&p, c, &r.application_name, &bucket).await?;
+    let integration = p.integration(&r.application_name).await?;
+    let request = PushRequest {
+        source: r.artifact_uri,
+        integration: r.application_name,
+        bucket,
+        tag: r.tag,
+        external_id: r.external_id.or(r.build_id),
+        description: r.description.or(r.build_description),
+        metadata: r.metadata,
+        register,
+        referrers: true,
+    };
+    let outcome = crate::app::push::push(&app, request).await?;
+    Ok(facets_artifact(outcome.artifact, &integration.registry, integration.registration_type))
+}
+
+/// Runs registry work on a blocking thread of the runtime. The copy
+/// engine's futures borrow across awaits in ways rustc cannot yet prove
+/// `Send` for every lifetime, which axum's handlers must be; they need not
+/// move between threads, so they run to completion where they start.
+async fn on_own_thread<T: Send + 'static>(work: impl FnOnce(&tokio::runtime::Handle) -> T + Send + 'static) -> T {
+    let handle = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || work(&handle)).await.expect("the registry work does not panic")
+}
+
+/// `POST /cc-ui/v1/artifacts/register`: an image already in the integration's registry.
+pub async fn register(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    raw: Bytes,
+) -> Result<Json<Vec<FacetsArtifact>>, ApiError> {
+    let done = on_own_thread(move |h| h.block_on(async move { record(&s, &c, &raw, true).await })).await?;
+    Ok(Json(vec![done]))
+}
+
+/// `POST /cc-ui/v1/artifacts/push`: an image from anywhere, copied into the bucket.
+pub async fn push(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    raw: Bytes,
+) -> Result<Json<FacetsArtifact>, ApiError> {
+    Ok(Json(on_own_thread(move |h| h.block_on(async move { record(&s, &c, &raw, false).await })).await?))
+}
+
+/// Promotes an artifact to the next stage of its integration's workflow.
+async fn promote_artifact(
+    s: &ServerState,
+    c: &Caller,
+    ci: &str,
+    artifact_id: &str,
+) -> Result<FacetsArtifact, ApiError> {
+    let p = plane(s, c);
+    let id: i64 = artifact_id
+        .parse()
+        .map_err(|_| ApiError::from(Error::NotFound(format!("no artifact has id {artifact_id:?}"))))?;
+    let source = p.artifact(id).await?;
+    let integration = p.integration(ci).await?;
+    if source.integration != integration.name {
+        return Err(Error::NotFound(format!("artifact {id} is not in {}", integration.name)).into());
+    }
+    let app = app_for(s, c);
+    let workflow = buckets::workflow_of(&app, &integration).await?;
+    let to = workflow.next_stage(&source.bucket).map(str::to_owned).ok_or_else(|| {
+        ApiError::from(Error::Refused(format!(
+            "{} is the last stage of workflow {}; nothing follows it",
+            source.bucket, workflow.name
+        )))
+    })?;
+    require_for_bucket(&p, c, &integration.name, &to).await?;
+    let request = PromoteRequest {
+        integration: integration.name.clone(),
+        from: source.bucket.clone(),
+        to,
+        artifact: Some(id),
+        digest: None,
+        reason: None,
+        dry_run: false,
+        referrers: true,
+    };
+    let artifact = match crate::app::promote::promote(&app, request).await? {
+        PromoteOutcome::Done { artifact, .. } | PromoteOutcome::Unchanged { artifact } => artifact,
+        PromoteOutcome::DryRun { .. } => unreachable!("not a dry run"),
+    };
+    Ok(facets_artifact(artifact, &integration.registry, integration.registration_type))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PromoteQuery {
+    ci_name: String,
+    artifact_id: String,
+}
+
+/// `POST /cc-ui/v1/artifacts/promote?ciName=&artifactId=`.
+pub async fn promote_by_name(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Query(q): Query<PromoteQuery>,
+) -> Result<Json<FacetsArtifact>, ApiError> {
+    let work = move |h: &tokio::runtime::Handle| {
+        h.block_on(async move { promote_artifact(&s, &c, &q.ci_name, &q.artifact_id).await })
+    };
+    Ok(Json(on_own_thread(work).await?))
+}
+
+/// `POST /cc-ui/v1/artifacts/{ciId}/promote/{artifactId}`.
+pub async fn promote_by_id(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path((ci_id, artifact_id)): Path<(String, String)>,
+) -> Result<Json<FacetsArtifact>, ApiError> {
+    let p = plane(&s, &c);
+    let id: i64 =
+        ci_id.parse().map_err(|_| ApiError::from(Error::NotFound(format!("no CI integration has id {ci_id:?}"))))?;
+    let ci = p
+        .integrations()
+        .await?
+        .into_iter()
+        .find(|i| i.id == id)
+        .ok_or_else(|| ApiError::from(Error::NotFound(format!("no CI integration has id {id}"))))?;
+    let work = move |h: &tokio::runtime::Handle| {
+        h.block_on(async move { promote_artifact(&s, &c, &ci.name, &artifact_id).await })
+    };
+    Ok(Json(on_own_thread(work).await?))
+}
