@@ -214,6 +214,12 @@ _facetctl() {
             facetctl__subcmd__help__subcmd__server__subcmd__users,add)
                 cmd="facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add"
                 ;;
+            facetctl__subcmd__help__subcmd__server__subcmd__users,list)
+                cmd="facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__list"
+                ;;
+            facetctl__subcmd__help__subcmd__server__subcmd__users,revoke)
+                cmd="facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__revoke"
+                ;;
             facetctl__subcmd__help__subcmd__workflow,create)
                 cmd="facetctl__subcmd__help__subcmd__workflow__subcmd__create"
                 ;;
@@ -337,17 +343,35 @@ _facetctl() {
             facetctl__subcmd__server__subcmd__help__subcmd__users,add)
                 cmd="facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__add"
                 ;;
+            facetctl__subcmd__server__subcmd__help__subcmd__users,list)
+                cmd="facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__list"
+                ;;
+            facetctl__subcmd__server__subcmd__help__subcmd__users,revoke)
+                cmd="facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__revoke"
+                ;;
             facetctl__subcmd__server__subcmd__users,add)
                 cmd="facetctl__subcmd__server__subcmd__users__subcmd__add"
                 ;;
             facetctl__subcmd__server__subcmd__users,help)
                 cmd="facetctl__subcmd__server__subcmd__users__subcmd__help"
                 ;;
+            facetctl__subcmd__server__subcmd__users,list)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__list"
+                ;;
+            facetctl__subcmd__server__subcmd__users,revoke)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__revoke"
+                ;;
             facetctl__subcmd__server__subcmd__users__subcmd__help,add)
                 cmd="facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__add"
                 ;;
             facetctl__subcmd__server__subcmd__users__subcmd__help,help)
                 cmd="facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__help"
+                ;;
+            facetctl__subcmd__server__subcmd__users__subcmd__help,list)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__list"
+                ;;
+            facetctl__subcmd__server__subcmd__users__subcmd__help,revoke)
+                cmd="facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__revoke"
                 ;;
             facetctl__subcmd__workflow,create)
                 cmd="facetctl__subcmd__workflow__subcmd__create"
@@ -1386,7 +1410,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__server__subcmd__users)
-            opts="add"
+            opts="add revoke list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1400,6 +1424,34 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2648,7 +2700,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__server__subcmd__help__subcmd__users)
-            opts="add"
+            opts="add revoke list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2675,8 +2727,36 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__server__subcmd__users)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version add help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version add revoke list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2752,7 +2832,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__server__subcmd__users__subcmd__help)
-            opts="add help"
+            opts="add revoke list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2786,6 +2866,110 @@ _facetctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__list)
+            opts="-o -q -v -h -V --database --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__server__subcmd__users__subcmd__revoke)
+            opts="-o -q -v -h -V --database --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

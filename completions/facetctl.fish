@@ -573,6 +573,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "add" -d 'Add a user; prints their new token once, on stdout'
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "revoke" -d 'Revoke a user\'s token at once'
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users and whether their tokens work'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "users" -d 'The server\'s users and their tokens'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1093,6 +1093,45 @@ _arguments "${_arguments_options[@]}" : \
 ':name:_default' \
 && ret=0
 ;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+'--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_facetctl__subcmd__server__subcmd__users__subcmd__help_commands" \
@@ -1106,6 +1145,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:facetctl-server-users-help-command-$line[1]:"
         case $line[1] in
             (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1146,6 +1193,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:facetctl-server-help-users-command-$line[1]:"
         case $line[1] in
             (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1433,6 +1488,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:facetctl-help-server-users-command-$line[1]:"
         case $line[1] in
             (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1802,6 +1865,8 @@ _facetctl__subcmd__help__subcmd__server_commands() {
 _facetctl__subcmd__help__subcmd__server__subcmd__users_commands() {
     local commands; commands=(
 'add:Add a user; prints their new token once, on stdout' \
+'revoke:Revoke a user'\''s token at once' \
+'list:List users and whether their tokens work' \
     )
     _describe -t commands 'facetctl help server users commands' commands "$@"
 }
@@ -1809,6 +1874,16 @@ _facetctl__subcmd__help__subcmd__server__subcmd__users_commands() {
 _facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__add_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help server users add commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help server users list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__revoke_commands] )) ||
+_facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help server users revoke commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__whoami_commands] )) ||
 _facetctl__subcmd__help__subcmd__whoami_commands() {
@@ -2108,6 +2183,8 @@ _facetctl__subcmd__server__subcmd__help__subcmd__help_commands() {
 _facetctl__subcmd__server__subcmd__help__subcmd__users_commands() {
     local commands; commands=(
 'add:Add a user; prints their new token once, on stdout' \
+'revoke:Revoke a user'\''s token at once' \
+'list:List users and whether their tokens work' \
     )
     _describe -t commands 'facetctl server help users commands' commands "$@"
 }
@@ -2116,10 +2193,22 @@ _facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__add_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl server help users add commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__list_commands] )) ||
+_facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server help users list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__revoke_commands] )) ||
+_facetctl__subcmd__server__subcmd__help__subcmd__users__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server help users revoke commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__server__subcmd__users_commands] )) ||
 _facetctl__subcmd__server__subcmd__users_commands() {
     local commands; commands=(
 'add:Add a user; prints their new token once, on stdout' \
+'revoke:Revoke a user'\''s token at once' \
+'list:List users and whether their tokens work' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl server users commands' commands "$@"
@@ -2133,6 +2222,8 @@ _facetctl__subcmd__server__subcmd__users__subcmd__add_commands() {
 _facetctl__subcmd__server__subcmd__users__subcmd__help_commands() {
     local commands; commands=(
 'add:Add a user; prints their new token once, on stdout' \
+'revoke:Revoke a user'\''s token at once' \
+'list:List users and whether their tokens work' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl server users help commands' commands "$@"
@@ -2146,6 +2237,26 @@ _facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__add_commands() {
 _facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl server users help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server users help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__revoke_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__help__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server users help revoke commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__list_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server users list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__server__subcmd__users__subcmd__revoke_commands] )) ||
+_facetctl__subcmd__server__subcmd__users__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl server users revoke commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__whoami_commands] )) ||
 _facetctl__subcmd__whoami_commands() {

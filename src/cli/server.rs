@@ -48,6 +48,17 @@ enum UsersCommand {
         #[command(flatten)]
         database: DatabaseArg,
     },
+    /// Revoke a user's token at once.
+    Revoke {
+        name: String,
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
+    /// List users and whether their tokens work.
+    List {
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
 }
 
 impl DatabaseArg {
@@ -73,6 +84,31 @@ pub async fn run(p: &Printer, args: ServerArgs, home: &Path) -> anyhow::Result<(
             let token = users::add(&store, &name, role, &crate::app::actor::resolve()).await?;
             p.note(&format!("user {name} ({role}) added; this token is shown once, so keep it now"));
             p.result(&serde_json::json!({"user": name, "role": role, "token": token}), &token)
+        }
+        Some(ServerCommand::Users(UsersCommand::Revoke { name, database })) => {
+            let store = database.open(home).await?;
+            users::revoke(&store, &name, &crate::app::actor::resolve()).await?;
+            p.result(&serde_json::json!({"user": name, "revoked": true}), &format!("revoked {name}'s token"))
+        }
+        Some(ServerCommand::Users(UsersCommand::List { database })) => {
+            let store = database.open(home).await?;
+            let all: Vec<serde_json::Value> = users::list(&store)
+                .await?
+                .into_iter()
+                .map(|(name, role, active)| serde_json::json!({"user": name, "role": role, "active": active}))
+                .collect();
+            let lines: Vec<String> = all
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{}\t{}\t{}",
+                        u["user"].as_str().unwrap_or(""),
+                        u["role"].as_str().unwrap_or(""),
+                        if u["active"] == true { "active" } else { "revoked" }
+                    )
+                })
+                .collect();
+            p.result(&all, &lines.join("\n"))
         }
     }
 }

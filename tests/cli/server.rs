@@ -133,6 +133,16 @@ fn credentials_and_roles_decide_who_may_do_what() {
     );
     let (status, stream) = server.call("POST", "/cc-ui/v1/release-stream", Some(("ada", u.admin.as_str())), Some(body));
     assert_eq!((status, &stream["prod"]), (200, &json!(true)));
+    // A revoked token stops working at once.
+    assert_eq!(server.call("GET", "/api/me", Some(("dev", u.developer.as_str())), None).0, 200);
+    let users_cmd =
+        |args: &[&str]| ctx.command().env("FACETCTL_DATABASE_URL", &server.database).args(args).output().unwrap();
+    let out = users_cmd(&["server", "users", "revoke", "dev"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(server.call("GET", "/api/me", Some(("dev", u.developer.as_str())), None).0, 401);
+    let listed: Value = serde_json::from_slice(&users_cmd(&["-o", "json", "server", "users", "list"]).stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().iter().find(|u| u["user"] == "dev").unwrap()["active"], false);
+    assert_eq!(users_cmd(&["server", "users", "revoke", "nobody"]).status.code(), Some(4));
     let (status, error) =
         server.call("POST", "/cc-ui/v1/artifacts-ci", Some(("ada", u.admin.as_str())), Some(json!({"ciName": "x"})));
     assert_eq!((status, &error["code"]), (400, &json!("BAD_REQUEST")), "a missing required field is a 400");

@@ -577,6 +577,7 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         "integration.create" => ("CI_INTEGRATION", "CI_INTEGRATION_CREATE"),
         "integration.delete" => ("CI_INTEGRATION", "CI_INTEGRATION_DELETE"),
         "user.add" => ("USER", "USER_CREATE"),
+        "user.revoke" => ("USER", "USER_UPDATE"),
         // Artifacts, promotions and rollbacks belong to a CI integration; Facets names no action for them.
         _ => ("CI_INTEGRATION", "UNKNOWN"),
     }

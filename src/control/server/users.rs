@@ -49,6 +49,42 @@ pub async fn add(store: &Store, name: &str, role: Role, created_by: &str) -> Res
     Ok(token)
 }
 
+/// Revokes a user's token at once; their requests are refused from then on.
+pub async fn revoke(store: &Store, name: &str, revoked_by: &str) -> Result<()> {
+    let mut tx = store.begin_write().await?;
+    let changed = sqlx::query("UPDATE users SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL")
+        .bind(now())
+        .bind(name)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if changed == 0 {
+        return Err(Error::NotFound(format!("no active user {name:?}; `facetctl server users list` shows them")));
+    }
+    sqlx::query(
+        "INSERT INTO audit_events (created_at, actor, action, entity, target, details) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now())
+    .bind(revoked_by)
+    .bind("user.revoke")
+    .bind("user")
+    .bind(name)
+    .bind("{}")
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every user, with whether their token still works.
+pub async fn list(store: &Store) -> Result<Vec<(String, String, bool)>> {
+    let rows = sqlx::query("SELECT name, role, revoked_at FROM users ORDER BY name").fetch_all(&store.pool).await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get("name"), r.get("role"), r.get::<Option<String>, _>("revoked_at").is_none()))
+        .collect())
+}
+
 /// The user whose name and token these are, unless revoked.
 pub async fn authenticate(store: &Store, name: &str, token: &str) -> Result<Option<User>> {
     let row = sqlx::query("SELECT name, role, token_hash FROM users WHERE name = $1 AND revoked_at IS NULL")
