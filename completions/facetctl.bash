@@ -181,6 +181,9 @@ _facetctl() {
             facetctl__subcmd__help__subcmd__integration,show)
                 cmd="facetctl__subcmd__help__subcmd__integration__subcmd__show"
                 ;;
+            facetctl__subcmd__help__subcmd__integration,update)
+                cmd="facetctl__subcmd__help__subcmd__integration__subcmd__update"
+                ;;
             facetctl__subcmd__help__subcmd__registry,add)
                 cmd="facetctl__subcmd__help__subcmd__registry__subcmd__add"
                 ;;
@@ -232,6 +235,9 @@ _facetctl() {
             facetctl__subcmd__help__subcmd__workflow,show)
                 cmd="facetctl__subcmd__help__subcmd__workflow__subcmd__show"
                 ;;
+            facetctl__subcmd__help__subcmd__workflow,update)
+                cmd="facetctl__subcmd__help__subcmd__workflow__subcmd__update"
+                ;;
             facetctl__subcmd__integration,create)
                 cmd="facetctl__subcmd__integration__subcmd__create"
                 ;;
@@ -247,6 +253,9 @@ _facetctl() {
             facetctl__subcmd__integration,show)
                 cmd="facetctl__subcmd__integration__subcmd__show"
                 ;;
+            facetctl__subcmd__integration,update)
+                cmd="facetctl__subcmd__integration__subcmd__update"
+                ;;
             facetctl__subcmd__integration__subcmd__help,create)
                 cmd="facetctl__subcmd__integration__subcmd__help__subcmd__create"
                 ;;
@@ -261,6 +270,9 @@ _facetctl() {
                 ;;
             facetctl__subcmd__integration__subcmd__help,show)
                 cmd="facetctl__subcmd__integration__subcmd__help__subcmd__show"
+                ;;
+            facetctl__subcmd__integration__subcmd__help,update)
+                cmd="facetctl__subcmd__integration__subcmd__help__subcmd__update"
                 ;;
             facetctl__subcmd__registry,add)
                 cmd="facetctl__subcmd__registry__subcmd__add"
@@ -388,6 +400,9 @@ _facetctl() {
             facetctl__subcmd__workflow,show)
                 cmd="facetctl__subcmd__workflow__subcmd__show"
                 ;;
+            facetctl__subcmd__workflow,update)
+                cmd="facetctl__subcmd__workflow__subcmd__update"
+                ;;
             facetctl__subcmd__workflow__subcmd__help,create)
                 cmd="facetctl__subcmd__workflow__subcmd__help__subcmd__create"
                 ;;
@@ -402,6 +417,9 @@ _facetctl() {
                 ;;
             facetctl__subcmd__workflow__subcmd__help,show)
                 cmd="facetctl__subcmd__workflow__subcmd__help__subcmd__show"
+                ;;
+            facetctl__subcmd__workflow__subcmd__help,update)
+                cmd="facetctl__subcmd__workflow__subcmd__help__subcmd__update"
                 ;;
             *)
                 ;;
@@ -1116,7 +1134,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__integration)
-            opts="create list show delete"
+            opts="create list show update delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,6 +1190,20 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__integration__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__integration__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1480,7 +1512,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__workflow)
-            opts="create list show delete"
+            opts="create list show update delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1549,6 +1581,20 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__help__subcmd__workflow__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__history)
             opts="-o -q -v -h -V --integration --bucket --limit --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1596,7 +1642,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__integration)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version create list show delete help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version create list show update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1718,7 +1764,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__integration__subcmd__help)
-            opts="create list show delete help"
+            opts="create list show update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1801,6 +1847,20 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__integration__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__integration__subcmd__list)
             opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1842,6 +1902,44 @@ _facetctl() {
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__integration__subcmd__update)
+            opts="-o -q -v -h -V --workflow --no-workflow --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --workflow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
@@ -3012,7 +3110,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__workflow)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version create list show delete help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version create list show update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3122,7 +3220,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__workflow__subcmd__help)
-            opts="create list show delete help"
+            opts="create list show update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3205,6 +3303,20 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__workflow__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__workflow__subcmd__list)
             opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3246,6 +3358,44 @@ _facetctl() {
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__workflow__subcmd__update)
+            opts="-o -q -v -h -V --stages --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stages)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0

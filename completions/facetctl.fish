@@ -243,22 +243,23 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "login" -d 'Save your own credentials for a registry in the OS keyring, after checking them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Forget the credentials `registry login` saved'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only results and errors'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a promotion workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List workflows'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show one workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete a workflow that no integration uses'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a promotion workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List workflows'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show one workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Give a workflow new stages; promotions from then on follow them'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete a workflow that no integration uses'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l type -d 'What the stages are: environments or release streams' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l stages -d 'The stages in promotion order, comma-separated: qa,staging,production' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
@@ -294,6 +295,18 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l stages -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -308,24 +321,26 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a promotion workflow'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "list" -d 'List workflows'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "update" -d 'Give a workflow new stages; promotions from then on follow them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a workflow that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only results and errors'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a CI integration'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List integrations'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show one integration'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a CI integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List integrations'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show one integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Attach a workflow to an integration (or detach it with --no-workflow)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l type -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l registry -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l repository -d 'Repository path in the registry (default: the integration\'s name)' -r
@@ -364,6 +379,19 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l workflow -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-workflow
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -378,6 +406,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "list" -d 'List integrations'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "update" -d 'Attach a workflow to an integration (or detach it with --no-workflow)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
@@ -619,10 +648,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "create" -d 'Create a promotion workflow'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "list" -d 'List workflows'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "show" -d 'Show one workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "update" -d 'Give a workflow new stages; promotions from then on follow them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "delete" -d 'Delete a workflow that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "list" -d 'List integrations'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "show" -d 'Show one integration'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "update" -d 'Attach a workflow to an integration (or detach it with --no-workflow)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "register" -d 'Record an image that is already in the integration\'s registry'

@@ -532,6 +532,26 @@ _arguments "${_arguments_options[@]}" : \
 ':name:_default' \
 && ret=0
 ;;
+(update)
+_arguments "${_arguments_options[@]}" : \
+'*--stages=[]:STAGES:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -572,6 +592,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(update)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -678,6 +702,27 @@ _arguments "${_arguments_options[@]}" : \
 ':name:_default' \
 && ret=0
 ;;
+(update)
+_arguments "${_arguments_options[@]}" : \
+'(--no-workflow)--workflow=[]:WORKFLOW:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-workflow[]' \
+'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -718,6 +763,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(update)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1367,6 +1416,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(update)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1396,6 +1449,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(update)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1744,6 +1801,7 @@ _facetctl__subcmd__help__subcmd__integration_commands() {
 'create:Create a CI integration' \
 'list:List integrations' \
 'show:Show one integration' \
+'update:Attach a workflow to an integration (or detach it with --no-workflow)' \
 'delete:Delete an integration that has recorded no artifact' \
     )
     _describe -t commands 'facetctl help integration commands' commands "$@"
@@ -1767,6 +1825,11 @@ _facetctl__subcmd__help__subcmd__integration__subcmd__list_commands() {
 _facetctl__subcmd__help__subcmd__integration__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help integration show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__integration__subcmd__update_commands] )) ||
+_facetctl__subcmd__help__subcmd__integration__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help integration update commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__login_commands] )) ||
 _facetctl__subcmd__help__subcmd__login_commands() {
@@ -1896,6 +1959,7 @@ _facetctl__subcmd__help__subcmd__workflow_commands() {
 'create:Create a promotion workflow' \
 'list:List workflows' \
 'show:Show one workflow' \
+'update:Give a workflow new stages; promotions from then on follow them' \
 'delete:Delete a workflow that no integration uses' \
     )
     _describe -t commands 'facetctl help workflow commands' commands "$@"
@@ -1920,6 +1984,11 @@ _facetctl__subcmd__help__subcmd__workflow__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help workflow show commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__help__subcmd__workflow__subcmd__update_commands] )) ||
+_facetctl__subcmd__help__subcmd__workflow__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help workflow update commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__history_commands] )) ||
 _facetctl__subcmd__history_commands() {
     local commands; commands=()
@@ -1931,6 +2000,7 @@ _facetctl__subcmd__integration_commands() {
 'create:Create a CI integration' \
 'list:List integrations' \
 'show:Show one integration' \
+'update:Attach a workflow to an integration (or detach it with --no-workflow)' \
 'delete:Delete an integration that has recorded no artifact' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1952,6 +2022,7 @@ _facetctl__subcmd__integration__subcmd__help_commands() {
 'create:Create a CI integration' \
 'list:List integrations' \
 'show:Show one integration' \
+'update:Attach a workflow to an integration (or detach it with --no-workflow)' \
 'delete:Delete an integration that has recorded no artifact' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1982,6 +2053,11 @@ _facetctl__subcmd__integration__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl integration help show commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__integration__subcmd__help__subcmd__update_commands] )) ||
+_facetctl__subcmd__integration__subcmd__help__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration help update commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__integration__subcmd__list_commands] )) ||
 _facetctl__subcmd__integration__subcmd__list_commands() {
     local commands; commands=()
@@ -1991,6 +2067,11 @@ _facetctl__subcmd__integration__subcmd__list_commands() {
 _facetctl__subcmd__integration__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl integration show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__integration__subcmd__update_commands] )) ||
+_facetctl__subcmd__integration__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl integration update commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__login_commands] )) ||
 _facetctl__subcmd__login_commands() {
@@ -2269,6 +2350,7 @@ _facetctl__subcmd__workflow_commands() {
 'create:Create a promotion workflow' \
 'list:List workflows' \
 'show:Show one workflow' \
+'update:Give a workflow new stages; promotions from then on follow them' \
 'delete:Delete a workflow that no integration uses' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2290,6 +2372,7 @@ _facetctl__subcmd__workflow__subcmd__help_commands() {
 'create:Create a promotion workflow' \
 'list:List workflows' \
 'show:Show one workflow' \
+'update:Give a workflow new stages; promotions from then on follow them' \
 'delete:Delete a workflow that no integration uses' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2320,6 +2403,11 @@ _facetctl__subcmd__workflow__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl workflow help show commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__workflow__subcmd__help__subcmd__update_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__help__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow help update commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__workflow__subcmd__list_commands] )) ||
 _facetctl__subcmd__workflow__subcmd__list_commands() {
     local commands; commands=()
@@ -2329,6 +2417,11 @@ _facetctl__subcmd__workflow__subcmd__list_commands() {
 _facetctl__subcmd__workflow__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl workflow show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__workflow__subcmd__update_commands] )) ||
+_facetctl__subcmd__workflow__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl workflow update commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_facetctl" ]; then

@@ -100,6 +100,12 @@ pub enum WorkflowCommand {
     List,
     /// Show one workflow.
     Show { name: String },
+    /// Give a workflow new stages; promotions from then on follow them.
+    Update {
+        name: String,
+        #[arg(long, value_delimiter = ',', required = true)]
+        stages: Vec<String>,
+    },
     /// Delete a workflow that no integration uses.
     Delete { name: String },
 }
@@ -112,6 +118,14 @@ pub enum IntegrationCommand {
     List,
     /// Show one integration.
     Show { name: String },
+    /// Attach a workflow to an integration (or detach it with --no-workflow).
+    Update {
+        name: String,
+        #[arg(long, conflicts_with = "no_workflow", required_unless_present = "no_workflow")]
+        workflow: Option<String>,
+        #[arg(long)]
+        no_workflow: bool,
+    },
     /// Delete an integration that has recorded no artifact.
     Delete { name: String },
 }
@@ -224,6 +238,10 @@ pub async fn workflow(app: &App, p: &Printer, c: WorkflowCommand) -> anyhow::Res
         }
         WorkflowCommand::List => p.list(&app.plane.workflows().await?),
         WorkflowCommand::Show { name } => p.one(&app.plane.workflow(&name).await?),
+        WorkflowCommand::Update { name, stages } => {
+            let stages = stages.into_iter().map(|s| s.trim().to_owned()).collect();
+            p.one(&app.plane.set_workflow_stages(&name, stages).await?)
+        }
         WorkflowCommand::Delete { name } => {
             app.plane.delete_workflow(&name).await?;
             p.note(&format!("deleted workflow {name}"));
@@ -248,6 +266,9 @@ pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyho
         }
         IntegrationCommand::List => p.list(&app.plane.integrations().await?),
         IntegrationCommand::Show { name } => p.one(&app.plane.integration(&name).await?),
+        IntegrationCommand::Update { name, workflow, no_workflow: _ } => {
+            p.one(&app.plane.set_integration_workflow(&name, workflow.as_deref()).await?)
+        }
         IntegrationCommand::Delete { name } => {
             app.plane.delete_integration(&name).await?;
             p.note(&format!("deleted integration {name}"));

@@ -362,6 +362,27 @@ fn validate_registry_uri(uri: &str) -> Result<()> {
     Ok(())
 }
 
+/// A workflow's stages: two or more bucket names, each once; gates among them.
+fn check_stages(workflow: &str, stages: &[String], gates: &[String]) -> Result<()> {
+    if stages.len() < 2 {
+        return Err(Error::Invalid(format!(
+            "workflow {workflow} needs at least two stages, in order (e.g. --stages qa,staging,production)"
+        )));
+    }
+    for (i, stage) in stages.iter().enumerate() {
+        validate_name("stage", stage)?;
+        if stages[..i].contains(stage) {
+            return Err(Error::Invalid(format!("stage {stage} appears twice in --stages; each stage comes once")));
+        }
+    }
+    for gate in gates {
+        if !stages.contains(gate) {
+            return Err(Error::Invalid(format!("--gate {gate} is not one of the stages ({})", stages.join(", "))));
+        }
+    }
+    Ok(())
+}
+
 /// Docker Hub repositories are `namespace/name`, nothing deeper, and are not
 /// made on push by a bucket's name.
 fn check_docker_hub_layout(new: &NewIntegration) -> Result<()> {
@@ -623,26 +644,7 @@ impl ControlPlane for Embedded {
 
     async fn create_workflow(&self, new: NewWorkflow) -> Result<Workflow> {
         validate_name("workflow", &new.name)?;
-        if new.stages.len() < 2 {
-            return Err(Error::Invalid(format!(
-                "workflow {} needs at least two stages, in order (e.g. --stages qa,staging,production)",
-                new.name
-            )));
-        }
-        for (i, stage) in new.stages.iter().enumerate() {
-            validate_name("stage", stage)?;
-            if new.stages[..i].contains(stage) {
-                return Err(Error::Invalid(format!("stage {stage} appears twice in --stages; each stage comes once")));
-            }
-        }
-        for gate in &new.gates {
-            if !new.stages.contains(gate) {
-                return Err(Error::Invalid(format!(
-                    "--gate {gate} is not one of the stages ({})",
-                    new.stages.join(", ")
-                )));
-            }
-        }
+        check_stages(&new.name, &new.stages, &new.gates)?;
         let mut tx = self.store.begin_write().await?;
         let at = now();
         let id: i64 = sqlx::query(
@@ -697,6 +699,59 @@ impl ControlPlane for Embedded {
         self.audit(&mut tx, "workflow.delete", "workflow", name, json!({"id": id})).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow> {
+        let current = self.workflow(name).await?;
+        check_stages(name, &stages, &current.gates)?;
+        let mut tx = self.store.begin_write().await?;
+        sqlx::query("UPDATE workflows SET stages = $1 WHERE name = $2")
+            .bind(serde_json::to_string(&stages).expect("strings serialise"))
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        self.audit(&mut tx, "workflow.update", "workflow", name, json!({"stages": stages, "before": current.stages}))
+            .await?;
+        tx.commit().await?;
+        self.workflow(name).await
+    }
+
+    async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration> {
+        let integration = self.integration(name).await?;
+        let mut tx = self.store.begin_write().await?;
+        let workflow_id: Option<i64> = match workflow {
+            None => None,
+            Some(w) => {
+                let row = sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
+                    .bind(w)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
+                if row.get::<String, _>("registration_type") != integration.registration_type.as_str() {
+                    return Err(Error::Invalid(format!(
+                        "workflow {w} is for {} buckets but {name} is {}; use a workflow of the same type",
+                        row.get::<String, _>("registration_type"),
+                        integration.registration_type
+                    )));
+                }
+                Some(row.get("id"))
+            }
+        };
+        sqlx::query("UPDATE integrations SET workflow_id = $1 WHERE name = $2")
+            .bind(workflow_id)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        self.audit(
+            &mut tx,
+            "integration.update",
+            "integration",
+            name,
+            json!({"workflow": workflow, "before": integration.workflow}),
+        )
+        .await?;
+        tx.commit().await?;
+        self.integration(name).await
     }
 
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {

@@ -119,11 +119,15 @@ pub trait ControlPlane: Send + Sync {
     async fn workflows(&self) -> Result<Vec<Workflow>>;
     async fn workflow(&self, name: &str) -> Result<Workflow>;
     async fn delete_workflow(&self, name: &str) -> Result<()>;
+    /// Gives a workflow new stages; promotions from then on follow them.
+    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow>;
 
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration>;
     async fn integrations(&self) -> Result<Vec<Integration>>;
     async fn integration(&self, name: &str) -> Result<Integration>;
     async fn delete_integration(&self, name: &str) -> Result<()>;
+    /// Attaches a workflow to an integration, or detaches it with None.
+    async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration>;
 
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt>;
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()>;

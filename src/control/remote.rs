@@ -249,6 +249,27 @@ impl ControlPlane for Remote {
         self.send(Method::DELETE, &format!("/cc-ui/v1/workflow/{}", w.id), None, None).await
     }
 
+    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow> {
+        let w = self.workflow(name).await?;
+        let hierarchies: Vec<Value> =
+            stages.iter().enumerate().map(|(i, s)| json!({"sequence": i + 1, "registrationValue": s})).collect();
+        let body = json!({"workflowName": name, "registrationType": w.registration_type, "hierarchies": hierarchies});
+        workflow_from(self.send(Method::PUT, &format!("/cc-ui/v1/workflow/{}", w.id), Some(body), None).await?)
+    }
+
+    async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration> {
+        let current = self.integration(name).await?;
+        let workflow_id = match workflow {
+            Some(w) => Some(self.workflow(w).await?.id.to_string()),
+            None => None,
+        };
+        let body = json!({"ciName": name, "registrationType": current.registration_type, "artifactory": current.registry,
+                          "repository": current.repository, "layout": current.layout, "promotionWorkflowId": workflow_id});
+        integration_from(
+            self.send(Method::PUT, &format!("/cc-ui/v1/artifacts-ci/{}", current.id), Some(body), None).await?,
+        )
+    }
+
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
         let workflow_id = match &new.workflow {
             Some(w) => Some(self.workflow(w).await?.id.to_string()),

@@ -304,3 +304,53 @@ fn a_facets_client_registers_and_promotes_through_the_facets_routes() {
         w.server.call("POST", "/cc-ui/v1/artifacts/register", Some(("vic", w.tokens["vic"].as_str())), Some(request));
     assert_eq!(status, 403, "a viewer cannot register");
 }
+
+#[test]
+fn workflows_and_integrations_change_and_push_credentials_are_handed_out() {
+    let w = World::new("sqlite");
+    w.set_up();
+    let build = image::single(w.ctx.images(), "build-1", "updates", 1);
+    w.ok_json("dev", &["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+
+    // Detached from its workflow, an integration cannot promote; attached again, it can.
+    w.ok_json("ada", &["integration", "update", "payments", "--no-workflow"]);
+    let run = w.run("dev", &["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(run.stderr.contains("has no promotion workflow"), "{run:?}");
+    w.ok_json("ada", &["integration", "update", "payments", "--workflow", "standard"]);
+    // A workflow with new stages: qa now leads straight to staging-eu.
+    let updated = w.ok_json("ada", &["workflow", "update", "standard", "--stages", "qa,staging-eu,production"]);
+    assert_eq!(updated["stages"], serde_json::json!(["qa", "staging-eu", "production"]));
+    w.ok_json("dev", &["promote", "--integration", "payments", "--from", "qa", "--to", "staging-eu"]);
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/staging-eu:current").as_deref(), Some(build.digest.as_str()));
+    let run = w.run("dev", &["workflow", "update", "standard", "--stages", "qa,staging"]);
+    assert_eq!(run.code, 3, "only admins change workflows: {run:?}");
+    let run = w.run("ada", &["workflow", "update", "standard", "--stages", "qa"]);
+    assert_eq!(run.code, 2, "a workflow still needs two stages: {run:?}");
+
+    // Push credentials for a bucket: what the server holds, as base64(user:password).
+    let path = "/cc-ui/v1/artifacts/pushCredentialsV2/artifactName/payments/registrationType/ENVIRONMENT/value/qa";
+    let (status, data) = w.server.call("POST", path, Some(("dev", w.tokens["dev"].as_str())), None);
+    assert_eq!(status, 200, "{data}");
+    let decoded = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        data["authorizationToken"].as_str().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(decoded).unwrap(), "ci:remote-reg-pw-4e1f");
+    assert_eq!(data["proxyEndpoint"], format!("http://{}", w.registry.host));
+    let production =
+        "/cc-ui/v1/artifacts/pushCredentialsV2/artifactName/payments/registrationType/ENVIRONMENT/value/production";
+    assert_eq!(w.server.call("POST", production, Some(("dev", w.tokens["dev"].as_str())), None).0, 403, "protected");
+    assert_eq!(
+        w.server.call("POST", path, Some(("vic", w.tokens["vic"].as_str())), None).0,
+        403,
+        "viewers push nothing"
+    );
+
+    // Artifacts are history: deleting one is refused with the way out.
+    let (status, error) =
+        w.server.call("DELETE", "/cc-ui/v1/artifacts/1", Some(("dev", w.tokens["dev"].as_str())), None);
+    assert_eq!(status, 409);
+    assert!(error["message"].as_str().unwrap().contains("roll the bucket back"), "{error}");
+}

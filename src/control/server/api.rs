@@ -225,6 +225,36 @@ pub async fn get_ci_by_name(
     Ok(Json(ci_dto(&p, i).await?))
 }
 
+/// `PUT /cc-ui/v1/artifacts-ci/{ciId}`: attaches or detaches the promotion workflow. Moving an
+/// integration with history to another registry, repository or layout would strand its artifacts.
+pub async fn update_ci(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(id): Path<String>,
+    raw: Bytes,
+) -> ApiResult<ArtifactCi> {
+    let req: ArtifactCiRequest = body(&raw)?;
+    let p = plane(&s, &c);
+    let current = ci_by_id(&p, &id).await?;
+    let moved = req.ci_name != current.name
+        || req.registration_type != current.registration_type
+        || req.artifactory.as_ref().is_some_and(|a| *a != current.registry)
+        || req.repository.as_ref().is_some_and(|r| *r != current.repository)
+        || req.layout.is_some_and(|l| l != current.layout);
+    if moved {
+        return Err(ApiError(Error::Refused(format!(
+            "only the promotion workflow of {} can change; its name, type, registry, repository and layout hold its history",
+            current.name
+        ))));
+    }
+    let workflow = match req.promotion_workflow_id {
+        Some(wid) => Some(workflow_by_id(&p, &wid).await?.name),
+        None => None,
+    };
+    let updated = p.set_integration_workflow(&current.name, workflow.as_deref()).await?;
+    Ok(Json(ci_dto(&p, updated).await?))
+}
+
 pub async fn delete_ci(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
@@ -392,6 +422,24 @@ pub async fn get_workflow(
     Path(id): Path<String>,
 ) -> ApiResult<PromotionWorkflow> {
     Ok(Json(workflow_dto(workflow_by_id(&plane(&s, &c), &id).await?)))
+}
+
+/// `PUT /cc-ui/v1/workflow/{workflowId}`: new stages, from its hierarchies.
+pub async fn update_workflow(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(id): Path<String>,
+    raw: Bytes,
+) -> ApiResult<PromotionWorkflow> {
+    let mut req: PromotionWorkflowRequest = body(&raw)?;
+    let p = plane(&s, &c);
+    let current = workflow_by_id(&p, &id).await?;
+    if req.workflow_name != current.name || req.registration_type != current.registration_type {
+        return Err(bad("only a workflow's hierarchies can change; create another workflow for another name or type"));
+    }
+    req.hierarchies.sort_by_key(|h| h.sequence);
+    let stages = req.hierarchies.into_iter().map(|h| h.registration_value).collect();
+    Ok(Json(workflow_dto(p.set_workflow_stages(&current.name, stages).await?)))
 }
 
 pub async fn delete_workflow(
@@ -574,6 +622,8 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         "registry.remove" => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_DELETE"),
         "workflow.create" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_CREATE"),
         "workflow.delete" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_DELETE"),
+        "workflow.update" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_UPDATE"),
+        "integration.update" => ("CI_INTEGRATION", "CI_INTEGRATION_UPDATE"),
         "integration.create" => ("CI_INTEGRATION", "CI_INTEGRATION_CREATE"),
         "integration.delete" => ("CI_INTEGRATION", "CI_INTEGRATION_DELETE"),
         "user.add" => ("USER", "USER_CREATE"),

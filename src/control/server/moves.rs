@@ -98,6 +98,8 @@ struct RegisterRequest {
     registration_value: Option<String>,
     registered_for: Option<String>,
     release_stream: Option<String>,
+    /// `register-by-env` names the environment so.
+    cluster_name: Option<String>,
     tag: Option<String>,
     external_id: Option<String>,
     build_id: Option<String>,
@@ -110,9 +112,12 @@ struct RegisterRequest {
 async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Result<FacetsArtifact, ApiError> {
     let r: RegisterRequest = serde_json::from_slice(raw)
         .map_err(|e| ApiError::from(Error::Invalid(format!("invalid request body: {e}"))))?;
-    let bucket = r.registration_value.or(r.registered_for).or(r.release_stream).ok_or_else(|| {
-        ApiError::from(Error::Invalid("name the bucket: registrationValue (an environment or release stream)".into()))
-    })?;
+    let bucket =
+        r.registration_value.or(r.cluster_name).or(r.registered_for).or(r.release_stream).ok_or_else(|| {
+            ApiError::from(Error::Invalid(
+                "name the bucket: registrationValue (an environment or release stream)".into(),
+            ))
+        })?;
     let app = app_for(s, c);
     let p = plane(s, c);
     require_for_bucket(&p, c, &r.application_name, &bucket).await?;
@@ -240,4 +245,57 @@ pub async fn promote_by_id(
         h.block_on(async move { promote_artifact(&s, &c, &ci.name, &artifact_id).await })
     };
     Ok(Json(on_own_thread(work).await?))
+}
+
+/// `DELETE /cc-ui/v1/artifacts/{artifactId}`: refused. An artifact is a line
+/// of a bucket's history, which is kept; to stop using one, roll its bucket back.
+pub async fn delete_artifact(Path(id): Path<String>) -> ApiError {
+    ApiError::from(Error::Refused(format!(
+        "artifact {id} is part of its bucket's history, which facetctl keeps; roll the bucket back to stop using it"
+    )))
+}
+
+/// Facets' push credentials: a token for the registry, as `base64(user:password)`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationData {
+    pub authorization_token: String,
+    pub proxy_endpoint: String,
+}
+
+/// `POST .../pushCredentialsV2/artifactName/{ci}/registrationType/{type}/value/{bucket}`: what the
+/// server's own credential chain finds for the bucket's registry. For ECR, GAR and ACR that is a
+/// short-lived token from the cloud.
+pub async fn push_credentials(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path((ci, _registration_type, bucket)): Path<(String, String, String)>,
+) -> Result<Json<AuthorizationData>, ApiError> {
+    let p = plane(&s, &c);
+    require_for_bucket(&p, &c, &ci, &bucket).await?;
+    let integration = p.integration(&ci).await?;
+    let registry = p.registry(&integration.registry).await?;
+    let endpoint = crate::registry::RegistryEndpoint {
+        host: registry.host().to_owned(),
+        insecure: registry.insecure,
+        kind: Some(registry.kind),
+    };
+    let base = endpoint.base_url();
+    let target = crate::registry::credentials::Target {
+        name: Some(&registry.name),
+        host: &endpoint.host,
+        kind: endpoint.kind,
+        base_url: &base,
+    };
+    let kept =
+        crate::registry::credentials::Kept { stored: p.registry_credentials(&registry.name).await?, login: None };
+    let resolved = crate::registry::credentials::resolve(&s.http, &target, kept).await.map_err(Error::Registry)?;
+    let credentials = resolved.credentials.ok_or_else(|| {
+        ApiError::from(Error::NotFound(format!("the server holds no credentials for registry {}", registry.name)))
+    })?;
+    let token = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        format!("{}:{}", credentials.username, credentials.secret.expose()),
+    );
+    Ok(Json(AuthorizationData { authorization_token: token, proxy_endpoint: base }))
 }

@@ -229,6 +229,48 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             "Promote an artifact to the next stage",
             post(moves::promote_by_id),
         ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/register-by-env",
+            Some(Developer),
+            "Register an image into an environment's bucket",
+            post(moves::register),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/register-by-release-stream",
+            Some(Developer),
+            "Register an image into a release stream's bucket",
+            post(moves::register),
+        ),
+        r(
+            Method::DELETE,
+            "/cc-ui/v1/artifacts/{artifactId}",
+            Some(Developer),
+            "Refused: artifacts are kept as history",
+            delete(moves::delete_artifact),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/pushCredentialsV2/artifactName/{artifactName}/registrationType/{registrationType}/value/{registrationValue}",
+            Some(Developer),
+            "Credentials for pushing into a bucket's registry",
+            post(moves::push_credentials),
+        ),
+        r(
+            Method::PUT,
+            "/cc-ui/v1/artifacts-ci/{ciId}",
+            Some(Admin),
+            "Attach or detach a CI integration's workflow",
+            put(api::update_ci),
+        ),
+        r(
+            Method::PUT,
+            "/cc-ui/v1/workflow/{workflowId}",
+            Some(Admin),
+            "Give a workflow new stages",
+            put(api::update_workflow),
+        ),
     ]
 }
 
