@@ -114,13 +114,7 @@ fn a_source_connection_cut_mid_blob_is_resumed_by_starting_the_blob_again() {
     let ctx = TestContext::new();
     ctx.standard_setup(&registry, "repository-per-bucket");
     let build = image::single(ctx.images(), "build-1", "cut", 3);
-    let upload = std::process::Command::new("skopeo")
-        .args(["copy", "--dest-tls-verify=false", "--preserve-digests"])
-        .arg(format!("oci:{}:build-1", build.dir.display()))
-        .arg(format!("docker://{}/ci/app:build-1", source.host))
-        .output()
-        .unwrap();
-    assert!(upload.status.success(), "{}", String::from_utf8_lossy(&upload.stderr));
+    skopeo::upload(&source, &format!("oci:{}:build-1", build.dir.display()), "ci/app:build-1");
     proxy.inject(Method::GET, "/blobs/sha256:", Fault::CutMidAnswer, 2);
 
     let pushed = ctx.json(&[

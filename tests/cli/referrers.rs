@@ -17,13 +17,7 @@ fn sign(ctx: &TestContext, registry: &TestRegistry, repo: &str, build: &image::O
     let hex = &build.digest[7..];
     let attestation_digest = attestation["digest"].as_str().unwrap().to_owned();
     for (from, to) in [("sig", format!(":sha256-{hex}.sig")), ("attestation", format!("@{attestation_digest}"))] {
-        let out = std::process::Command::new("skopeo")
-            .args(["copy", "--all", "--preserve-digests", "--dest-tls-verify=false"])
-            .arg(format!("oci:{}:{from}", dir.display()))
-            .arg(format!("docker://{}/{repo}{to}", registry.host))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        skopeo::upload(registry, &format!("oci:{}:{from}", dir.display()), &format!("{repo}{to}"));
     }
     // The OCI 1.1 fallback for registries without the referrers API: an index under sha256-<hex>.
     let fallback =

@@ -254,21 +254,7 @@ fn a_facets_client_registers_and_promotes_through_the_facets_routes() {
     w.set_up();
     // The CI pushed its build to the registry by itself.
     let build = image::single(w.ctx.images(), "build-9", "facets-client", 2);
-    let auth_dir = tempfile::tempdir().unwrap();
-    let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "ci:remote-reg-pw-4e1f");
-    std::fs::write(
-        auth_dir.path().join("auth.json"),
-        format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, w.registry.host),
-    )
-    .unwrap();
-    let upload = std::process::Command::new("skopeo")
-        .args(["copy", "--dest-tls-verify=false", "--preserve-digests", "--authfile"])
-        .arg(auth_dir.path().join("auth.json"))
-        .arg(format!("oci:{}:build-9", build.dir.display()))
-        .arg(format!("docker://{}/ci/payments:build-9", w.registry.host))
-        .output()
-        .unwrap();
-    assert!(upload.status.success(), "{}", String::from_utf8_lossy(&upload.stderr));
+    skopeo::upload(&w.registry, &format!("oci:{}:build-9", build.dir.display()), "ci/payments:build-9");
 
     let dev = Some(("dev", w.tokens["dev"].as_str()));
     let request = serde_json::json!({

@@ -90,13 +90,7 @@ fn an_image_already_in_the_registry_is_registered_by_digest() {
     ctx.standard_setup(&registry, "repository-per-bucket");
     // CI pushed the build somewhere in the same registry by itself.
     let build = image::single(ctx.images(), "build-3", "register", 2);
-    let upload = std::process::Command::new("skopeo")
-        .args(["copy", "--dest-tls-verify=false", "--preserve-digests"])
-        .arg(format!("oci:{}:build-3", build.dir.display()))
-        .arg(format!("docker://{}/ci/payments:build-3", registry.host))
-        .output()
-        .unwrap();
-    assert!(upload.status.success(), "{}", String::from_utf8_lossy(&upload.stderr));
+    skopeo::upload(&registry, &format!("oci:{}:build-3", build.dir.display()), "ci/payments:build-3");
 
     let registered = ctx.json(&[
         "artifact",
@@ -134,21 +128,7 @@ fn a_build_in_another_registry_is_streamed_across() {
     ctx.standard_setup(&registry, "repository-per-bucket");
     ctx.add_registry_as("ci", &ci_registry.host, Some(("builder", "ci-pass")));
     let build = image::multi_arch(ctx.images(), "build-4", "across");
-    let auth_dir = tempfile::tempdir().unwrap();
-    let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "builder:ci-pass");
-    std::fs::write(
-        auth_dir.path().join("auth.json"),
-        format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, ci_registry.host),
-    )
-    .unwrap();
-    let upload = std::process::Command::new("skopeo")
-        .args(["copy", "--all", "--dest-tls-verify=false", "--preserve-digests", "--authfile"])
-        .arg(auth_dir.path().join("auth.json"))
-        .arg(format!("oci:{}:build-4", build.dir.display()))
-        .arg(format!("docker://{}/builds/payments:build-4", ci_registry.host))
-        .output()
-        .unwrap();
-    assert!(upload.status.success(), "{}", String::from_utf8_lossy(&upload.stderr));
+    skopeo::upload(&ci_registry, &format!("oci:{}:build-4", build.dir.display()), "builds/payments:build-4");
 
     let pushed = ctx.json(&[
         "artifact",

@@ -37,3 +37,19 @@ pub fn raw_manifest(registry: &TestRegistry, repo_ref: &str) -> Option<Vec<u8>> 
     );
     None
 }
+
+/// Uploads `source` (`oci:DIR:TAG`) to `repo_ref` on `registry`, all platforms, digests kept, as a
+/// CI job's own push would; credentials go in a file, never in arguments.
+pub fn upload(registry: &TestRegistry, source: &str, repo_ref: &str) {
+    let auth_dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new("skopeo");
+    cmd.args(["copy", "--all", "--preserve-digests", "--dest-tls-verify=false"]);
+    if let Some((user, password)) = &registry.credentials {
+        let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{user}:{password}"));
+        let file = auth_dir.path().join("auth.json");
+        std::fs::write(&file, format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, registry.host)).unwrap();
+        cmd.arg("--authfile").arg(&file);
+    }
+    let out = cmd.arg(source).arg(format!("docker://{}/{repo_ref}", registry.host)).output().unwrap();
+    assert!(out.status.success(), "skopeo copy {source} -> {repo_ref}: {}", String::from_utf8_lossy(&out.stderr));
+}
