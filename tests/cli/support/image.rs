@@ -139,3 +139,49 @@ pub fn layout_index(dir: &Path, refs: &[(&str, &Value)]) {
     )
     .unwrap();
 }
+
+/// An image of `layers` layers of `layer_bytes` each, of incompressible
+/// pseudo-random bytes, written straight to the blob files (for benchmarks).
+pub fn sized(parent: &Path, tag: &str, seed: &str, layers: usize, layer_bytes: usize) -> OciImage {
+    use std::io::Write;
+    let dir = parent.join(format!("{tag}-{seed}"));
+    let blobs = dir.join("blobs/sha256");
+    std::fs::create_dir_all(&blobs).unwrap();
+    let mut state: u64 = seed.bytes().fold(0x9e37_79b9_7f4a_7c15, |s, b| s.rotate_left(5) ^ u64::from(b));
+    let mut layer_descs = Vec::new();
+    let mut buf = vec![0u8; 1 << 20];
+    for _ in 0..layers {
+        let tmp = blobs.join("layer.tmp");
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap());
+        let mut hasher = Sha256::new();
+        let mut left = layer_bytes;
+        while left > 0 {
+            for chunk in buf.chunks_mut(8) {
+                // xorshift64*: fast, and no compressor or dedup finds a pattern in it.
+                state ^= state >> 12;
+                state ^= state << 25;
+                state ^= state >> 27;
+                let v = state.wrapping_mul(0x2545_f491_4f6c_dd1d).to_le_bytes();
+                chunk.copy_from_slice(&v[..chunk.len()]);
+            }
+            let n = left.min(buf.len());
+            hasher.update(&buf[..n]);
+            file.write_all(&buf[..n]).unwrap();
+            left -= n;
+        }
+        file.flush().unwrap();
+        let hex = hex::encode(hasher.finalize());
+        std::fs::rename(&tmp, blobs.join(&hex)).unwrap();
+        layer_descs.push(json!({"mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": format!("sha256:{hex}"), "size": layer_bytes}));
+    }
+    let diff_ids: Vec<Value> = layer_descs.iter().map(|d| d["digest"].clone()).collect();
+    let config = json!({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": diff_ids}});
+    let mut config_desc = put_blob(&dir, &serde_json::to_vec(&config).unwrap());
+    config_desc["mediaType"] = json!("application/vnd.oci.image.config.v1+json");
+    let manifest = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json", "config": config_desc, "layers": layer_descs});
+    let bytes = serde_json::to_vec_pretty(&manifest).unwrap();
+    let mut desc = put_blob(&dir, &bytes);
+    desc["mediaType"] = json!("application/vnd.oci.image.manifest.v1+json");
+    let digest = write_index(&dir, tag, &desc, bytes);
+    OciImage { dir, tag: tag.into(), digest, children: Vec::new() }
+}
