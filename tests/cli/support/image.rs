@@ -142,6 +142,7 @@ pub fn layout_index(dir: &Path, refs: &[(&str, &Value)]) {
 
 /// An image of `layers` layers of `layer_bytes` each, of incompressible
 /// pseudo-random bytes, written straight to the blob files (for benchmarks).
+#[allow(dead_code, reason = "benches/registry.rs uses it; the tests share this module")]
 pub fn sized(parent: &Path, tag: &str, seed: &str, layers: usize, layer_bytes: usize) -> OciImage {
     use std::io::Write;
     let dir = parent.join(format!("{tag}-{seed}"));
