@@ -261,6 +261,7 @@ fn a_facets_client_registers_and_promotes_through_the_facets_routes() {
         "applicationName": "payments", "artifactUri": format!("{}/ci/payments:build-9", w.registry.host),
         "registrationType": "ENVIRONMENT", "registrationValue": "qa", "buildId": "run-77", "unknownToUs": 1,
     });
+    assert!(schemas.check("Artifact", &request).is_empty(), "the request is a Facets Artifact");
     let (status, registered) = w.server.call("POST", "/cc-ui/v1/artifacts/register", dev, Some(request.clone()));
     assert_eq!(status, 200, "{registered}");
     let registered = &registered[0];

@@ -21,36 +21,38 @@ fn users(server: &TestServer, ctx: &TestContext) -> Users {
     }
 }
 
-/// Sets up a registry, a workflow and a CI integration through the API, as an admin would.
+/// Sets up a registry, a workflow and a CI integration through the API, as an admin (or a Facets
+/// client) would. Every request body is checked against Facets' own schema first.
 fn set_up(server: &TestServer, u: &Users) -> Value {
+    let schemas = FacetsSchemas::load();
     let admin = Some(("ada", u.admin.as_str()));
-    let (status, registry) = server.call(
-        "POST",
+    let post = |path: &str, schema: &str, body: Value| {
+        let problems = schemas.check(schema, &body);
+        assert!(problems.is_empty(), "the request to {path} is not a Facets {schema}: {problems:?}");
+        let (status, answer) = server.call("POST", path, admin, Some(body));
+        assert_eq!(status, 200, "{path}: {answer}");
+        answer
+    };
+    let registry = post(
         "/cc-ui/v1/artifactories",
-        admin,
-        Some(json!({"name": "local", "artifactoryType": "GENERIC", "uri": "127.0.0.1:5000", "insecure": true,
-                    "username": "ci", "password": "registry-pw-91c4"})),
+        "BasicDockerArtifactory",
+        json!({"name": "local", "artifactoryType": "OTHERS", "uri": "127.0.0.1:5000", "insecure": true,
+               "username": "ci", "password": "registry-pw-91c4"}),
     );
-    assert_eq!(status, 200, "{registry}");
     assert!(registry.get("password").is_none(), "secrets are write-only: {registry}");
-    let (status, workflow) = server.call(
-        "POST",
+    let workflow = post(
         "/cc-ui/v1/workflow",
-        admin,
-        Some(json!({"workflowName": "standard", "registrationType": "ENVIRONMENT", "hierarchies": [
+        "PromotionWorkflow",
+        json!({"workflowName": "standard", "registrationType": "ENVIRONMENT", "hierarchies": [
             {"sequence": 1, "registrationValue": "qa"}, {"sequence": 2, "registrationValue": "staging"},
-            {"sequence": 3, "registrationValue": "production"}]})),
+            {"sequence": 3, "registrationValue": "production"}]}),
     );
-    assert_eq!(status, 200, "{workflow}");
-    let (status, ci) = server.call(
-        "POST",
+    post(
         "/cc-ui/v1/artifacts-ci",
-        admin,
-        Some(json!({"ciName": "payments", "registrationType": "ENVIRONMENT", "artifactory": "local",
-                    "promotionWorkflowId": workflow["id"], "someFieldFacetsMayAdd": true})),
-    );
-    assert_eq!(status, 200, "{ci}");
-    ci
+        "ArtifactCI",
+        json!({"ciName": "payments", "registrationType": "ENVIRONMENT", "artifactory": "local",
+               "promotionWorkflowId": workflow["id"], "someFieldFacetsMayAdd": true}),
+    )
 }
 
 fn the_api_story(backend: &str) {
@@ -158,7 +160,9 @@ fn facets_shapes_validate_against_the_facets_schemas() {
     let ci = set_up(&server, &u);
     let viewer = Some(("vic", u.viewer.as_str()));
     let admin = Some(("ada", u.admin.as_str()));
-    server.call("POST", "/cc-ui/v1/release-stream", admin, Some(json!({"name": "prod-stream", "prod": true})));
+    let stream = json!({"name": "prod-stream", "prod": true});
+    assert!(schemas.check("ReleaseStream", &stream).is_empty());
+    server.call("POST", "/cc-ui/v1/release-stream", admin, Some(stream));
 
     let mut checked = vec![("ArtifactCI", ci)];
     for (path, schema) in [
