@@ -81,6 +81,14 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         )));
     }
     let source = source_artifact(app, &req).await?;
+    // A promotion already done is answered from the record, with no registry work.
+    if !req.dry_run
+        && let Some(current) = app.plane.current_artifact(&integration.name, &req.to).await?
+        && current.digest == source.digest
+        && current.tag == source.tag
+    {
+        return Ok(PromoteOutcome::Unchanged { artifact: current });
+    }
     let registry = app.plane.registry(&integration.registry).await?;
     let from_repo = registry_access::bucket_repository(&registry, &integration, &req.from);
     let to_repo = registry_access::bucket_repository(&registry, &integration, &req.to);

@@ -69,6 +69,21 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     let root = source.root_manifest().await?;
     let dest = registry_access::client_for(app, &registry).await?;
     let repo = registry_access::bucket_repository(&registry, &integration, &req.bucket);
+    // A repeated push costs one HEAD: when the bucket's record and its moving tag both already
+    // name this build, there is nothing to do (nothing is written, so no lease is needed).
+    if let Some(current) = app.plane.current_artifact(&integration.name, &req.bucket).await?
+        && current.tag == tag
+        && current.digest == root.digest
+        && dest.head_manifest(&repo, &integration.current_tag(&req.bucket)).await?.map(|h| h.digest)
+            == Some(root.digest.clone())
+    {
+        return Ok(PushOutcome {
+            artifact: current,
+            copy: CopyReport::default(),
+            referrers: ReferrersReport::default(),
+            unchanged: true,
+        });
+    }
     let copy = Copy {
         source: source.as_ref(),
         dest: &dest,

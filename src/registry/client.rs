@@ -233,6 +233,18 @@ impl RegistryClient {
         Ok(Some(listed.into_iter().filter_map(Descriptor::from_value).collect()))
     }
 
+    /// `GET /v2/<name>/tags/list`: every tag, when one page holds them all (None when the
+    /// registry pages the list or will not list, so callers ask tag by tag instead).
+    pub async fn tags(&self, repo: &str) -> Result<Option<std::collections::HashSet<String>>, RegistryError> {
+        let url = format!("{}/v2/{repo}/tags/list", self.base);
+        let resp = self.send(&[pull(repo)], "list tags", || self.http.get(&url)).await?;
+        if !resp.status().is_success() || resp.headers().contains_key("link") {
+            return Ok(None);
+        }
+        let doc: serde_json::Value = resp.json().await.map_err(|e| self.transport_error(e))?;
+        Ok(doc["tags"].as_array().map(|tags| tags.iter().filter_map(|t| t.as_str().map(str::to_owned)).collect()))
+    }
+
     /// `HEAD /v2/<name>/blobs/<digest>`.
     pub async fn blob_exists(&self, repo: &str, digest: &Digest) -> Result<bool, RegistryError> {
         let url = format!("{}/v2/{repo}/blobs/{digest}", self.base);

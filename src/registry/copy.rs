@@ -56,8 +56,11 @@ impl Copy<'_> {
     /// then be put on `root`. `root` itself is not written here.
     pub async fn content_of(&self, root: &Manifest) -> Result<CopyReport, RegistryError> {
         let counters = Counters::default();
-        // One HEAD answers a repeated copy: if the root is there, so is all it needs.
-        if self.dest.head_manifest(self.dest_repo, root.digest.as_str()).await?.is_none() {
+        // From another registry, one HEAD answers a repeated copy: if the root is there, so is all
+        // it needs. From the same registry the blobs are mounted, and a mount is idempotent and as
+        // cheap as that HEAD, so the HEAD would only add a request to every first copy.
+        let mountable = self.source.mount_from(self.dest.host()).is_some();
+        if mountable || self.dest.head_manifest(self.dest_repo, root.digest.as_str()).await?.is_none() {
             self.manifest_content(root, &counters).await?;
         }
         Ok(CopyReport {

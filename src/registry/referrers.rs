@@ -43,12 +43,16 @@ impl ReferrerCopy<'_> {
             return Ok(report);
         }
         let fallback_tag = format!("sha256-{}", subject.hex());
-        let listed = match self.client.referrers(self.from_repo, subject).await? {
+        // One tag listing tells which of the fallback and cosign tags exist, rather than a HEAD
+        // for each; registries that page the list are asked tag by tag.
+        let api = self.client.referrers(self.from_repo, subject).await?;
+        let tags = self.client.tags(self.from_repo).await?;
+        let listed = match api {
             Some(listed) => listed,
-            None => match self.client.head_manifest(self.from_repo, &fallback_tag).await? {
-                Some(_) => descriptors_of(&self.client.get_manifest(self.from_repo, &fallback_tag).await?),
-                None => Vec::new(),
-            },
+            None if self.has_tag(&tags, &fallback_tag).await? => {
+                descriptors_of(&self.client.get_manifest(self.from_repo, &fallback_tag).await?)
+            }
+            None => Vec::new(),
         };
         for d in &listed {
             let m = self.client.get_manifest(self.from_repo, d.digest.as_str()).await?;
@@ -61,7 +65,7 @@ impl ReferrerCopy<'_> {
         }
         for suffix in COSIGN_SUFFIXES {
             let tag = format!("{fallback_tag}{suffix}");
-            if self.client.head_manifest(self.from_repo, &tag).await?.is_none() {
+            if !self.has_tag(&tags, &tag).await? {
                 continue;
             }
             let m = self.client.get_manifest(self.from_repo, &tag).await?;
@@ -70,6 +74,18 @@ impl ReferrerCopy<'_> {
             report.cosign_tags += 1;
         }
         Ok(report)
+    }
+
+    /// Whether `tag` is in the source repository: from the listing when there is one.
+    async fn has_tag(
+        &self,
+        listing: &Option<std::collections::HashSet<String>>,
+        tag: &str,
+    ) -> Result<bool, RegistryError> {
+        match listing {
+            Some(tags) => Ok(tags.contains(tag)),
+            None => Ok(self.client.head_manifest(self.from_repo, tag).await?.is_some()),
+        }
     }
 
     async fn copy_one(&self, manifest: &Manifest) -> Result<(), RegistryError> {
