@@ -47,6 +47,12 @@ pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldB
 }
 
 impl HeldBucket {
+    /// After a successful record, which released the lease with it.
+    pub fn recorded(self) {
+        self.heartbeat.abort();
+    }
+
+    /// When nothing was recorded: hands the bucket back.
     pub async fn release(self) {
         self.heartbeat.abort();
         if let Err(e) = self.plane.unlock_bucket(&self.lock).await {

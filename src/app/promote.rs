@@ -175,7 +175,11 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         Ok(PromoteOutcome::Done { promotion, artifact, copy: report, referrers })
     }
     .await;
-    held.release().await;
+    // A record releases the lease with it; anything else hands the bucket back.
+    match &outcome {
+        Ok(PromoteOutcome::Done { .. }) => held.recorded(),
+        _ => held.release().await,
+    }
     outcome
 }
 

@@ -154,7 +154,11 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
         Ok(PushOutcome { artifact, copy: report, referrers, unchanged: false })
     }
     .await;
-    held.release().await;
+    // A record releases the lease with it; anything else hands the bucket back.
+    match &outcome {
+        Ok(o) if !o.unchanged => held.recorded(),
+        _ => held.release().await,
+    }
     outcome
 }
 

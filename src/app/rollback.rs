@@ -57,7 +57,11 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
         Ok(RollbackOutcome { event, from: current, to: target })
     }
     .await;
-    held.release().await;
+    // A record releases the lease with it; anything else hands the bucket back.
+    match &outcome {
+        Ok(_) => held.recorded(),
+        _ => held.release().await,
+    }
     outcome
 }
 

@@ -86,6 +86,17 @@ impl Embedded {
         Ok(iid)
     }
 
+    /// Ends the write the lease was held for, in the transaction that records it.
+    async fn release_in(&self, tx: &mut Tx, iid: i64, lock: &BucketLock) -> Result<()> {
+        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3")
+            .bind(iid)
+            .bind(&lock.bucket)
+            .bind(&lock.token)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
     async fn set_head(&self, tx: &mut Tx, iid: i64, change: HeadChange<'_>) -> Result<()> {
         let HeadChange { bucket, artifact_id, kind, from, reason } = change;
         sqlx::query(
@@ -985,6 +996,7 @@ impl ControlPlane for Embedded {
             json!({"artifactId": id, "digest": new.digest, "imageUri": new.image_uri, "externalId": new.external_id}),
         )
         .await?;
+        self.release_in(&mut tx, iid, lock).await?;
         tx.commit().await?;
         self.artifact(id).await
     }
@@ -1050,6 +1062,7 @@ impl ControlPlane for Embedded {
                    "from": source.bucket, "to": new.to_bucket, "digest": source.digest, "reason": new.reason, "forced": new.forced}),
         )
         .await?;
+        self.release_in(&mut tx, iid, lock).await?;
         tx.commit().await?;
         let sql = format!("{PROMOTION_SELECT} WHERE p.id = $1");
         let promotion = promotion_from(
@@ -1096,6 +1109,7 @@ impl ControlPlane for Embedded {
                    "digest": in_bucket.get::<String, _>("digest"), "reason": reason}),
         )
         .await?;
+        self.release_in(&mut tx, iid, lock).await?;
         tx.commit().await?;
         let events = self.bucket_events(&lock.integration, Some(&lock.bucket), 1).await?;
         events.into_iter().next().ok_or_else(|| Error::Storage("the rollback event vanished".into()))

@@ -133,6 +133,9 @@ pub trait ControlPlane: Send + Sync {
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()>;
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()>;
 
+    /// The three `record_*` calls end a write: they release the bucket's lease in the same
+    /// transaction that records it.
+    ///
     /// Records a pushed or registered artifact as the bucket's head. An
     /// artifact with the same tag and digest is reused; a different digest
     /// under a taken tag is refused.

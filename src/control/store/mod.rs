@@ -16,10 +16,12 @@ use crate::error::{Error, Result};
 const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../../migrations/sqlite/0001_init.sql")),
     (2, include_str!("../../../migrations/sqlite/0002_users.sql")),
+    (3, include_str!("../../../migrations/sqlite/0003_history_index.sql")),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../../migrations/postgres/0001_init.sql")),
     (2, include_str!("../../../migrations/postgres/0002_users.sql")),
+    (3, include_str!("../../../migrations/postgres/0003_history_index.sql")),
 ];
 
 /// Serialises migrations across server replicas starting at once.
