@@ -4,6 +4,7 @@
 //!     registration is what a push records: take the bucket's lease, then
 //!     record the artifact (which releases the lease in the same transaction);
 //!   - `facetctl history` over that store, as a user runs it (a process each time).
+//!
 //! Run with `cargo bench --bench control_plane`.
 
 use std::time::{Duration, Instant};
