@@ -70,8 +70,11 @@ async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool
     } else {
         let c = &outcome.copy;
         p.note(&format!(
-            "blobs: {} uploaded ({} bytes), {} mounted, {} already there",
-            c.blobs_copied, c.bytes_copied, c.blobs_mounted, c.blobs_skipped
+            "blobs: {} uploaded ({}), {} mounted, {} already there",
+            c.blobs_copied,
+            indicatif::HumanBytes(c.bytes_copied),
+            c.blobs_mounted,
+            c.blobs_skipped
         ));
         format!("artifact {} {} in {} of {}: {}", a.id, a.tag, a.bucket, a.integration, a.image_uri)
     };
