@@ -87,63 +87,45 @@ fn main() {
     };
 
     for run in 0..runs {
-        // a. across repositories: each run its own integration, qa filled beforehand.
-        let name = format!("promo{run}");
-        ctx.ok(&[
-            "integration",
-            "create",
-            &name,
-            "--type",
-            "environment",
-            "--registry",
-            "local",
-            "--repository",
-            &format!("bench/{name}"),
-            "--workflow",
-            "standard",
-        ]);
-        ctx.ok(&["artifact", "push", &small.source(), "--integration", &name, "--bucket", "qa"]);
-        add(
-            "a. promote across repositories",
-            "facetctl",
-            measure(ctx.command().args(["promote", "--integration", &name, "--from", "qa", "--to", "staging"]), &proxy),
-        );
-        let from = format!("docker://{host}/bench/{name}/qa:v1");
-        add(
-            "a. promote across repositories",
-            "skopeo",
-            measure(&mut skopeo(&[from, format!("docker://{host}/bench/{name}/staging-skopeo:v1")]), &proxy),
-        );
-
-        // b. inside one repository.
-        let name = format!("tags{run}");
-        ctx.ok(&[
-            "integration",
-            "create",
-            &name,
-            "--type",
-            "environment",
-            "--registry",
-            "local",
-            "--repository",
-            &format!("bench/{name}"),
-            "--workflow",
-            "standard",
-            "--layout",
-            "tag-per-bucket",
-        ]);
-        ctx.ok(&["artifact", "push", &small.source(), "--integration", &name, "--bucket", "qa"]);
-        add(
-            "b. promote inside one repository",
-            "facetctl",
-            measure(ctx.command().args(["promote", "--integration", &name, "--from", "qa", "--to", "staging"]), &proxy),
-        );
-        let from = format!("docker://{host}/bench/{name}:qa-v1");
-        add(
-            "b. promote inside one repository",
-            "skopeo",
-            measure(&mut skopeo(&[from, format!("docker://{host}/bench/{name}:staging-skopeo-v1")]), &proxy),
-        );
+        // a. across repositories, b. inside one: each run its own integration, qa filled beforehand.
+        for (scenario, layout, name, from, to) in [
+            (
+                "a. promote across repositories",
+                "repository-per-bucket",
+                format!("promo{run}"),
+                "/qa:v1",
+                "/staging-skopeo:v1",
+            ),
+            (
+                "b. promote inside one repository",
+                "tag-per-bucket",
+                format!("tags{run}"),
+                ":qa-v1",
+                ":staging-skopeo-v1",
+            ),
+        ] {
+            ctx.ok(&[
+                "integration",
+                "create",
+                &name,
+                "--type",
+                "environment",
+                "--registry",
+                "local",
+                "--repository",
+                &format!("bench/{name}"),
+                "--workflow",
+                "standard",
+                "--layout",
+                layout,
+            ]);
+            ctx.ok(&["artifact", "push", &small.source(), "--integration", &name, "--bucket", "qa"]);
+            let promote = ["promote", "--integration", &name, "--from", "qa", "--to", "staging"];
+            add(scenario, "facetctl", measure(ctx.command().args(promote), &proxy));
+            let (from, to) =
+                (format!("docker://{host}/bench/{name}{from}"), format!("docker://{host}/bench/{name}{to}"));
+            add(scenario, "skopeo", measure(&mut skopeo(&[from, to]), &proxy));
+        }
 
         // c. a big push into a registry that has never seen its blobs, then d. the same push again.
         // Each tool gets a registry of its own: with a shared one, skopeo's blob-info cache would

@@ -176,9 +176,8 @@ fn home() -> anyhow::Result<PathBuf> {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let Cli { output, no_input, quiet, verbose: _, api_url, profile, lock_timeout, command } = cli;
+    let Cli { output, no_input: _, quiet, verbose: _, api_url, profile, lock_timeout, command } = cli;
     let printer = Printer { format: output, quiet };
-    let interactive = !no_input && std::env::var_os("CI").is_none() && std::io::stdin().is_terminal();
     let home = home()?;
     if let Command::Server(args) = command {
         return server::run(&printer, args, &home).await;
@@ -216,7 +215,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match command {
         Command::ReleaseStream(c) => setup::release_stream(&app, &printer, c).await,
         Command::Environment(c) => setup::environment(&app, &printer, c).await,
-        Command::Registry(c) => setup::registry(&app, &printer, c, interactive).await,
+        Command::Registry(c) => setup::registry(&app, &printer, c).await,
         Command::Workflow(c) => setup::workflow(&app, &printer, c).await,
         Command::Integration(c) => setup::integration(&app, &printer, c).await,
         Command::Artifact(c) => artifact::run(&app, &printer, c).await,

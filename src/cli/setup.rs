@@ -164,7 +164,7 @@ pub async fn environment(app: &App, p: &Printer, c: EnvironmentCommand) -> anyho
     }
 }
 
-pub async fn registry(app: &App, p: &Printer, c: RegistryCommand, _interactive: bool) -> anyhow::Result<()> {
+pub async fn registry(app: &App, p: &Printer, c: RegistryCommand) -> anyhow::Result<()> {
     match c {
         RegistryCommand::Add(RegistryAddArgs { name, kind, url, username, password_stdin, insecure }) => {
             let secret = if password_stdin { Some(read_secret()?) } else { None };

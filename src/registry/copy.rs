@@ -159,10 +159,13 @@ impl Copy<'_> {
     }
 }
 
+/// The retry policy's rule, applied to a blob that must start over.
 fn is_transient(e: &RegistryError) -> bool {
     match e {
         RegistryError::Unreachable { .. } => true,
-        RegistryError::Protocol { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+        RegistryError::Protocol { status, .. } => {
+            reqwest::StatusCode::from_u16(*status).is_ok_and(super::retry::is_transient_status)
+        }
         _ => false,
     }
 }

@@ -9,21 +9,7 @@ use crate::support::{TestContext, TestRegistry, files_containing, image, skopeo}
 fn registry_add_keeps_the_password_in_the_keyring() {
     let registry = TestRegistry::htpasswd("ci", "keyring-pw-7d1e");
     let ctx = TestContext::new();
-    let mut add = ctx.with_keyring();
-    add.args([
-        "registry",
-        "add",
-        "local",
-        "--kind",
-        "generic",
-        "--url",
-        &registry.host,
-        "--insecure",
-        "--username",
-        "ci",
-        "--password-stdin",
-    ]);
-    let run = run_with_stdin(&mut add, "keyring-pw-7d1e");
+    let run = ctx.registry_add(ctx.with_keyring(), "local", &registry.host, Some(("ci", "keyring-pw-7d1e")));
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("the secret is in the kernel keyring (keyutils)"), "{run:?}");
     assert!(!run.stderr.contains("warning"), "no file, so no warning: {run:?}");
@@ -40,23 +26,15 @@ fn registry_add_keeps_the_password_in_the_keyring() {
 
     // Another home is another control plane: it does not see this one's secret.
     let other = TestContext::new();
-    let mut add = other.with_keyring();
-    add.args(["registry", "add", "local", "--kind", "generic", "--url", &registry.host, "--insecure"]);
-    assert_eq!(other.run_with(&mut add).code, 0);
+    assert_eq!(other.registry_add(other.with_keyring(), "local", &registry.host, None).code, 0);
     let mut check = other.with_keyring();
     check.args(["registry", "check", "local"]);
     assert_eq!(other.run_with(&mut check).code, 3);
 
     // Removing a registry removes its secret: added again without one, it has none.
     let add_spare = |with_password: bool| {
-        let mut add = ctx.with_keyring();
-        add.args(["registry", "add", "spare", "--kind", "generic", "--url", &registry.host, "--insecure"]);
-        if with_password {
-            add.args(["--username", "ci", "--password-stdin"]);
-            run_with_stdin(&mut add, "keyring-pw-7d1e")
-        } else {
-            ctx.run_with(&mut add)
-        }
+        let credentials = with_password.then_some(("ci", "keyring-pw-7d1e"));
+        ctx.registry_add(ctx.with_keyring(), "spare", &registry.host, credentials)
     };
     let check_spare = || {
         let mut check = ctx.with_keyring();
@@ -113,21 +91,7 @@ fn registry_login_checks_then_saves_and_logout_forgets() {
 fn the_file_store_is_the_documented_fallback() {
     let registry = TestRegistry::htpasswd("ci", "file-pw-55aa");
     let ctx = TestContext::new();
-    let mut add = ctx.command();
-    add.args([
-        "registry",
-        "add",
-        "local",
-        "--kind",
-        "generic",
-        "--url",
-        &registry.host,
-        "--insecure",
-        "--username",
-        "ci",
-        "--password-stdin",
-    ]);
-    let run = run_with_stdin(&mut add, "file-pw-55aa");
+    let run = ctx.registry_add(ctx.command(), "local", &registry.host, Some(("ci", "file-pw-55aa")));
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("warning: no OS keyring here; the secret is in"), "{run:?}");
     let holders = files_containing(&ctx.facetctl_home(), "file-pw-55aa");

@@ -135,15 +135,19 @@ impl TestContext {
 
     /// Runs `registry add` for `host` with these credentials (the password on stdin).
     pub fn add_registry_as(&self, name: &str, host: &str, credentials: Option<(&str, &str)>) {
-        let mut cmd = self.command();
+        let run = self.registry_add(self.command(), name, host, credentials);
+        assert_eq!(run.code, 0, "registry add failed: {run:?}");
+    }
+
+    /// `registry add` on `cmd` (say, `with_keyring()`), the password on stdin; the run as it went.
+    pub fn registry_add(&self, mut cmd: Command, name: &str, host: &str, credentials: Option<(&str, &str)>) -> Run {
         cmd.args(["registry", "add", name, "--kind", "generic", "--url", host, "--insecure"]);
-        if let Some((user, password)) = credentials {
-            cmd.args(["--username", user, "--password-stdin"]);
-            let run = run_with_stdin(&mut cmd, password);
-            assert_eq!(run.code, 0, "registry add failed: {run:?}");
-        } else {
-            let run = self.run_with(&mut cmd);
-            assert_eq!(run.code, 0, "registry add failed: {run:?}");
+        match credentials {
+            Some((user, password)) => {
+                cmd.args(["--username", user, "--password-stdin"]);
+                run_with_stdin(&mut cmd, password)
+            }
+            None => self.run_with(&mut cmd),
         }
     }
 
