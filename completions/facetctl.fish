@@ -30,7 +30,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_needs_command" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_needs_command" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_needs_command" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_needs_command" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_needs_command" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s h -l help -d 'Print help'
@@ -57,7 +57,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help'
@@ -73,7 +73,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l prod -d 'Mark it as production'
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -84,7 +84,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -98,7 +98,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help'
@@ -113,7 +113,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -124,7 +124,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -138,7 +138,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s h -l help -d 'Print help'
@@ -162,7 +162,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password or token from stdin'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l insecure -d 'Plain HTTP (only for registries on this machine)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
@@ -173,7 +173,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -184,7 +184,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -195,7 +195,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
@@ -206,7 +206,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
@@ -219,7 +219,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password or token from stdin'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
@@ -230,7 +230,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
@@ -249,7 +249,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
@@ -268,7 +268,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -279,7 +279,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -290,7 +290,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -302,7 +302,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
@@ -313,7 +313,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -330,7 +330,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
@@ -352,7 +352,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -363,7 +363,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -374,7 +374,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -387,7 +387,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-workflow
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
@@ -398,7 +398,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -415,7 +415,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s h -l help -d 'Print help'
@@ -437,7 +437,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
@@ -455,7 +455,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
@@ -468,7 +468,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -491,7 +491,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l profile -d
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l dry-run -d 'Say what would be promoted, and change nothing'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s h -l help -d 'Print help'
@@ -506,7 +506,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s h -l help -d 'Print help'
@@ -520,7 +520,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s h -l help -d 'Print help'
@@ -534,7 +534,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s h -l help -d 'Print help'
@@ -548,7 +548,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l api-url -d '
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l token-stdin -d 'Read the personal access token from stdin (else FACETS_TOKEN)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s h -l help -d 'Print help'
@@ -559,7 +559,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s h -l help -d 'Print help'
@@ -570,7 +570,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s h -l help -d 'Print help'
@@ -583,7 +583,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s h -l help -d 'Print help'
@@ -596,7 +596,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help'
@@ -613,7 +613,7 @@ yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l no-input -d 'Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help'

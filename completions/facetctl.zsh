@@ -20,7 +20,7 @@ _facetctl() {
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -45,7 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -73,7 +73,7 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--prod[Mark it as production]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -92,7 +92,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -142,7 +142,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -169,7 +169,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -188,7 +188,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -238,7 +238,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -269,7 +269,7 @@ _arguments "${_arguments_options[@]}" : \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--password-stdin[Read the password or token from stdin]' \
 '--insecure[Plain HTTP (only for registries on this machine)]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -288,7 +288,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -306,7 +306,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -325,7 +325,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -344,7 +344,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -365,7 +365,7 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--password-stdin[Read the password or token from stdin]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -384,7 +384,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -455,7 +455,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -483,7 +483,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -502,7 +502,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -520,7 +520,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -540,7 +540,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -559,7 +559,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -622,7 +622,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -653,7 +653,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -672,7 +672,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -690,7 +690,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -711,7 +711,7 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-workflow[]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -730,7 +730,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -793,7 +793,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -826,7 +826,7 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -852,7 +852,7 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -873,7 +873,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -935,7 +935,7 @@ _arguments "${_arguments_options[@]}" : \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--dry-run[Say what would be promoted, and change nothing]' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -957,7 +957,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -978,7 +978,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -999,7 +999,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1020,7 +1020,7 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--token-stdin[Read the personal access token from stdin (else FACETS_TOKEN)]' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1038,7 +1038,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1056,7 +1056,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1076,7 +1076,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1102,7 +1102,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1130,7 +1130,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1150,7 +1150,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1170,7 +1170,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
@@ -1276,7 +1276,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-input[Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \

@@ -32,7 +32,7 @@ pub struct Cli {
     /// How results print on stdout.
     #[arg(long, short = 'o', global = true, value_enum, default_value = "table", env = "FACETCTL_OUTPUT")]
     output: Format,
-    /// Never prompt; fail instead (set by itself when CI is set or stdin is not a terminal).
+    /// Never prompt. (No command prompts today: secrets come on stdin or from the environment.)
     #[arg(long, global = true)]
     no_input: bool,
     /// Print only results and errors.
