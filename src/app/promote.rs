@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::{App, bucket_lock, buckets, registry_access};
-use crate::control::NewPromotion;
+use crate::control::{ArtifactKey, NewPromotion};
 use crate::error::{Error, Result};
 use crate::model::{Artifact, Digest, Promotion};
 use crate::registry::copy::{Copy, CopyReport};
@@ -112,32 +112,27 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     let from_ref = format!("{}/{from_repo}@{}", registry.host(), source.digest);
     let reference = from_ref.parse().map_err(Error::Registry)?;
     let manifest = client.get_manifest(&from_repo, source.digest.as_str()).await?;
-    let report = if from_repo == to_repo {
-        CopyReport::default()
-    } else {
-        let image = Arc::new(RegistrySource { client: client.clone(), reference });
-        let copy = Copy {
-            source: image.as_ref(),
-            dest: &client,
-            dest_repo: &to_repo,
-            concurrency: app.concurrency,
-            progress: app.reporter.progress(&format!("{} -> {}", req.from, req.to)),
-        };
-        copy.content_of(&manifest).await?
+    let image = Arc::new(RegistrySource { client: client.clone(), reference });
+    let copy = Copy {
+        source: image.as_ref(),
+        dest: &client,
+        dest_repo: &to_repo,
+        concurrency: app.concurrency,
+        progress: app.reporter.progress(&format!("{} -> {}", req.from, req.to)),
     };
-    // Before the tags move: whoever pulls the new head finds its signature there.
-    let referrers = if req.referrers {
-        let referrers = ReferrerCopy {
-            client: &client,
-            from_repo: &from_repo,
-            to_repo: &to_repo,
-            concurrency: app.concurrency,
-            progress: app.reporter.progress("referrers"),
-        };
-        referrers.of(&source.digest).await?
-    } else {
-        ReferrersReport::default()
+    let referrers = ReferrerCopy {
+        client: &client,
+        from_repo: &from_repo,
+        to_repo: &to_repo,
+        concurrency: app.concurrency,
+        progress: app.reporter.progress("referrers"),
     };
+    // The image's blobs and its referrers at once, both before the tags move:
+    // whoever pulls the new head finds its content and its signature there.
+    let (report, referrers) = tokio::try_join!(
+        async { if from_repo == to_repo { Ok(CopyReport::default()) } else { copy.content_of(&manifest).await } },
+        async { if req.referrers { referrers.of(&source.digest).await } else { Ok(ReferrersReport::default()) } }
+    )?;
 
     let held = bucket_lock::acquire(app, &integration.name, &req.to).await?;
     let outcome = async {
@@ -148,7 +143,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         {
             return Ok(PromoteOutcome::Unchanged { artifact: current });
         }
-        if let Some(taken) = app.plane.artifacts(&integration.name, Some(&req.to)).await?.into_iter().find(|a| a.tag == source.tag)
+        if let Some(taken) = app.plane.find_artifact(&integration.name, &req.to, ArtifactKey::Tag(&source.tag)).await?
             && taken.digest != source.digest
         {
             return Err(Error::Refused(format!(
@@ -202,13 +197,7 @@ async fn source_artifact(app: &App, req: &PromoteRequest) -> Result<Artifact> {
         return Ok(a);
     }
     if let Some(d) = &req.digest {
-        return app
-            .plane
-            .artifacts(&req.integration, Some(&req.from))
-            .await?
-            .into_iter()
-            .find(|a| a.digest == *d)
-            .ok_or_else(|| {
+        return app.plane.find_artifact(&req.integration, &req.from, ArtifactKey::Digest(d)).await?.ok_or_else(|| {
                 Error::NotFound(format!(
                     "no artifact with digest {d} is in bucket {} of {}; `facetctl artifact list --integration {} --bucket {}` shows what is",
                     req.from, req.integration, req.integration, req.from

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::{App, bucket_lock, buckets, registry_access};
-use crate::control::NewArtifact;
+use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Result};
 use crate::model::{Artifact, BucketEventKind, CURRENT_TAG, Layout, validate_tag};
 use crate::registry::copy::{Copy, CopyReport};
@@ -123,7 +123,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
             });
         }
         // Tags in a bucket are immutable: refuse before the registry changes.
-        if let Some(taken) = app.plane.artifacts(&integration.name, Some(&req.bucket)).await?.into_iter().find(|a| a.tag == tag)
+        if let Some(taken) = app.plane.find_artifact(&integration.name, &req.bucket, ArtifactKey::Tag(&tag)).await?
             && taken.digest != root.digest
         {
             return Err(Error::Refused(format!(

@@ -76,6 +76,7 @@ pub async fn run(p: &Printer, args: ServerArgs, home: &Path) -> anyhow::Result<(
     match command {
         None => {
             let store = database.open(home).await?;
+            store.checkpoint_in_background();
             server::serve(listen, store, crate::secrets::open(home)).await?;
             Ok(())
         }

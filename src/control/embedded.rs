@@ -62,52 +62,57 @@ impl Embedded {
             .ok_or_else(|| unknown("integration", name, "facetctl integration list"))
     }
 
-    /// Checks inside a write that `lock` is still held, so a holder whose
-    /// lease ran out cannot write over the bucket's next holder.
-    async fn check_lock(&self, tx: &mut Tx, lock: &BucketLock) -> Result<i64> {
-        let iid = self.integration_id(tx, &lock.integration).await?;
-        // On PostgreSQL the row stays locked to the end of this write, so the lease cannot change under it.
-        let sql = format!(
-            "SELECT token FROM bucket_locks WHERE integration_id = $1 AND bucket = $2{}",
-            self.store.for_update()
-        );
-        let held = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(iid)
-            .bind(&lock.bucket)
-            .fetch_optional(&mut **tx)
-            .await?
-            .map(|r| r.get::<String, _>("token"));
-        if held.as_deref() != Some(lock.token.as_str()) {
-            return Err(Error::Refused(format!(
-                "lost the lock on bucket {} of {} (it expired); nothing was recorded; run the command again",
-                lock.bucket, lock.integration
-            )));
+    /// Ends the lease `lock` as the first statement of the write it was held
+    /// for, and answers the integration's id. Ending it first checks it too: a
+    /// holder whose lease ran out finds no row, and cannot write over the
+    /// bucket's next holder. Should the write fail, its rollback restores the lease.
+    async fn claim(&self, tx: &mut Tx, lock: &BucketLock) -> Result<i64> {
+        sqlx::query(
+            "DELETE FROM bucket_locks WHERE integration_id = (SELECT id FROM integrations WHERE name = $1)
+             AND bucket = $2 AND token = $3 RETURNING integration_id",
+        )
+        .bind(&lock.integration)
+        .bind(&lock.bucket)
+        .bind(&lock.token)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| r.get::<i64, _>("integration_id"))
+        .ok_or_else(|| lost_lock(lock))
+    }
+
+    /// A new artifact row, or the one already under its tag in the bucket
+    /// (a retried push of the same digest). Answers the row's id and whether it is new.
+    async fn insert_artifact(&self, tx: &mut Tx, row: ArtifactRow<'_>) -> Result<(i64, bool)> {
+        let inserted = sqlx::query(
+            "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
+             metadata, promoted_from, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             ON CONFLICT (integration_id, bucket, tag) DO NOTHING RETURNING id",
+        )
+        .bind(row.iid)
+        .bind(row.bucket)
+        .bind(row.image_uri)
+        .bind(row.tag)
+        .bind(row.digest.as_str())
+        .bind(row.media_type)
+        .bind(row.external_id)
+        .bind(row.description)
+        .bind(serde_json::to_string(row.metadata).expect("strings serialise"))
+        .bind(row.promoted_from)
+        .bind(&self.actor)
+        .bind(row.created_at)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if let Some(r) = inserted {
+            return Ok((r.get("id"), true));
         }
-        Ok(iid)
+        let existing = self.same_tag(tx, row.iid, row.bucket, row.tag, row.digest).await?;
+        Ok((existing.ok_or_else(|| Error::Storage("an artifact's tag conflicted, then vanished".into()))?, false))
     }
 
-    /// Ends the write the lease was held for, in the transaction that records it.
-    async fn release_in(&self, tx: &mut Tx, iid: i64, lock: &BucketLock) -> Result<()> {
-        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3")
-            .bind(iid)
-            .bind(&lock.bucket)
-            .bind(&lock.token)
-            .execute(&mut **tx)
-            .await?;
-        Ok(())
-    }
-
+    /// Moves a bucket's head by writing its event; the head follows in the
+    /// database (migration 4), so the two never disagree.
     async fn set_head(&self, tx: &mut Tx, iid: i64, change: HeadChange<'_>) -> Result<()> {
         let HeadChange { bucket, artifact_id, kind, from, reason } = change;
-        sqlx::query(
-            "INSERT INTO buckets (integration_id, bucket, current_artifact_id) VALUES ($1, $2, $3)
-             ON CONFLICT (integration_id, bucket) DO UPDATE SET current_artifact_id = excluded.current_artifact_id",
-        )
-        .bind(iid)
-        .bind(bucket)
-        .bind(artifact_id)
-        .execute(&mut **tx)
-        .await?;
         sqlx::query(
             "INSERT INTO bucket_events (integration_id, bucket, kind, artifact_id, from_bucket, actor, reason, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -162,6 +167,29 @@ struct HeadChange<'a> {
     kind: BucketEventKind,
     from: Option<&'a str>,
     reason: Option<&'a str>,
+}
+
+/// An artifact's row as written; `created_at` is as stored, so that the
+/// answer built from it equals a later read.
+struct ArtifactRow<'a> {
+    iid: i64,
+    bucket: &'a str,
+    image_uri: &'a str,
+    tag: &'a str,
+    digest: &'a Digest,
+    media_type: &'a str,
+    external_id: Option<&'a str>,
+    description: Option<&'a str>,
+    metadata: &'a BTreeMap<String, String>,
+    promoted_from: Option<i64>,
+    created_at: &'a str,
+}
+
+fn lost_lock(lock: &BucketLock) -> Error {
+    Error::Refused(format!(
+        "lost the lock on bucket {} of {} (it expired); nothing was recorded; run the command again",
+        lock.bucket, lock.integration
+    ))
 }
 
 /// Things integrations use, which cannot go while they do.
@@ -869,6 +897,32 @@ impl ControlPlane for Embedded {
     }
 
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
+        let token = format!("{:x}-{:x}-{:x}", std::process::id(), rand_u64(), epoch_ms());
+        let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
+        // The common case, a free bucket, is one statement: a write from its
+        // first step, so SQLite takes the write lock before it reads.
+        let taken = sqlx::query(
+            "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
+             SELECT id, $2, $3, $4, $5, $6 FROM integrations WHERE name = $1
+             ON CONFLICT (integration_id, bucket) DO NOTHING",
+        )
+        .bind(integration)
+        .bind(bucket)
+        .bind(&token)
+        .bind(&holder)
+        .bind(now())
+        .bind(epoch_ms() + LOCK_LEASE_MS)
+        .execute(&self.store.pool)
+        .await?
+        .rows_affected();
+        if taken == 1 {
+            return Ok(LockAttempt::Acquired(BucketLock {
+                integration: integration.into(),
+                bucket: bucket.into(),
+                token,
+            }));
+        }
+        // Held, or an unknown integration: look, and take over a dead holder's lease.
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, integration).await?;
         let now_ms = epoch_ms();
@@ -890,8 +944,6 @@ impl ControlPlane for Embedded {
                 Some(row.get::<String, _>("token"))
             }
         };
-        let token = format!("{:x}-{:x}-{now_ms:x}", std::process::id(), rand_u64());
-        let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
         // Compare-and-set, so that two writers who both saw the bucket free
         // cannot both take it, on any backend and isolation level.
         let taken = match stale {
@@ -932,58 +984,54 @@ impl ControlPlane for Embedded {
     }
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
-        let mut tx = self.store.begin_write().await?;
-        let iid = self.check_lock(&mut tx, lock).await?;
-        sqlx::query(
-            "UPDATE bucket_locks SET expires_at_ms = $1 WHERE integration_id = $2 AND bucket = $3 AND token = $4",
+        let renewed = sqlx::query(
+            "UPDATE bucket_locks SET expires_at_ms = $1
+             WHERE integration_id = (SELECT id FROM integrations WHERE name = $2) AND bucket = $3 AND token = $4",
         )
         .bind(epoch_ms() + LOCK_LEASE_MS)
-        .bind(iid)
+        .bind(&lock.integration)
         .bind(&lock.bucket)
         .bind(&lock.token)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        .execute(&self.store.pool)
+        .await?
+        .rows_affected();
+        if renewed == 0 {
+            return Err(lost_lock(lock));
+        }
         Ok(())
     }
 
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
-        let mut tx = self.store.begin_write().await?;
-        let iid = self.integration_id(&mut tx, &lock.integration).await?;
-        sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1 AND bucket = $2 AND token = $3")
-            .bind(iid)
-            .bind(&lock.bucket)
-            .bind(&lock.token)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+        sqlx::query(
+            "DELETE FROM bucket_locks
+             WHERE integration_id = (SELECT id FROM integrations WHERE name = $1) AND bucket = $2 AND token = $3",
+        )
+        .bind(&lock.integration)
+        .bind(&lock.bucket)
+        .bind(&lock.token)
+        .execute(&self.store.pool)
+        .await?;
         Ok(())
     }
 
     async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
         let mut tx = self.store.begin_write().await?;
-        let iid = self.check_lock(&mut tx, lock).await?;
-        let id = match self.same_tag(&mut tx, iid, &new.bucket, &new.tag, &new.digest).await? {
-            Some(id) => id,
-            None => sqlx::query(
-                "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
-                 metadata, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-            )
-            .bind(iid)
-            .bind(&new.bucket)
-            .bind(&new.image_uri)
-            .bind(&new.tag)
-            .bind(new.digest.as_str())
-            .bind(&new.media_type)
-            .bind(&new.external_id)
-            .bind(&new.description)
-            .bind(serde_json::to_string(&new.metadata).expect("strings serialise"))
-            .bind(&self.actor)
-            .bind(now())
-            .fetch_one(&mut *tx)
-            .await?
-            .get("id"),
+        let iid = self.claim(&mut tx, lock).await?;
+        let created_at = now();
+        let row = ArtifactRow {
+            iid,
+            bucket: &new.bucket,
+            image_uri: &new.image_uri,
+            tag: &new.tag,
+            digest: &new.digest,
+            media_type: &new.media_type,
+            external_id: new.external_id.as_deref(),
+            description: new.description.as_deref(),
+            metadata: &new.metadata,
+            promoted_from: None,
+            created_at: &created_at,
         };
+        let (id, inserted) = self.insert_artifact(&mut tx, row).await?;
         let change = HeadChange { bucket: &new.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
         self.set_head(&mut tx, iid, change).await?;
         let action = format!("artifact.{}", new.kind);
@@ -996,37 +1044,46 @@ impl ControlPlane for Embedded {
             json!({"artifactId": id, "digest": new.digest, "imageUri": new.image_uri, "externalId": new.external_id}),
         )
         .await?;
-        self.release_in(&mut tx, iid, lock).await?;
         tx.commit().await?;
-        self.artifact(id).await
+        if !inserted {
+            return self.artifact(id).await;
+        }
+        Ok(Artifact {
+            id,
+            integration: new.integration,
+            bucket: new.bucket,
+            image_uri: new.image_uri,
+            tag: new.tag,
+            digest: new.digest,
+            media_type: new.media_type,
+            external_id: new.external_id,
+            description: new.description,
+            metadata: new.metadata,
+            promoted_from: None,
+            created_by: self.actor.clone(),
+            created_at: parse_time(&created_at)?,
+        })
     }
 
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
         let mut tx = self.store.begin_write().await?;
-        let iid = self.check_lock(&mut tx, lock).await?;
+        let iid = self.claim(&mut tx, lock).await?;
         let source = &new.source;
-        let target_id = match self.same_tag(&mut tx, iid, &new.to_bucket, &new.tag, &source.digest).await? {
-            Some(id) => id,
-            None => sqlx::query(
-                "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
-                 metadata, promoted_from, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-            )
-            .bind(iid)
-            .bind(&new.to_bucket)
-            .bind(&new.image_uri)
-            .bind(&new.tag)
-            .bind(source.digest.as_str())
-            .bind(&source.media_type)
-            .bind(&source.external_id)
-            .bind(&source.description)
-            .bind(serde_json::to_string(&source.metadata).expect("strings serialise"))
-            .bind(source.id)
-            .bind(&self.actor)
-            .bind(now())
-            .fetch_one(&mut *tx)
-            .await?
-            .get("id"),
+        let created_at = now();
+        let row = ArtifactRow {
+            iid,
+            bucket: &new.to_bucket,
+            image_uri: &new.image_uri,
+            tag: &new.tag,
+            digest: &source.digest,
+            media_type: &source.media_type,
+            external_id: source.external_id.as_deref(),
+            description: source.description.as_deref(),
+            metadata: &source.metadata,
+            promoted_from: Some(source.id),
+            created_at: &created_at,
         };
+        let (target_id, inserted) = self.insert_artifact(&mut tx, row).await?;
         let promotion_id: i64 = sqlx::query(
             "INSERT INTO promotions (integration_id, artifact_id, target_artifact_id, from_bucket, to_bucket, digest, actor, reason,
              state, forced, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -1041,7 +1098,7 @@ impl ControlPlane for Embedded {
         .bind(&new.reason)
         .bind(PromotionState::Done.as_str())
         .bind(i64::from(new.forced))
-        .bind(now())
+        .bind(&created_at)
         .fetch_one(&mut *tx)
         .await?
         .get("id");
@@ -1062,13 +1119,42 @@ impl ControlPlane for Embedded {
                    "from": source.bucket, "to": new.to_bucket, "digest": source.digest, "reason": new.reason, "forced": new.forced}),
         )
         .await?;
-        self.release_in(&mut tx, iid, lock).await?;
         tx.commit().await?;
-        let sql = format!("{PROMOTION_SELECT} WHERE p.id = $1");
-        let promotion = promotion_from(
-            &sqlx::query(sqlx::AssertSqlSafe(sql)).bind(promotion_id).fetch_one(&self.store.pool).await?,
-        )?;
-        Ok((promotion, self.artifact(target_id).await?))
+        let created = parse_time(&created_at)?;
+        let promotion = Promotion {
+            id: promotion_id,
+            integration: source.integration.clone(),
+            artifact_id: source.id,
+            target_artifact_id: Some(target_id),
+            from_bucket: source.bucket.clone(),
+            to_bucket: new.to_bucket.clone(),
+            digest: source.digest.clone(),
+            actor: self.actor.clone(),
+            reason: new.reason.clone(),
+            state: PromotionState::Done,
+            forced: new.forced,
+            created_at: created,
+        };
+        if !inserted {
+            return Ok((promotion, self.artifact(target_id).await?));
+        }
+        let NewPromotion { source, to_bucket, image_uri, tag, .. } = new;
+        let artifact = Artifact {
+            id: target_id,
+            integration: source.integration,
+            bucket: to_bucket,
+            image_uri,
+            tag,
+            digest: source.digest,
+            media_type: source.media_type,
+            external_id: source.external_id,
+            description: source.description,
+            metadata: source.metadata,
+            promoted_from: Some(source.id),
+            created_by: self.actor.clone(),
+            created_at: created,
+        };
+        Ok((promotion, artifact))
     }
 
     async fn record_rollback(
@@ -1078,7 +1164,7 @@ impl ControlPlane for Embedded {
         reason: Option<String>,
     ) -> Result<BucketEvent> {
         let mut tx = self.store.begin_write().await?;
-        let iid = self.check_lock(&mut tx, lock).await?;
+        let iid = self.claim(&mut tx, lock).await?;
         let in_bucket =
             sqlx::query("SELECT tag, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
                 .bind(artifact_id)
@@ -1109,7 +1195,6 @@ impl ControlPlane for Embedded {
                    "digest": in_bucket.get::<String, _>("digest"), "reason": reason}),
         )
         .await?;
-        self.release_in(&mut tx, iid, lock).await?;
         tx.commit().await?;
         let events = self.bucket_events(&lock.integration, Some(&lock.bucket), 1).await?;
         events.into_iter().next().ok_or_else(|| Error::Storage("the rollback event vanished".into()))
@@ -1148,6 +1233,17 @@ impl ControlPlane for Embedded {
                     .await
             }
         }
+    }
+
+    async fn find_artifact(&self, integration: &str, bucket: &str, key: ArtifactKey<'_>) -> Result<Option<Artifact>> {
+        let (column, value) = match key {
+            ArtifactKey::Tag(tag) => ("tag", tag),
+            ArtifactKey::Digest(digest) => ("digest", digest.as_str()),
+        };
+        let filter = format!("WHERE i.name = $1 AND a.bucket = $2 AND a.{column} = $3 ORDER BY a.id DESC LIMIT 1");
+        let binds =
+            vec![BindValue::Text(integration.into()), BindValue::Text(bucket.into()), BindValue::Text(value.into())];
+        Ok(self.fetch_artifacts(&filter, binds).await?.into_iter().next())
     }
 
     async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {

@@ -70,6 +70,14 @@ pub struct BucketLock {
     pub token: String,
 }
 
+/// How to find one artifact in a bucket without listing the bucket.
+#[derive(Debug, Clone, Copy)]
+pub enum ArtifactKey<'a> {
+    Tag(&'a str),
+    /// The newest artifact with this digest.
+    Digest(&'a Digest),
+}
+
 pub enum LockAttempt {
     Acquired(BucketLock),
     Busy { holder: String, since: String },
@@ -150,6 +158,9 @@ pub trait ControlPlane: Send + Sync {
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>>;
     async fn artifact(&self, id: i64) -> Result<Artifact>;
     async fn artifacts(&self, integration: &str, bucket: Option<&str>) -> Result<Vec<Artifact>>;
+    /// One artifact of a bucket by tag or digest: what a move checks, at the
+    /// cost of one row however full the bucket is.
+    async fn find_artifact(&self, integration: &str, bucket: &str, key: ArtifactKey<'_>) -> Result<Option<Artifact>>;
     /// Changes of buckets' heads, newest first.
     async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>>;
     async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>>;

@@ -370,6 +370,17 @@ impl ControlPlane for Remote {
         self.get(&format!("/cc-ui/v1/artifacts-ci/{integration}/artifact-records{query}")).await
     }
 
+    async fn find_artifact(&self, integration: &str, bucket: &str, key: ArtifactKey<'_>) -> Result<Option<Artifact>> {
+        let key = match key {
+            ArtifactKey::Tag(tag) => format!("tag={tag}"),
+            ArtifactKey::Digest(digest) => format!("digest={digest}"),
+        };
+        let found: Vec<Artifact> = self
+            .get(&format!("/cc-ui/v1/artifacts-ci/{integration}/artifact-records?registrationValue={bucket}&{key}"))
+            .await?;
+        Ok(found.into_iter().next())
+    }
+
     async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {
         let bucket = bucket.map(|b| format!("&registrationValue={b}")).unwrap_or_default();
         self.get(&format!("/cc-ui/v1/artifacts-ci/{integration}/history?limit={limit}{bucket}")).await

@@ -45,8 +45,8 @@ impl ReferrerCopy<'_> {
         let fallback_tag = format!("sha256-{}", subject.hex());
         // One tag listing tells which of the fallback and cosign tags exist, rather than a HEAD
         // for each; registries that page the list are asked tag by tag.
-        let api = self.client.referrers(self.from_repo, subject).await?;
-        let tags = self.client.tags(self.from_repo).await?;
+        let (api, tags) =
+            tokio::try_join!(self.client.referrers(self.from_repo, subject), self.client.tags(self.from_repo))?;
         let listed = match api {
             Some(listed) => listed,
             None if self.has_tag(&tags, &fallback_tag).await? => {

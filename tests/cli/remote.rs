@@ -104,8 +104,18 @@ fn the_story_against_a_server(backend: &str) {
     assert_eq!(promoted["copy"]["blobs_mounted"], 4);
     assert_eq!(skopeo::digest(&w.registry, "team/payments/staging:current").as_deref(), Some(first.digest.as_str()));
 
+    // The server finds one artifact by tag, or by digest, for a move's checks.
+    let impostor = image::single(w.ctx.images(), "build-1", "impostor", 1);
+    let run = w.run("dev", &["artifact", "push", &impostor.source(), "--integration", "payments", "--bucket", "qa"]);
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(run.stderr.contains("tags are immutable"), "{run:?}");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/qa:build-1").as_deref(), Some(first.digest.as_str()));
     w.ok_json("dev", &["artifact", "push", &second.source(), "--integration", "payments", "--bucket", "qa"]);
-    w.ok_json("dev", &["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    let promoted = w.ok_json(
+        "dev",
+        &["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--digest", &second.digest],
+    );
+    assert_eq!(promoted["artifact"]["tag"], "build-2");
     let rolled = w.ok_json(
         "dev",
         &["rollback", "--integration", "payments", "--bucket", "staging", "--reason", "smoke tests fail"],

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::ServerState;
 use super::api::{ApiError, plane};
 use super::auth::Caller;
-use crate::control::{BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewPromotion};
+use crate::control::{ArtifactKey, BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewPromotion};
 use crate::error::Error;
 use crate::model::*;
 
@@ -224,6 +224,10 @@ pub async fn artifact(
 pub struct BucketQuery {
     registration_value: Option<String>,
     limit: Option<u32>,
+    /// With registrationValue: the one artifact under this tag, if any.
+    tag: Option<String>,
+    /// With registrationValue: the newest artifact with this digest, if any.
+    digest: Option<String>,
 }
 
 pub async fn artifact_records(
@@ -232,7 +236,21 @@ pub async fn artifact_records(
     Path(ci): Path<String>,
     Query(q): Query<BucketQuery>,
 ) -> ApiResult<Vec<Artifact>> {
-    Ok(Json(plane(&s, &c).artifacts(&ci, q.registration_value.as_deref()).await?))
+    let plane = plane(&s, &c);
+    let digest = q.digest.as_deref().map(str::parse::<Digest>).transpose().map_err(|e| Error::Invalid(e.0))?;
+    let key = match (&q.tag, &digest) {
+        (Some(tag), None) => Some(ArtifactKey::Tag(tag)),
+        (None, Some(digest)) => Some(ArtifactKey::Digest(digest)),
+        (None, None) => None,
+        (Some(_), Some(_)) => return Err(Error::Invalid("give tag or digest, not both".into()).into()),
+    };
+    match (key, q.registration_value.as_deref()) {
+        (None, bucket) => Ok(Json(plane.artifacts(&ci, bucket).await?)),
+        (Some(key), Some(bucket)) => Ok(Json(plane.find_artifact(&ci, bucket, key).await?.into_iter().collect())),
+        (Some(_), None) => {
+            Err(Error::Invalid("tag and digest need registrationValue, the bucket to look in".into()).into())
+        }
+    }
 }
 
 pub async fn promotions(
