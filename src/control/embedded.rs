@@ -20,7 +20,7 @@ use crate::secrets::{SecretStore, StoredIn};
 /// before; a holder that died frees the bucket when it runs out.
 pub const LOCK_LEASE_MS: i64 = 30_000;
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx = super::store::WriteTx;
 
 pub struct Embedded {
     store: Store,
@@ -637,7 +637,7 @@ impl ControlPlane for Embedded {
         };
         if let Err(e) = tx.commit().await {
             let _ = self.secrets.delete(&new.name);
-            return Err(e.into());
+            return Err(e);
         }
         let registry = Registry {
             id,
@@ -901,6 +901,7 @@ impl ControlPlane for Embedded {
         let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
         // The common case, a free bucket, is one statement: a write from its
         // first step, so SQLite takes the write lock before it reads.
+        let gate = self.store.write_gate().await;
         let taken = sqlx::query(
             "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
              SELECT id, $2, $3, $4, $5, $6 FROM integrations WHERE name = $1
@@ -915,6 +916,7 @@ impl ControlPlane for Embedded {
         .execute(&self.store.pool)
         .await?
         .rows_affected();
+        drop(gate);
         if taken == 1 {
             return Ok(LockAttempt::Acquired(BucketLock {
                 integration: integration.into(),
@@ -984,6 +986,7 @@ impl ControlPlane for Embedded {
     }
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
+        let _gate = self.store.write_gate().await;
         let renewed = sqlx::query(
             "UPDATE bucket_locks SET expires_at_ms = $1
              WHERE integration_id = (SELECT id FROM integrations WHERE name = $2) AND bucket = $3 AND token = $4",
@@ -1002,6 +1005,7 @@ impl ControlPlane for Embedded {
     }
 
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
+        let _gate = self.store.write_gate().await;
         sqlx::query(
             "DELETE FROM bucket_locks
              WHERE integration_id = (SELECT id FROM integrations WHERE name = $1) AND bucket = $2 AND token = $3",
