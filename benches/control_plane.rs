@@ -82,7 +82,8 @@ async fn prepare(store: &Store, home: &std::path::Path, records: i64) -> BenchRe
             gates: vec![],
         })
         .await?;
-    let names = std::iter::once("bulk".to_owned()).chain((0..CLIENTS).map(|k| format!("payments-{k}")));
+    let names =
+        ["bulk".to_owned(), "quiet".to_owned()].into_iter().chain((0..CLIENTS).map(|k| format!("payments-{k}")));
     for name in names {
         let new = NewIntegration {
             name: name.clone(),
@@ -168,19 +169,24 @@ async fn report(backend: &str, plane: &Arc<Embedded>, records: i64, registration
             ms(*latencies.last().expect("registrations ran"))
         );
     }
-    let mut history = Vec::new();
-    for _ in 0..50 {
-        let one = Instant::now();
-        let events = plane.bucket_events("bulk", None, 50).await?;
-        history.push(one.elapsed());
-        assert_eq!(events.len(), 50.min(records as usize));
+    for (integration, what, expected) in [
+        ("bulk", "the integration holding them (newest 50)", 50.min(records as usize)),
+        ("quiet", "an integration with no moves, beside them", 0),
+    ] {
+        let mut history = Vec::new();
+        for _ in 0..50 {
+            let one = Instant::now();
+            let events = plane.bucket_events(integration, None, 50).await?;
+            history.push(one.elapsed());
+            assert_eq!(events.len(), expected);
+        }
+        history.sort();
+        println!(
+            "history of {what}, through the store: p50 {:.2} ms, p99 {:.2} ms",
+            ms(percentile(&history, 0.50)),
+            ms(percentile(&history, 0.99))
+        );
     }
-    history.sort();
-    println!(
-        "history of an integration (newest 50) through the store: p50 {:.2} ms, p99 {:.2} ms",
-        ms(percentile(&history, 0.50)),
-        ms(percentile(&history, 0.99))
-    );
     Ok(())
 }
 

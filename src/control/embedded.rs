@@ -20,7 +20,7 @@ use crate::secrets::{SecretStore, StoredIn};
 /// before; a holder that died frees the bucket when it runs out.
 pub const LOCK_LEASE_MS: i64 = 30_000;
 
-type Tx = super::store::WriteTx;
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 pub struct Embedded {
     store: Store,
@@ -637,7 +637,7 @@ impl ControlPlane for Embedded {
         };
         if let Err(e) = tx.commit().await {
             let _ = self.secrets.delete(&new.name);
-            return Err(e);
+            return Err(e.into());
         }
         let registry = Registry {
             id,
@@ -901,7 +901,6 @@ impl ControlPlane for Embedded {
         let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
         // The common case, a free bucket, is one statement: a write from its
         // first step, so SQLite takes the write lock before it reads.
-        let gate = self.store.write_gate().await;
         let taken = sqlx::query(
             "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
              SELECT id, $2, $3, $4, $5, $6 FROM integrations WHERE name = $1
@@ -913,10 +912,9 @@ impl ControlPlane for Embedded {
         .bind(&holder)
         .bind(now())
         .bind(epoch_ms() + LOCK_LEASE_MS)
-        .execute(&self.store.pool)
+        .execute(&self.store.writer)
         .await?
         .rows_affected();
-        drop(gate);
         if taken == 1 {
             return Ok(LockAttempt::Acquired(BucketLock {
                 integration: integration.into(),
@@ -986,7 +984,6 @@ impl ControlPlane for Embedded {
     }
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
-        let _gate = self.store.write_gate().await;
         let renewed = sqlx::query(
             "UPDATE bucket_locks SET expires_at_ms = $1
              WHERE integration_id = (SELECT id FROM integrations WHERE name = $2) AND bucket = $3 AND token = $4",
@@ -995,7 +992,7 @@ impl ControlPlane for Embedded {
         .bind(&lock.integration)
         .bind(&lock.bucket)
         .bind(&lock.token)
-        .execute(&self.store.pool)
+        .execute(&self.store.writer)
         .await?
         .rows_affected();
         if renewed == 0 {
@@ -1005,7 +1002,6 @@ impl ControlPlane for Embedded {
     }
 
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
-        let _gate = self.store.write_gate().await;
         sqlx::query(
             "DELETE FROM bucket_locks
              WHERE integration_id = (SELECT id FROM integrations WHERE name = $1) AND bucket = $2 AND token = $3",
@@ -1013,7 +1009,7 @@ impl ControlPlane for Embedded {
         .bind(&lock.integration)
         .bind(&lock.bucket)
         .bind(&lock.token)
-        .execute(&self.store.pool)
+        .execute(&self.store.writer)
         .await?;
         Ok(())
     }
@@ -1251,21 +1247,24 @@ impl ControlPlane for Embedded {
     }
 
     async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {
-        self.integration(integration).await?;
+        // By id, not by the joined name: the planner then knows which
+        // integration, and walks its (integration_id, id) index newest first.
+        let iid = self.integration(integration).await?.id;
         let rows = match bucket {
             Some(b) => {
-                let sql = format!("{EVENT_SELECT} WHERE i.name = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3");
+                let sql =
+                    format!("{EVENT_SELECT} WHERE e.integration_id = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3");
                 sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(integration)
+                    .bind(iid)
                     .bind(b)
                     .bind(i64::from(limit))
                     .fetch_all(&self.store.pool)
                     .await?
             }
             None => {
-                let sql = format!("{EVENT_SELECT} WHERE i.name = $1 ORDER BY e.id DESC LIMIT $2");
+                let sql = format!("{EVENT_SELECT} WHERE e.integration_id = $1 ORDER BY e.id DESC LIMIT $2");
                 sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(integration)
+                    .bind(iid)
                     .bind(i64::from(limit))
                     .fetch_all(&self.store.pool)
                     .await?

@@ -5,12 +5,10 @@
 //! `control::embedded` does.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Connection, Executor, Row};
-use tokio::sync::OwnedMutexGuard;
 
 use crate::error::{Error, Result};
 
@@ -28,8 +26,8 @@ const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../../../migrations/postgres/0004_head_follows_events.sql")),
 ];
 
-/// A server on SQLite: requests read at once; writes still take turns.
-const SERVER_SQLITE_CONNECTIONS: u32 = 4;
+/// A server on SQLite: connections for requests to read at once, beside the one writer.
+const SERVER_SQLITE_READERS: u32 = 4;
 
 /// How often a server on SQLite checkpoints: often enough that the WAL stays
 /// well under the writers' backstop at 2,000 registrations/s (14 pages each).
@@ -46,12 +44,15 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub struct Store {
+    /// For reads, and on PostgreSQL for everything.
     pub pool: AnyPool,
+    /// For writes. On SQLite it is one connection: this process's writers
+    /// queue for it in order rather than in SQLite's busy handler, which
+    /// sleeps and is unfair (8 writers: p99 41 ms, one wait 332 ms, in the
+    /// control-plane benchmark); and its page cache stays warm, where writers
+    /// taking turns on several connections each threw theirs away.
+    pub writer: AnyPool,
     pub backend: Backend,
-    /// On SQLite, this process's writers queue here, in order, rather than
-    /// in SQLite's busy handler, which sleeps and is unfair: with 8 writers
-    /// it made p99 41 ms and one wait 332 ms (the control-plane benchmark).
-    write_gate: Arc<tokio::sync::Mutex<()>>,
     /// The SQLite database's URL, for the checkpointer's own connection.
     sqlite_url: Option<String>,
 }
@@ -60,7 +61,7 @@ impl Store {
     /// Opens `sqlite:PATH` or `postgres://...` for a server.
     pub async fn open(url: &str) -> Result<Store> {
         if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
-            return Store::open_sqlite_with(Path::new(path), SERVER_SQLITE_CONNECTIONS).await;
+            return Store::open_sqlite_with(Path::new(path), SERVER_SQLITE_READERS).await;
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Store::open_postgres(url).await;
@@ -77,10 +78,21 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(30))
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    // Statements are prepared once per connection; after five runs
+                    // PostgreSQL may plan them once for any value. Over 1M events held
+                    // by one integration, that generic plan walked all of them to
+                    // show another's history (120-320 ms, against 0.1 ms planned
+                    // for the value). Planning each run costs far less.
+                    conn.execute("SET plan_cache_mode = force_custom_plan").await?;
+                    Ok(())
+                })
+            })
             .connect(url)
             .await
             .map_err(|e| Error::Storage(format!("cannot connect to {}: {e}", redact_url(url))))?;
-        let store = Store { pool, backend: Backend::Postgres, write_gate: Default::default(), sqlite_url: None };
+        let store = Store { writer: pool.clone(), pool, backend: Backend::Postgres, sqlite_url: None };
         let mut conn = store.pool.acquire().await?;
         sqlx::query("SELECT pg_advisory_lock($1)").bind(POSTGRES_MIGRATION_LOCK).execute(&mut *conn).await?;
         let applied = async {
@@ -123,41 +135,26 @@ impl Store {
 
     /// Opens (creating if needed) the SQLite database `path`, migrated to
     /// the latest schema, for one process doing one thing at a time: one
-    /// connection. Two would take turns, and each would find the other's
-    /// commit and throw its page cache away (about 10% of a registration).
+    /// connection, for reads and writes.
     pub async fn open_sqlite(path: &Path) -> Result<Store> {
-        Store::open_sqlite_with(path, 1).await
+        Store::open_sqlite_with(path, 0).await
     }
 
-    /// As `open_sqlite`, with `connections` for a server's concurrent
-    /// readers (WAL lets them run beside the one writer).
-    pub async fn open_sqlite_with(path: &Path, connections: u32) -> Result<Store> {
+    /// As `open_sqlite`, with `readers` more connections for a server's
+    /// concurrent reads (WAL lets them run beside the one writer).
+    pub async fn open_sqlite_with(path: &Path, readers: u32) -> Result<Store> {
         sqlx::any::install_default_drivers();
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::Failed(format!("cannot create {}: {e}", dir.display())))?;
         }
         let url = format!("sqlite://{}?mode=rwc", path.display());
-        let pool = AnyPoolOptions::new()
-            .max_connections(connections)
-            .acquire_timeout(Duration::from_secs(60))
-            .after_connect(|conn, _| {
-                Box::pin(async move {
-                    conn.execute("PRAGMA busy_timeout = 30000").await?;
-                    conn.execute("PRAGMA foreign_keys = ON").await?;
-                    conn.execute("PRAGMA synchronous = NORMAL").await?;
-                    // A checkpoint runs in the writer that crosses this many
-                    // WAL pages, and flushes them all: at the default 1,000 it
-                    // stalled 1 registration in 70 by 13-17 ms. A server
-                    // checkpoints beside its writers instead (`checkpoint_in_background`);
-                    // this stays as the backstop.
-                    conn.execute("PRAGMA wal_autocheckpoint = 4000").await?;
-                    Ok(())
-                })
-            })
-            .connect(&url)
-            .await
-            .map_err(|e| Error::Storage(format!("cannot open {}: {e}", path.display())))?;
-        let store = Store { pool, backend: Backend::Sqlite, write_gate: Default::default(), sqlite_url: Some(url) };
+        let opened = |e: sqlx::Error| Error::Storage(format!("cannot open {}: {e}", path.display()));
+        let writer = sqlite_pool(1).connect(&url).await.map_err(opened)?;
+        let pool = match readers {
+            0 => writer.clone(),
+            n => sqlite_pool(n).connect(&url).await.map_err(opened)?,
+        };
+        let store = Store { pool, writer, backend: Backend::Sqlite, sqlite_url: Some(url) };
         store.migrate_sqlite(path).await?;
         Ok(store)
     }
@@ -182,15 +179,15 @@ impl Store {
             .map_err(|e| Error::Failed(e.to_string()))?
             .map_err(|e| Error::Failed(format!("cannot lock {}: {e}", lock_path.display())))?;
         // WAL lets readers run beside the one writer; it is a property of the file.
-        sqlx::query("PRAGMA journal_mode = WAL").execute(&self.pool).await?;
+        sqlx::query("PRAGMA journal_mode = WAL").execute(&self.writer).await?;
         sqlx::raw_sql(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
         )
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         let current = self.schema_version().await?;
         for (version, sql) in SQLITE_MIGRATIONS.iter().filter(|m| m.0 > current) {
-            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            let mut tx = self.writer.begin_with("BEGIN IMMEDIATE").await?;
             sqlx::raw_sql(*sql).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
                 .bind(*version)
@@ -240,50 +237,31 @@ impl Store {
     /// Begins a write transaction that holds the write lock from its first
     /// statement, so it never fails half-way with "database is locked" when it
     /// upgrades from reading to writing.
-    pub async fn begin_write(&self) -> Result<WriteTx> {
-        let gate = self.write_gate().await;
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
-        Ok(WriteTx { tx, _gate: gate })
-    }
-
-    /// This process's turn to write, for a write of one statement outside a
-    /// transaction. None on PostgreSQL, whose writers lock rows, not the database.
-    pub async fn write_gate(&self) -> Option<OwnedMutexGuard<()>> {
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         match self.backend {
-            Backend::Sqlite => Some(self.write_gate.clone().lock_owned().await),
-            Backend::Postgres => None,
+            Backend::Sqlite => Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres => Ok(self.writer.begin().await?),
         }
     }
 }
 
-/// A write transaction, holding this process's turn to write until it ends.
-/// Dropped without `commit`, it rolls back.
-pub struct WriteTx {
-    // Declared first, so dropped first: the rollback happens before the turn passes on.
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    _gate: Option<OwnedMutexGuard<()>>,
-}
-
-impl WriteTx {
-    pub async fn commit(self) -> Result<()> {
-        Ok(self.tx.commit().await?)
-    }
-}
-
-impl std::ops::Deref for WriteTx {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &sqlx::AnyConnection {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.tx
-    }
+/// Connections to a SQLite file, each set up the same way.
+fn sqlite_pool(connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new().max_connections(connections).acquire_timeout(Duration::from_secs(60)).after_connect(
+        |conn, _| {
+            Box::pin(async move {
+                conn.execute("PRAGMA busy_timeout = 30000").await?;
+                conn.execute("PRAGMA foreign_keys = ON").await?;
+                conn.execute("PRAGMA synchronous = NORMAL").await?;
+                // A checkpoint runs in the writer that crosses this many WAL
+                // pages, and flushes them all: at the default 1,000 it stalled
+                // 1 registration in 70 by 13-17 ms. A server checkpoints beside
+                // its writer instead (`checkpoint_in_background`); this stays as the backstop.
+                conn.execute("PRAGMA wal_autocheckpoint = 4000").await?;
+                Ok(())
+            })
+        },
+    )
 }
 
 /// A database URL without its password, for messages.
