@@ -35,9 +35,9 @@ pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient
 async fn open(app: &App, endpoint: RegistryEndpoint, name: Option<&str>, kept: Kept) -> Result<Arc<RegistryClient>> {
     let base_url = endpoint.base_url();
     let target = Target { name, host: &endpoint.host, kind: endpoint.kind, base_url: &base_url };
-    let resolved = credentials::resolve(&app.http, &target, kept).await?;
+    let resolved = credentials::resolve(app.http.get(), &target, kept).await?;
     tracing::info!("registry {}: using {}", name.unwrap_or(&endpoint.host), resolved.source);
-    Ok(RegistryClient::new(app.http.clone(), &endpoint, resolved.credentials, resolved.source))
+    Ok(RegistryClient::new(app.http.get().clone(), &endpoint, resolved.credentials, resolved.source))
 }
 
 /// The full repository path of a bucket on its registry, prefix included.

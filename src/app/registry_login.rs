@@ -17,7 +17,7 @@ pub async fn login(app: &App, registry: &str, credentials: Credentials) -> Resul
     let record = app.plane.registry(registry).await?;
     let endpoint =
         RegistryEndpoint { host: record.host().to_owned(), insecure: record.insecure, kind: Some(record.kind) };
-    let client = RegistryClient::new(app.http.clone(), &endpoint, Some(credentials.clone()), "the login given");
+    let client = RegistryClient::new(app.http.get().clone(), &endpoint, Some(credentials.clone()), "the login given");
     client.check().await?;
     let stored =
         serde_json::json!({"username": credentials.username, "secret": credentials.secret.expose()}).to_string();

@@ -18,6 +18,7 @@ use crate::control::ControlPlane;
 use crate::control::remote::Remote;
 use crate::error::Error;
 use crate::registry::Secret;
+use crate::registry::client::SharedHttp;
 use crate::secrets::SecretStore;
 
 #[derive(Debug, Args)]
@@ -71,7 +72,7 @@ fn token_key(profile: &str) -> String {
 
 /// A remote control plane if one is chosen; None for the embedded one.
 pub async fn remote(
-    http: &reqwest::Client,
+    http: &SharedHttp,
     home: &Path,
     secrets: &dyn SecretStore,
     api_url: Option<String>,
@@ -86,7 +87,7 @@ pub async fn remote(
             ))
             .into());
         };
-        return Ok(Some(Arc::new(Remote::connect(http.clone(), &url, &username, Secret::new(token)).await?)));
+        return Ok(Some(Arc::new(Remote::connect(http.get().clone(), &url, &username, Secret::new(token)).await?)));
     }
     let profiles = load(home)?;
     let Some(name) = profile.or(profiles.current.clone()) else { return Ok(None) };
@@ -98,12 +99,12 @@ pub async fn remote(
     let token = secrets
         .get(&token_key(&name))?
         .ok_or_else(|| Error::Refused(format!("profile {name} has no token here; run `facetctl login` again")))?;
-    Ok(Some(Arc::new(Remote::connect(http.clone(), &chosen.url, &chosen.username, token).await?)))
+    Ok(Some(Arc::new(Remote::connect(http.get().clone(), &chosen.url, &chosen.username, token).await?)))
 }
 
 pub async fn login(
     p: &Printer,
-    http: &reqwest::Client,
+    http: &SharedHttp,
     home: &Path,
     secrets: &dyn SecretStore,
     profile: Option<String>,
@@ -120,7 +121,7 @@ pub async fn login(
     if token.is_empty() {
         return Err(Error::Invalid("give the token on stdin with --token-stdin, or in FACETS_TOKEN".into()).into());
     }
-    let remote = Remote::connect(http.clone(), &url, &username, Secret::new(token.clone())).await?;
+    let remote = Remote::connect(http.get().clone(), &url, &username, Secret::new(token.clone())).await?;
     let name = profile.unwrap_or_else(|| "default".into());
     secrets.put(&token_key(&name), &Secret::new(token))?;
     let mut profiles = load(home)?;

@@ -64,6 +64,18 @@ pub struct RegistryClient {
 
 pub type BlobStream = std::pin::Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
 
+/// The process's one HTTP client, built on first use. Building it loads the
+/// system's trusted roots (5-13 ms on the benchmark machine), which commands
+/// that never reach the network, such as `history`, should not pay.
+#[derive(Clone, Default)]
+pub struct SharedHttp(Arc<std::sync::OnceLock<reqwest::Client>>);
+
+impl SharedHttp {
+    pub fn get(&self) -> &reqwest::Client {
+        self.0.get_or_init(http_client)
+    }
+}
+
 /// The one HTTP client of the process: one connection pool, one TLS set-up.
 pub fn http_client() -> reqwest::Client {
     reqwest::Client::builder()

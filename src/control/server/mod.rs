@@ -35,12 +35,12 @@ pub struct ServerState {
     pub store: Store,
     pub secrets: Arc<dyn SecretStore>,
     /// For the registry work of Facets' register, push and promote routes.
-    pub http: reqwest::Client,
+    pub http: crate::registry::client::SharedHttp,
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
 pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStore>) -> Result<()> {
-    let state = ServerState { store, secrets, http: crate::registry::client::http_client() };
+    let state = ServerState { store, secrets, http: Default::default() };
     let app = routes::router(state.clone())
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(request_log));

@@ -289,7 +289,7 @@ pub async fn push_credentials(
     };
     let kept =
         crate::registry::credentials::Kept { stored: p.registry_credentials(&registry.name).await?, login: None };
-    let resolved = crate::registry::credentials::resolve(&s.http, &target, kept).await.map_err(Error::Registry)?;
+    let resolved = crate::registry::credentials::resolve(s.http.get(), &target, kept).await.map_err(Error::Registry)?;
     let credentials = resolved.credentials.ok_or_else(|| {
         ApiError::from(Error::NotFound(format!("the server holds no credentials for registry {}", registry.name)))
     })?;
