@@ -142,7 +142,7 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             Method::GET,
             "/cc-ui/v1/artifacts-ci/{ciName}/artifact-records",
             Some(Viewer),
-            "A CI integration's artifacts as facetctl records them",
+            "A CI integration's artifacts as facetctl records them; registrationValue narrows them to a bucket, and with it tag or digest to one artifact",
             get(records::artifact_records),
         ),
         r(
