@@ -82,7 +82,7 @@ impl Embedded {
 
     /// A new artifact row, or the one already under its tag in the bucket
     /// (a retried push of the same digest). Answers the row's id and whether it is new.
-    async fn insert_artifact(&self, tx: &mut Tx, row: ArtifactRow<'_>) -> Result<(i64, bool)> {
+    async fn insert_artifact(&self, tx: &mut Tx, row: &ArtifactRow<'_>) -> Result<(i64, bool)> {
         let inserted = sqlx::query(
             "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
              metadata, promoted_from, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -185,11 +185,53 @@ struct ArtifactRow<'a> {
     created_at: &'a str,
 }
 
+impl ArtifactRow<'_> {
+    /// The artifact this row records, as a later read would answer it.
+    fn artifact(&self, id: i64, integration: &str, created_by: &str) -> Result<Artifact> {
+        Ok(Artifact {
+            id,
+            integration: integration.to_owned(),
+            bucket: self.bucket.to_owned(),
+            image_uri: self.image_uri.to_owned(),
+            tag: self.tag.to_owned(),
+            digest: self.digest.clone(),
+            media_type: self.media_type.to_owned(),
+            external_id: self.external_id.map(str::to_owned),
+            description: self.description.map(str::to_owned),
+            metadata: self.metadata.clone(),
+            promoted_from: self.promoted_from,
+            created_by: created_by.to_owned(),
+            created_at: parse_time(self.created_at)?,
+        })
+    }
+}
+
 fn lost_lock(lock: &BucketLock) -> Error {
     Error::Refused(format!(
         "lost the lock on bucket {} of {} (it expired); nothing was recorded; run the command again",
         lock.bucket, lock.integration
     ))
+}
+
+/// The id of workflow `name`, which must be for `integration`'s type of buckets.
+async fn workflow_of_type(
+    tx: &mut Tx,
+    name: &str,
+    registration_type: RegistrationType,
+    integration: &str,
+) -> Result<i64> {
+    let row = sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
+        .bind(name)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?;
+    let workflow_type: String = row.get("registration_type");
+    if workflow_type != registration_type.as_str() {
+        return Err(Error::Invalid(format!(
+            "workflow {name} is for {workflow_type} buckets but integration {integration} is {registration_type}; use a workflow of the same --type"
+        )));
+    }
+    Ok(row.get("id"))
 }
 
 /// Things integrations use, which cannot go while they do.
@@ -758,23 +800,9 @@ impl ControlPlane for Embedded {
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration> {
         let integration = self.integration(name).await?;
         let mut tx = self.store.begin_write().await?;
-        let workflow_id: Option<i64> = match workflow {
+        let workflow_id = match workflow {
             None => None,
-            Some(w) => {
-                let row = sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
-                    .bind(w)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
-                if row.get::<String, _>("registration_type") != integration.registration_type.as_str() {
-                    return Err(Error::Invalid(format!(
-                        "workflow {w} is for {} buckets but {name} is {}; use a workflow of the same type",
-                        row.get::<String, _>("registration_type"),
-                        integration.registration_type
-                    )));
-                }
-                Some(row.get("id"))
-            }
+            Some(w) => Some(workflow_of_type(&mut tx, w, integration.registration_type, name).await?),
         };
         sqlx::query("UPDATE integrations SET workflow_id = $1 WHERE name = $2")
             .bind(workflow_id)
@@ -807,23 +835,9 @@ impl ControlPlane for Embedded {
         if registry.get::<String, _>("kind") == RegistryKind::Dockerhub.as_str() {
             check_docker_hub_layout(&new)?;
         }
-        let workflow_id: Option<i64> = match &new.workflow {
+        let workflow_id = match &new.workflow {
             None => None,
-            Some(w) => {
-                let row = sqlx::query("SELECT id, registration_type FROM workflows WHERE name = $1")
-                    .bind(w)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| unknown("workflow", w, "facetctl workflow list"))?;
-                let wf_type: String = row.get("registration_type");
-                if wf_type != new.registration_type.as_str() {
-                    return Err(Error::Invalid(format!(
-                        "workflow {w} is for {wf_type} buckets but the integration is {}; use a workflow of the same --type",
-                        new.registration_type
-                    )));
-                }
-                Some(row.get("id"))
-            }
+            Some(w) => Some(workflow_of_type(&mut tx, w, new.registration_type, &new.name).await?),
         };
         let at = now();
         let id: i64 = sqlx::query(
@@ -1031,7 +1045,8 @@ impl ControlPlane for Embedded {
             promoted_from: None,
             created_at: &created_at,
         };
-        let (id, inserted) = self.insert_artifact(&mut tx, row).await?;
+        let (id, inserted) = self.insert_artifact(&mut tx, &row).await?;
+        let written = row.artifact(id, &new.integration, &self.actor)?;
         let change = HeadChange { bucket: &new.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
         self.set_head(&mut tx, iid, change).await?;
         let action = format!("artifact.{}", new.kind);
@@ -1048,21 +1063,7 @@ impl ControlPlane for Embedded {
         if !inserted {
             return self.artifact(id).await;
         }
-        Ok(Artifact {
-            id,
-            integration: new.integration,
-            bucket: new.bucket,
-            image_uri: new.image_uri,
-            tag: new.tag,
-            digest: new.digest,
-            media_type: new.media_type,
-            external_id: new.external_id,
-            description: new.description,
-            metadata: new.metadata,
-            promoted_from: None,
-            created_by: self.actor.clone(),
-            created_at: parse_time(&created_at)?,
-        })
+        Ok(written)
     }
 
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
@@ -1083,7 +1084,8 @@ impl ControlPlane for Embedded {
             promoted_from: Some(source.id),
             created_at: &created_at,
         };
-        let (target_id, inserted) = self.insert_artifact(&mut tx, row).await?;
+        let (target_id, inserted) = self.insert_artifact(&mut tx, &row).await?;
+        let written = row.artifact(target_id, &source.integration, &self.actor)?;
         let promotion_id: i64 = sqlx::query(
             "INSERT INTO promotions (integration_id, artifact_id, target_artifact_id, from_bucket, to_bucket, digest, actor, reason,
              state, forced, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -1138,23 +1140,7 @@ impl ControlPlane for Embedded {
         if !inserted {
             return Ok((promotion, self.artifact(target_id).await?));
         }
-        let NewPromotion { source, to_bucket, image_uri, tag, .. } = new;
-        let artifact = Artifact {
-            id: target_id,
-            integration: source.integration,
-            bucket: to_bucket,
-            image_uri,
-            tag,
-            digest: source.digest,
-            media_type: source.media_type,
-            external_id: source.external_id,
-            description: source.description,
-            metadata: source.metadata,
-            promoted_from: Some(source.id),
-            created_by: self.actor.clone(),
-            created_at: created,
-        };
-        Ok((promotion, artifact))
+        Ok((promotion, written))
     }
 
     async fn record_rollback(

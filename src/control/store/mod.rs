@@ -228,7 +228,8 @@ impl Store {
             loop {
                 every.tick().await;
                 if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&mut conn).await {
-                    tracing::warn!(error = %e, "background checkpoint failed; writers will checkpoint");
+                    // Busy now and then is routine (a writer crossed the backstop); the next tick catches up.
+                    tracing::debug!(error = %e, "background checkpoint skipped; writers will checkpoint");
                 }
             }
         });
