@@ -69,6 +69,12 @@ impl Remote {
             request = request.json(&body);
         }
         let resp = request.send().await.map_err(|e| {
+            if let Some(reason) = crate::registry::tls::failure(&e) {
+                return Error::Failed(format!(
+                    "cannot open a TLS connection to the control plane at {}: {reason}",
+                    self.base
+                ));
+            }
             let mut cause: &dyn std::error::Error = &e;
             while let Some(next) = cause.source() {
                 cause = next;

@@ -64,9 +64,8 @@ pub struct RegistryClient {
 
 pub type BlobStream = std::pin::Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
 
-/// The process's one HTTP client, built on first use. Building it loads the
-/// system's trusted roots (5-13 ms on the benchmark machine), which commands
-/// that never reach the network, such as `history`, should not pay.
+/// The process's one HTTP client, built on first use: commands that never
+/// reach the network, such as `history`, build none.
 #[derive(Clone, Default)]
 pub struct SharedHttp(Arc<std::sync::OnceLock<reqwest::Client>>);
 
@@ -76,9 +75,11 @@ impl SharedHttp {
     }
 }
 
-/// The one HTTP client of the process: one connection pool, one TLS set-up.
+/// The one HTTP client of the process: one connection pool, one TLS set-up
+/// (whose trusted roots load on the first handshake, see `tls`).
 pub fn http_client() -> reqwest::Client {
     reqwest::Client::builder()
+        .tls_backend_preconfigured(super::tls::client_config())
         .user_agent(concat!("facetctl/", env!("CARGO_PKG_VERSION")))
         .connect_timeout(Duration::from_secs(10))
         .read_timeout(Duration::from_secs(60))
@@ -438,9 +439,12 @@ impl RegistryClient {
             Some(c) => self.http.get(realm).query(&query).basic_auth(&c.username, Some(c.secret.expose())),
             None => self.http.get(realm).query(&query),
         };
-        let resp = request.send().await.map_err(|e| RegistryError::Unreachable {
-            host: realm_host(realm),
-            reason: format!("token service: {}", root_cause(&e)),
+        let resp = request.send().await.map_err(|e| match super::tls::failure(&e) {
+            Some(reason) => RegistryError::Tls { host: realm_host(realm), reason: format!("token service: {reason}") },
+            None => RegistryError::Unreachable {
+                host: realm_host(realm),
+                reason: format!("token service: {}", root_cause(&e)),
+            },
         })?;
         if matches!(resp.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
             return Err(self.unauthorized());
@@ -487,7 +491,10 @@ impl RegistryClient {
     }
 
     fn transport_error(&self, e: reqwest::Error) -> RegistryError {
-        RegistryError::Unreachable { host: self.host.clone(), reason: root_cause(&e) }
+        match super::tls::failure(&e) {
+            Some(reason) => RegistryError::Tls { host: self.host.clone(), reason },
+            None => RegistryError::Unreachable { host: self.host.clone(), reason: root_cause(&e) },
+        }
     }
 
     async fn status_error(&self, resp: Response, repo: &str, action: &str) -> RegistryError {

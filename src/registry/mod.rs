@@ -11,6 +11,7 @@ pub mod reference;
 pub mod referrers;
 pub mod retry;
 pub mod source;
+pub mod tls;
 
 pub use auth::{Credentials, Secret};
 pub use client::{RegistryClient, RegistryEndpoint};
@@ -25,6 +26,8 @@ pub enum RegistryError {
     InvalidReference(String),
     #[error("cannot reach registry {host}: {reason}; check that it is running and that the address is right")]
     Unreachable { host: String, reason: String },
+    #[error("cannot open a TLS connection to registry {host}: {reason}")]
+    Tls { host: String, reason: String },
     #[error(
         "registry {host} refused the credentials{via}; check the username and password (facetctl registry add NAME ... --password-stdin)"
     )]

@@ -20,3 +20,4 @@ mod server;
 mod setup;
 mod sources;
 mod story;
+mod tls;

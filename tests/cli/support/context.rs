@@ -50,6 +50,8 @@ const SCRUBBED: &[&str] = &[
     "BUILD_USER_ID",
     "NO_COLOR",
     "RUST_LOG",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
 ];
 
 impl TestContext {

@@ -1,6 +1,7 @@
 //! The CNCF distribution registry (Debian's `docker-registry`), one per
 //! test, on a free loopback port with its own storage: plain, with htpasswd
-//! Basic auth, or with Bearer token auth against `TokenIssuer`.
+//! Basic auth, with Bearer token auth against `TokenIssuer`, or over TLS with
+//! a certificate from a CA of its own.
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -15,6 +16,8 @@ pub struct TestRegistry {
     _dir: tempfile::TempDir,
     pub issuer: Option<TokenIssuer>,
     pub credentials: Option<(String, String)>,
+    /// The PEM file of the CA that signed its certificate, when it serves TLS.
+    pub ca_file: Option<PathBuf>,
 }
 
 enum Auth<'a> {
@@ -25,24 +28,30 @@ enum Auth<'a> {
 
 impl TestRegistry {
     pub fn plain() -> TestRegistry {
-        Self::start(Auth::None)
+        Self::start(Auth::None, false)
+    }
+
+    /// HTTPS with a certificate for 127.0.0.1 signed by a CA made for this
+    /// registry alone: no machine trusts it until told to (`ca_file`).
+    pub fn tls() -> TestRegistry {
+        Self::start(Auth::None, true)
     }
 
     pub fn htpasswd(user: &str, password: &str) -> TestRegistry {
-        let mut r = Self::start(Auth::Htpasswd(user, password));
+        let mut r = Self::start(Auth::Htpasswd(user, password), false);
         r.credentials = Some((user.into(), password.into()));
         r
     }
 
     pub fn token(user: &str, password: &str) -> TestRegistry {
         let issuer = TokenIssuer::start(user, password);
-        let mut r = Self::start(Auth::Token(&issuer));
+        let mut r = Self::start(Auth::Token(&issuer), false);
         r.issuer = Some(issuer);
         r.credentials = Some((user.into(), password.into()));
         r
     }
 
-    fn start(auth: Auth) -> TestRegistry {
+    fn start(auth: Auth, tls: bool) -> TestRegistry {
         let binary = which("docker-registry")
             .expect("docker-registry is not installed; run .ci/run (it installs the Debian package docker-registry)");
         let dir = tempfile::tempdir().unwrap();
@@ -63,13 +72,14 @@ impl TestRegistry {
                 issuer.cert_path.display()
             ),
         };
+        let (tls_yaml, ca_file) = if tls { serve_tls(dir.path()) } else { (String::new(), None) };
         for _ in 0..5 {
             let port = free_port();
             let config = dir.path().join("config.yml");
             std::fs::write(
                 &config,
                 format!(
-                    "version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{port}\n{auth_yaml}",
+                    "version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{port}\n{tls_yaml}{auth_yaml}",
                     storage.display()
                 ),
             )
@@ -89,7 +99,7 @@ impl TestRegistry {
                 exited || std::net::TcpStream::connect(&addr).is_ok()
             });
             if !exited {
-                return TestRegistry { host: addr, child, _dir: dir, issuer: None, credentials: None };
+                return TestRegistry { host: addr, child, _dir: dir, issuer: None, credentials: None, ca_file };
             }
             // The port was taken between choosing and binding: choose again.
         }
@@ -107,6 +117,28 @@ impl Drop for TestRegistry {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// Writes a CA, and a certificate for 127.0.0.1 it signed, into `dir`: the
+/// registry's `http.tls` configuration and the CA's PEM file.
+fn serve_tls(dir: &std::path::Path) -> (String, Option<PathBuf>) {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name.push(DnType::CommonName, "facetctl test CA");
+    let ca_cert = ca.self_signed(&ca_key).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let cert = CertificateParams::new(vec!["127.0.0.1".to_owned()])
+        .unwrap()
+        .signed_by(&key, &Issuer::new(ca, ca_key))
+        .unwrap();
+    let (ca_file, cert_file, key_file) = (dir.join("ca.pem"), dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&ca_file, ca_cert.pem()).unwrap();
+    std::fs::write(&cert_file, cert.pem()).unwrap();
+    std::fs::write(&key_file, key.serialize_pem()).unwrap();
+    let yaml = format!("  tls:\n    certificate: {}\n    key: {}\n", cert_file.display(), key_file.display());
+    (yaml, Some(ca_file))
 }
 
 fn which(name: &str) -> Option<PathBuf> {

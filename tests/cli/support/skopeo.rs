@@ -17,7 +17,17 @@ pub fn digest(registry: &TestRegistry, repo_ref: &str) -> Option<String> {
 pub fn raw_manifest(registry: &TestRegistry, repo_ref: &str) -> Option<Vec<u8>> {
     let auth_dir = tempfile::tempdir().unwrap();
     let mut cmd = Command::new("skopeo");
-    cmd.args(["inspect", "--raw", "--tls-verify=false", "--retry-times", "0"]);
+    cmd.args(["inspect", "--raw", "--retry-times", "0"]);
+    match &registry.ca_file {
+        // Over TLS, skopeo checks the certificate against the registry's own CA.
+        Some(ca) => {
+            std::fs::copy(ca, auth_dir.path().join("ca.crt")).unwrap();
+            cmd.arg("--cert-dir").arg(auth_dir.path());
+        }
+        None => {
+            cmd.arg("--tls-verify=false");
+        }
+    }
     // The credentials go in a file, never in arguments.
     if let Some((user, password)) = &registry.credentials {
         let auth = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{user}:{password}"));
