@@ -201,18 +201,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         };
     if let Command::Whoami = command {
         let (actor, location) = (plane.actor().to_owned(), plane.location());
+        plane.close().await;
         let summary = format!("{actor} on {location}");
         return printer.result(&serde_json::json!({"actor": actor, "control_plane": location}), &summary);
     }
     let app = App {
-        plane,
+        plane: plane.clone(),
         http,
         reporter: Arc::new(printer.clone()),
         lock_timeout: Duration::from_secs(lock_timeout),
         concurrency: app::default_concurrency(),
         local_secrets,
     };
-    match command {
+    let outcome = match command {
         Command::ReleaseStream(c) => setup::release_stream(&app, &printer, c).await,
         Command::Environment(c) => setup::environment(&app, &printer, c).await,
         Command::Registry(c) => setup::registry(&app, &printer, c).await,
@@ -227,7 +228,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Server(_) | Command::Login(_) | Command::Logout | Command::Whoami => {
             unreachable!("handled before the control plane opens")
         }
-    }
+    };
+    plane.close().await;
+    outcome
 }
 
 /// Parses a `clap` value with the model's `FromStr`, keeping its message.

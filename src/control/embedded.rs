@@ -524,6 +524,10 @@ impl ControlPlane for Embedded {
         }
     }
 
+    async fn close(&self) {
+        self.store.close().await;
+    }
+
     async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream> {
         validate_name("release stream", name)?;
         let mut tx = self.store.begin_write().await?;

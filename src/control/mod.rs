@@ -110,6 +110,8 @@ pub trait ControlPlane: Send + Sync {
     fn actor(&self) -> &str;
     /// Where the records are, for people: a folder or a URL.
     fn location(&self) -> String;
+    /// Lets go of what the control plane holds open, before the process exits.
+    async fn close(&self) {}
 
     async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream>;
     async fn release_streams(&self) -> Result<Vec<ReleaseStream>>;

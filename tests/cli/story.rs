@@ -211,3 +211,20 @@ fn a_dry_run_says_what_would_move_and_moves_nothing() {
     assert_eq!(skopeo::digest(&registry, "team/payments/staging:build-9"), None);
     assert_eq!(ctx.history().len(), 1);
 }
+
+#[test]
+fn a_command_checkpoints_the_store_so_the_next_one_has_no_log_to_replay() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let build = image::single(ctx.images(), "build-5", "checkpoint", 1);
+    let wal = ctx.facetctl_home().join("facetctl.db-wal");
+
+    ctx.ok(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    assert!(!wal.exists(), "the push closed the store: its WAL is in the database and gone");
+    ctx.ok(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    assert!(!wal.exists(), "the promotion closed the store too");
+
+    let moves: Vec<String> = ctx.history().iter().map(|e| e["kind"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(moves, ["push", "promote"], "both records are in the database file");
+}

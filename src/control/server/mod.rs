@@ -53,6 +53,7 @@ pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStor
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| Error::Failed(format!("the server stopped: {e}")))?;
+    state.store.close().await;
     tracing::info!("stopped");
     Ok(())
 }

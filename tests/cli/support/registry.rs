@@ -106,6 +106,18 @@ impl TestRegistry {
         panic!("docker-registry did not start on any of 5 ports");
     }
 
+    /// CPU time the registry process has used so far (user and system), at
+    /// the kernel's clock-tick resolution (10 ms on Linux). The registry
+    /// bench reads it; no test does.
+    #[allow(dead_code)]
+    pub fn cpu_time(&self) -> Duration {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // Fields after the parenthesised name; utime and stime are the 14th and 15th overall.
+        let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
+        let ticks: u64 = fields.get(11..13).map_or(0, |f| f.iter().filter_map(|t| t.parse::<u64>().ok()).sum());
+        Duration::from_millis(ticks * 10)
+    }
+
     /// Stops the registry, as if it went down.
     pub fn stop(&mut self) {
         let _ = self.child.kill();
