@@ -62,6 +62,9 @@ pub struct RegistryClient {
     kind: Option<RegistryKind>,
 }
 
+/// What to do about a registry that answered a TLS handshake in plain HTTP.
+const PLAIN_HTTP_ADVICE: &str = "a registry on this machine that serves plain HTTP is added with --insecure";
+
 pub type BlobStream = std::pin::Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
 
 /// The process's one HTTP client, built on first use: commands that never
@@ -439,7 +442,7 @@ impl RegistryClient {
             Some(c) => self.http.get(realm).query(&query).basic_auth(&c.username, Some(c.secret.expose())),
             None => self.http.get(realm).query(&query),
         };
-        let resp = request.send().await.map_err(|e| match super::tls::failure(&e) {
+        let resp = request.send().await.map_err(|e| match super::tls::failure(&e, PLAIN_HTTP_ADVICE) {
             Some(reason) => RegistryError::Tls { host: realm_host(realm), reason: format!("token service: {reason}") },
             None => RegistryError::Unreachable {
                 host: realm_host(realm),
@@ -491,7 +494,7 @@ impl RegistryClient {
     }
 
     fn transport_error(&self, e: reqwest::Error) -> RegistryError {
-        match super::tls::failure(&e) {
+        match super::tls::failure(&e, PLAIN_HTTP_ADVICE) {
             Some(reason) => RegistryError::Tls { host: self.host.clone(), reason },
             None => RegistryError::Unreachable { host: self.host.clone(), reason: root_cause(&e) },
         }

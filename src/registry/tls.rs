@@ -31,8 +31,9 @@ pub fn client_config() -> rustls::ClientConfig {
 }
 
 /// What went wrong in a TLS handshake behind a transport error, and what to
-/// do about it; None when the error was not a TLS failure.
-pub fn failure(e: &reqwest::Error) -> Option<String> {
+/// do about it; None when the error was not a TLS failure. `plain_http` is
+/// the caller's advice for a server that answered in plain HTTP.
+pub fn failure(e: &reqwest::Error, plain_http: &str) -> Option<String> {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = source {
         // io::Error hides what it wraps from `source()`, and the connector
@@ -42,19 +43,19 @@ pub fn failure(e: &reqwest::Error) -> Option<String> {
             inner = wrapped;
         }
         if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
-            return Some(describe(tls));
+            return Some(describe(tls, plain_http));
         }
         source = err.source();
     }
     None
 }
 
-fn describe(e: &rustls::Error) -> String {
+fn describe(e: &rustls::Error, plain_http: &str) -> String {
     use rustls::CertificateError as Cert;
     const PRIVATE_CA: &str = "if a private CA signed it, set SSL_CERT_FILE to that CA's PEM file";
     match e {
         rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => {
-            "it answered in plain HTTP, not TLS; a registry on this machine that serves plain HTTP is added with --insecure".into()
+            format!("it answered in plain HTTP, not TLS; {plain_http}")
         }
         rustls::Error::InvalidCertificate(Cert::UnknownIssuer) => {
             format!("its certificate is signed by a CA this machine does not trust; {PRIVATE_CA}")
@@ -63,7 +64,7 @@ fn describe(e: &rustls::Error) -> String {
             "its certificate is not valid for this host name; use the name the certificate was issued for".into()
         }
         rustls::Error::InvalidCertificate(Cert::Expired | Cert::ExpiredContext { .. }) => {
-            "its certificate has expired; the registry's operator must renew it".into()
+            "its certificate has expired; whoever runs it must renew it".into()
         }
         rustls::Error::InvalidCertificate(_) => format!("{e}; {PRIVATE_CA}"),
         other => other.to_string(),

@@ -178,6 +178,15 @@ fn login_saves_a_profile_that_later_commands_use_until_logout() {
     let listed = w.ctx.json(&["integration", "list"]);
     assert_eq!(listed[0]["name"], "payments", "the profile's control plane answers");
 
+    let https = w.server.url.replacen("http://", "https://", 1);
+    let mut over_tls = w.ctx.command();
+    over_tls.args(["login", "--url", &https, "--username", "dev", "--token-stdin"]);
+    let refused = run_with_stdin(&mut over_tls, &w.tokens["dev"]);
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(refused.stderr.contains("it answered in plain HTTP, not TLS; give its URL as http://"), "{refused:?}");
+    assert!(!refused.stderr.contains(&w.tokens["dev"]), "the token is not shown");
+    assert_eq!(w.ctx.ok(&["whoami"]).trim(), format!("dev on {}", w.server.url), "the profile is unchanged");
+
     let mut wrong = w.ctx.command();
     wrong.args(["login", "--url", &w.server.url, "--username", "dev", "--token-stdin"]);
     assert_eq!(run_with_stdin(&mut wrong, "fct_not-a-token").code, 3, "a wrong token is refused and not saved");
