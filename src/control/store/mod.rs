@@ -78,17 +78,6 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(30))
-            .after_connect(|conn, _| {
-                Box::pin(async move {
-                    // Statements are prepared once per connection; after five runs
-                    // PostgreSQL may plan them once for any value. Over 1M events held
-                    // by one integration, that generic plan walked all of them to
-                    // show another's history (120-320 ms, against 0.1 ms planned
-                    // for the value). Planning each run costs far less.
-                    conn.execute("SET plan_cache_mode = force_custom_plan").await?;
-                    Ok(())
-                })
-            })
             .connect(url)
             .await
             .map_err(|e| Error::Storage(format!("cannot connect to {}: {e}", redact_url(url))))?;
