@@ -78,6 +78,13 @@ fn skopeo(args: &[String]) -> Command {
     cmd
 }
 
+/// `integration create NAME` on `registry`'s `repository`, with the bench's workflow.
+fn integration(name: &str, registry: &str, repository: &str, layout: &str) -> Vec<String> {
+    let args = ["integration", "create", name, "--type", "environment", "--registry", registry];
+    let more = ["--repository", repository, "--workflow", "standard", "--layout", layout];
+    args.iter().chain(&more).map(|a| a.to_string()).collect()
+}
+
 /// skopeo verifying TLS against the CA in `cert_dir` (as `ca.crt`).
 fn skopeo_tls(cert_dir: &std::path::Path, args: &[String]) -> Command {
     let mut cmd = Command::new("skopeo");
@@ -153,21 +160,8 @@ fn main() {
                 ":staging-skopeo-v1",
             ),
         ] {
-            ctx.ok(&[
-                "integration",
-                "create",
-                &name,
-                "--type",
-                "environment",
-                "--registry",
-                registry_name,
-                "--repository",
-                &format!("bench/{name}"),
-                "--workflow",
-                "standard",
-                "--layout",
-                layout,
-            ]);
+            let create = integration(&name, registry_name, &format!("bench/{name}"), layout);
+            assert_eq!(ctx.run_with(ctx.command().args(&create)).code, 0, "{create:?}");
             ctx.ok(&["artifact", "push", &small.source(), "--integration", &name, "--bucket", "qa"]);
             let promote = ["promote", "--integration", &name, "--from", "qa", "--to", "staging"];
             add(scenario, "facetctl", measure(ctx.command().args(promote), &registry, counter));
@@ -178,20 +172,8 @@ fn main() {
         if route == Route::Direct {
             let scenario = "a'. promote across repositories, TLS";
             let name = format!("tls{run}");
-            let integration = [
-                "integration",
-                "create",
-                &name,
-                "--type",
-                "environment",
-                "--registry",
-                "secure",
-                "--repository",
-                &format!("bench/{name}"),
-                "--workflow",
-                "standard",
-            ];
-            assert_eq!(ctx.run_with(trusting().args(integration)).code, 0);
+            let create = integration(&name, "secure", &format!("bench/{name}"), "repository-per-bucket");
+            assert_eq!(ctx.run_with(trusting().args(&create)).code, 0, "{create:?}");
             let push = ["artifact", "push", &small.source(), "--integration", &name, "--bucket", "qa"];
             assert_eq!(ctx.run_with(trusting().args(push)).code, 0);
             let promote = ["promote", "--integration", &name, "--from", "qa", "--to", "staging"];
@@ -214,19 +196,8 @@ fn main() {
             let (fresh, fresh_proxy, fresh_host) = fresh_registry();
             let name = format!("big{run}");
             ctx.add_registry_as(&name, &fresh_host, None);
-            ctx.ok(&[
-                "integration",
-                "create",
-                &name,
-                "--type",
-                "environment",
-                "--registry",
-                &name,
-                "--repository",
-                "bench/big",
-                "--workflow",
-                "standard",
-            ]);
+            let create = integration(&name, &name, "bench/big", "repository-per-bucket");
+            assert_eq!(ctx.run_with(ctx.command().args(&create)).code, 0, "{create:?}");
             let push = ["artifact", "push", &big.source(), "--integration", &name, "--bucket", "qa"];
             add(label_c, "facetctl", measure(ctx.command().args(push), &fresh, fresh_proxy.as_ref()));
             add(label_d, "facetctl", measure(ctx.command().args(push), &fresh, fresh_proxy.as_ref()));

@@ -69,7 +69,8 @@ impl Remote {
             request = request.json(&body);
         }
         let resp = request.send().await.map_err(|e| {
-            if let Some(reason) = crate::registry::tls::failure(&e, "give its URL as http://, not https://") {
+            if let Some(tls) = crate::registry::tls::cause(&e) {
+                let reason = crate::registry::tls::describe(tls, "give its URL as http://, not https://");
                 return Error::Failed(format!(
                     "cannot open a TLS connection to the control plane at {}: {reason}",
                     self.base

@@ -442,13 +442,7 @@ impl RegistryClient {
             Some(c) => self.http.get(realm).query(&query).basic_auth(&c.username, Some(c.secret.expose())),
             None => self.http.get(realm).query(&query),
         };
-        let resp = request.send().await.map_err(|e| match super::tls::failure(&e, PLAIN_HTTP_ADVICE) {
-            Some(reason) => RegistryError::Tls { host: realm_host(realm), reason: format!("token service: {reason}") },
-            None => RegistryError::Unreachable {
-                host: realm_host(realm),
-                reason: format!("token service: {}", root_cause(&e)),
-            },
-        })?;
+        let resp = request.send().await.map_err(|e| transport_failure(realm_host(realm), "token service: ", &e))?;
         if matches!(resp.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
             return Err(self.unauthorized());
         }
@@ -494,10 +488,7 @@ impl RegistryClient {
     }
 
     fn transport_error(&self, e: reqwest::Error) -> RegistryError {
-        match super::tls::failure(&e, PLAIN_HTTP_ADVICE) {
-            Some(reason) => RegistryError::Tls { host: self.host.clone(), reason },
-            None => RegistryError::Unreachable { host: self.host.clone(), reason: root_cause(&e) },
-        }
+        transport_failure(self.host.clone(), "", &e)
     }
 
     async fn status_error(&self, resp: Response, repo: &str, action: &str) -> RegistryError {
@@ -591,6 +582,17 @@ pub fn push(repo: &str) -> String {
 
 fn header(resp: &Response, name: &str) -> Option<String> {
     resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+/// A request to `host` that got no answer: a TLS handshake refused, else
+/// the network's innermost cause. `context` leads the reason.
+fn transport_failure(host: String, context: &str, e: &reqwest::Error) -> RegistryError {
+    match super::tls::cause(e) {
+        Some(tls) => {
+            RegistryError::Tls { host, reason: format!("{context}{}", super::tls::describe(tls, PLAIN_HTTP_ADVICE)) }
+        }
+        None => RegistryError::Unreachable { host, reason: format!("{context}{}", root_cause(e)) },
+    }
 }
 
 fn realm_host(realm: &str) -> String {

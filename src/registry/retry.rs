@@ -73,7 +73,7 @@ pub fn is_transient_status(status: StatusCode) -> bool {
 
 pub fn is_transient_transport(e: &reqwest::Error) -> bool {
     // A certificate that is not trusted now will not be trusted in a second.
-    (e.is_connect() || e.is_timeout() || e.is_request() || e.is_body()) && super::tls::failure(e, "").is_none()
+    (e.is_connect() || e.is_timeout() || e.is_request() || e.is_body()) && super::tls::cause(e).is_none()
 }
 
 /// `Retry-After` as seconds or as an HTTP date.

@@ -30,10 +30,9 @@ pub fn client_config() -> rustls::ClientConfig {
     config
 }
 
-/// What went wrong in a TLS handshake behind a transport error, and what to
-/// do about it; None when the error was not a TLS failure. `plain_http` is
-/// the caller's advice for a server that answered in plain HTTP.
-pub fn failure(e: &reqwest::Error, plain_http: &str) -> Option<String> {
+/// The TLS failure behind a transport error (an untrusted certificate, a
+/// server that answered in plain HTTP), if that is what it was.
+pub fn cause(e: &reqwest::Error) -> Option<&rustls::Error> {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = source {
         // io::Error hides what it wraps from `source()`, and the connector
@@ -43,14 +42,16 @@ pub fn failure(e: &reqwest::Error, plain_http: &str) -> Option<String> {
             inner = wrapped;
         }
         if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
-            return Some(describe(tls, plain_http));
+            return Some(tls);
         }
         source = err.source();
     }
     None
 }
 
-fn describe(e: &rustls::Error, plain_http: &str) -> String {
+/// What went wrong and what to do about it, for people. `plain_http` is the
+/// caller's advice for a server that answered in plain HTTP.
+pub fn describe(e: &rustls::Error, plain_http: &str) -> String {
     use rustls::CertificateError as Cert;
     const PRIVATE_CA: &str = "if a private CA signed it, set SSL_CERT_FILE to that CA's PEM file";
     match e {
