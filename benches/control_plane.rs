@@ -201,9 +201,6 @@ async fn register(plane: &Embedded, integration: &str, count: usize) -> BenchRes
         };
         let digest = Digest::of(format!("{integration}-{i}").as_bytes());
         let new = NewArtifact {
-            integration: integration.into(),
-            bucket: "qa".into(),
-            image_uri: format!("127.0.0.1:5000/{integration}/qa@{digest}"),
             tag: format!("build-{i}"),
             digest,
             media_type: "application/vnd.oci.image.manifest.v1+json".into(),

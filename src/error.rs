@@ -1,7 +1,7 @@
 //! The library's error, sorted by whose move it is next. Each kind has one
 //! exit code (DESIGN.md section 6); the CLI maps them in one place.
 
-use crate::model::InvalidInput;
+use crate::model::{InvalidInput, RuleBroken};
 use crate::registry::RegistryError;
 
 #[derive(Debug, thiserror::Error)]
@@ -59,9 +59,45 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The same error, its message followed by `note`: what became of the
+    /// work done before it failed.
+    pub fn with_note(self, note: &str) -> Error {
+        let add = |m: String| format!("{m}; {note}");
+        match self {
+            Error::Invalid(m) => Error::Invalid(add(m)),
+            Error::NotFound(m) => Error::NotFound(add(m)),
+            Error::Refused(m) => Error::Refused(add(m)),
+            Error::Forbidden(m) => Error::Forbidden(add(m)),
+            Error::Storage(m) => Error::Storage(add(m)),
+            Error::Failed(m) => Error::Failed(add(m)),
+            registry @ Error::Registry(_) => {
+                let message = add(registry.to_string());
+                match registry.kind() {
+                    ExitKind::Usage => Error::Invalid(message),
+                    ExitKind::NotFound => Error::NotFound(message),
+                    ExitKind::Refused => Error::Refused(message),
+                    ExitKind::Failed => Error::Failed(message),
+                }
+            }
+        }
+    }
+}
+
 impl From<InvalidInput> for Error {
     fn from(e: InvalidInput) -> Self {
         Error::Invalid(e.0)
+    }
+}
+
+impl From<RuleBroken> for Error {
+    fn from(e: RuleBroken) -> Self {
+        let message = e.to_string();
+        match e {
+            RuleBroken::UnknownBucket { .. } => Error::NotFound(message),
+            RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } => Error::Refused(message),
+            RuleBroken::TooLarge { .. } => Error::Invalid(message),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! facetctl: move container images through environments with a
 //! digest-pinned record of every move. Layers, each using only those below
-//! it: `cli` -> `app` -> `control` + `registry` -> `model`.
+//! it: two front ends, `cli` and `server`, over `app` -> `control` +
+//! `registry` -> `model`.
 
 pub mod app;
 pub mod cli;
@@ -9,5 +10,6 @@ pub mod error;
 pub mod model;
 pub mod registry;
 pub mod secrets;
+pub mod server;
 
 pub use error::{Error, ExitKind, Result};

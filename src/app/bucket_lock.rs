@@ -1,9 +1,10 @@
 //! Holding a bucket while its registry reference and its record change, so
 //! two writers into one bucket never interleave (invariant 4). A busy bucket
 //! is waited for, up to a bound, with one message saying who holds it; the
-//! lease is renewed while held, and released when done.
+//! lease is renewed while held, checked right before every tag write, and
+//! released when done.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tokio::task::JoinHandle;
@@ -16,6 +17,8 @@ pub struct HeldBucket {
     pub lock: BucketLock,
     plane: Arc<dyn ControlPlane>,
     heartbeat: JoinHandle<()>,
+    /// When the lease was last known to be ours, by this process's clock.
+    renewed: Arc<Mutex<Instant>>,
 }
 
 pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldBucket> {
@@ -23,10 +26,12 @@ pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldB
     let mut told = false;
     let mut pause = Duration::from_millis(25);
     loop {
+        let asked = Instant::now();
         match app.plane.lock_bucket(integration, bucket, app.plane.actor()).await? {
             LockAttempt::Acquired(lock) => {
-                let heartbeat = tokio::spawn(renew(app.plane.clone(), lock.clone()));
-                return Ok(HeldBucket { lock, plane: app.plane.clone(), heartbeat });
+                let renewed = Arc::new(Mutex::new(asked));
+                let heartbeat = tokio::spawn(renew(app.plane.clone(), lock.clone(), renewed.clone()));
+                return Ok(HeldBucket { lock, plane: app.plane.clone(), heartbeat, renewed });
             }
             LockAttempt::Busy { holder, since } => {
                 if started.elapsed() >= app.lock_timeout {
@@ -47,6 +52,31 @@ pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldB
 }
 
 impl HeldBucket {
+    /// Makes sure the lease stays ours for a safe margin before a tag is
+    /// written: a writer that was paused (stopped, swapped out, stuck on the
+    /// network) past its lease must not write over the bucket's next holder.
+    /// Renews unless the lease was renewed a moment ago; a lost lease is an
+    /// error that says what `touched` in the registry already.
+    pub async fn ensure(&self, touched: &str) -> Result<()> {
+        let last = *self.renewed.lock().expect("not poisoned");
+        if last.elapsed() < self.lock.lease / 10 {
+            return Ok(());
+        }
+        let asked = Instant::now();
+        match self.plane.renew_lock(&self.lock).await {
+            Ok(()) => {
+                *self.renewed.lock().expect("not poisoned") = asked;
+                Ok(())
+            }
+            Err(Error::Refused(_)) => Err(Error::Refused(format!(
+                "lost the lease on bucket {} of {} (it ran out while this command was paused, and another writer may \
+                 hold the bucket now); {touched}; nothing was recorded; run the command again",
+                self.lock.bucket, self.lock.integration
+            ))),
+            Err(e) => Err(e),
+        }
+    }
+
     /// After a successful record, which released the lease with it.
     pub fn recorded(self) {
         self.heartbeat.abort();
@@ -62,14 +92,16 @@ impl HeldBucket {
     }
 }
 
-async fn renew(plane: Arc<dyn ControlPlane>, lock: BucketLock) {
-    let every = Duration::from_millis(crate::control::embedded::LOCK_LEASE_MS as u64 / 3);
+async fn renew(plane: Arc<dyn ControlPlane>, lock: BucketLock, renewed: Arc<Mutex<Instant>>) {
+    let every = lock.lease / 3;
     loop {
         tokio::time::sleep(every).await;
+        let asked = Instant::now();
         if let Err(e) = plane.renew_lock(&lock).await {
             tracing::warn!("could not renew the lock on bucket {}: {e}", lock.bucket);
             return;
         }
+        *renewed.lock().expect("not poisoned") = asked;
     }
 }
 

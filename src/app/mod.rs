@@ -4,13 +4,15 @@
 
 pub mod actor;
 pub mod bucket_lock;
-pub mod buckets;
+pub mod bucket_tags;
 pub mod history;
 pub mod promote;
 pub mod push;
 pub mod registry_access;
 pub mod registry_login;
 pub mod rollback;
+pub mod verify;
+pub mod witness;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -6,10 +6,11 @@
 
 use std::sync::Arc;
 
-use super::{App, bucket_lock, buckets, registry_access};
-use crate::control::{ArtifactKey, NewPromotion};
+use super::bucket_tags::{self, BucketTags};
+use super::{App, bucket_lock, registry_access};
+use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
 use crate::error::{Error, Result};
-use crate::model::{Artifact, Digest, Promotion};
+use crate::model::{Artifact, Digest, Promotion, RuleBroken, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::RegistrySource;
@@ -39,6 +40,9 @@ pub enum PromoteOutcome {
     /// The target already has this artifact at its head.
     Unchanged {
         artifact: Artifact,
+        /// The registry's moving tag had drifted from the record and was put back.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        repaired: Option<TagRepair>,
     },
     DryRun {
         plan: PromotionPlan,
@@ -59,39 +63,21 @@ pub struct PromotionPlan {
 
 pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
-    let workflow = buckets::workflow_of(app, &integration).await?;
-    for bucket in [&req.from, &req.to] {
-        if !workflow.stages.contains(bucket) {
-            return Err(Error::NotFound(format!(
-                "unknown bucket {bucket:?} for integration {}: its workflow {} is {}",
-                integration.name,
-                workflow.name,
-                workflow.path()
-            )));
-        }
-    }
-    if workflow.next_stage(&req.from) != Some(req.to.as_str()) {
-        let allowed = match workflow.next_stage(&req.from) {
-            Some(next) => format!("allows {} -> {next} only (run with --to {next})", req.from),
-            None => format!("ends at {}; nothing follows it", req.from),
-        };
-        return Err(Error::Refused(format!(
-            "cannot promote {} from {} to {}: the workflow {:?} {allowed}",
-            integration.name, req.from, req.to, workflow.name
-        )));
-    }
+    let workflow = match &integration.workflow {
+        Some(w) => Some(app.plane.workflow(w).await?),
+        None => None,
+    };
+    // The control plane checks the step again when it records; this is for an early, friendlier answer.
+    check_step(&integration.name, workflow.as_ref(), &req.from, &req.to).map_err(|broken| match &broken {
+        RuleBroken::OffWorkflow { next: Some(next), .. } => Error::Refused(format!("{broken} (run with --to {next})")),
+        _ => Error::from(broken),
+    })?;
+    app.plane.check_write(&integration.name, &req.to).await?;
     let source = source_artifact(app, &req).await?;
-    // A promotion already done is answered from the record, with no registry work.
-    if !req.dry_run
-        && let Some(current) = app.plane.current_artifact(&integration.name, &req.to).await?
-        && current.digest == source.digest
-        && current.tag == source.tag
-    {
-        return Ok(PromoteOutcome::Unchanged { artifact: current });
-    }
     let registry = app.plane.registry(&integration.registry).await?;
-    let from_repo = registry_access::bucket_repository(&registry, &integration, &req.from);
-    let to_repo = registry_access::bucket_repository(&registry, &integration, &req.to);
+    let from_repo = registry.bucket_repository(&integration, &req.from);
+    let to_repo = registry.bucket_repository(&integration, &req.to);
+    let moving_tag = integration.current_tag(&req.to);
     let to_tag = integration.artifact_tag(&req.to, &source.tag);
     if req.dry_run {
         return Ok(PromoteOutcome::DryRun {
@@ -109,6 +95,38 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     }
 
     let client = registry_access::client_for(app, &registry).await?;
+    // A promotion already done changes nothing, once the registry's moving tag
+    // is seen to agree with the record: a tag that drifted is put back.
+    if let Some(current) = app.plane.current_artifact(&integration.name, &req.to).await?
+        && current.digest == source.digest
+        && current.tag == source.tag
+    {
+        let Some(found) = bucket_tags::drift(&client, &to_repo, &moving_tag, &current.digest).await? else {
+            return Ok(PromoteOutcome::Unchanged { artifact: current, repaired: None });
+        };
+        let held = bucket_lock::acquire(app, &integration.name, &req.to).await?;
+        let fix = TagRepair {
+            integration: integration.name.clone(),
+            bucket: req.to.clone(),
+            tag: moving_tag.clone(),
+            role: TagRole::Moving,
+            artifact_id: current.id,
+            expected: current.digest.clone(),
+            found,
+        };
+        let tags = BucketTags { client: &client, repo: &to_repo, held: &held };
+        let repaired = bucket_tags::repair(&tags, app.plane.as_ref(), fix).await;
+        return match repaired {
+            Ok(fix) => {
+                held.recorded();
+                Ok(PromoteOutcome::Unchanged { artifact: current, repaired: Some(fix) })
+            }
+            Err(e) => {
+                held.release().await;
+                Err(e)
+            }
+        };
+    }
     let from_ref = format!("{}/{from_repo}@{}", registry.host(), source.digest);
     let reference = from_ref.parse().map_err(Error::Registry)?;
     let manifest = client.get_manifest(&from_repo, source.digest.as_str()).await?;
@@ -137,11 +155,11 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     let held = bucket_lock::acquire(app, &integration.name, &req.to).await?;
     let outcome = async {
         let current = app.plane.current_artifact(&integration.name, &req.to).await?;
-        if let Some(current) = current
+        if let Some(current) = &current
             && current.digest == source.digest
             && current.tag == source.tag
         {
-            return Ok(PromoteOutcome::Unchanged { artifact: current });
+            return Ok(PromoteOutcome::Unchanged { artifact: current.clone(), repaired: None });
         }
         if let Some(taken) = app.plane.find_artifact(&integration.name, &req.to, ArtifactKey::Tag(&source.tag)).await?
             && taken.digest != source.digest
@@ -151,23 +169,15 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
                 source.tag, req.to, taken.digest, taken.id
             )));
         }
-        client.put_manifest(&to_repo, &to_tag, &manifest).await?;
-        client.put_manifest(&to_repo, &integration.current_tag(&req.to), &manifest).await?;
-        let (promotion, artifact) = app
-            .plane
-            .record_promotion(
-                &held.lock,
-                NewPromotion {
-                    source: source.clone(),
-                    to_bucket: req.to.clone(),
-                    image_uri: registry_access::pinned_uri(&registry, &to_repo, &source.digest),
-                    tag: source.tag.clone(),
-                    reason: req.reason.clone(),
-                    forced: false,
-                },
-            )
-            .await?;
-        Ok(PromoteOutcome::Done { promotion, artifact, copy: report, referrers })
+        let tags = BucketTags { client: &client, repo: &to_repo, held: &held };
+        tags.put(&to_tag, &manifest, "nothing in the registry was changed").await?;
+        let touched = format!("tag {to_tag} was written, the moving tag {moving_tag} was not");
+        tags.put(&moving_tag, &manifest, &touched).await?;
+        let new = NewPromotion { source_artifact_id: source.id, reason: req.reason.clone(), forced: false };
+        match app.plane.record_promotion(&held.lock, new).await {
+            Ok((promotion, artifact)) => Ok(PromoteOutcome::Done { promotion, artifact, copy: report, referrers }),
+            Err(e) => Err(tags.put_back(&moving_tag, current.as_ref(), e).await),
+        }
     }
     .await;
     // A record releases the lease with it; anything else hands the bucket back.

@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{App, bucket_lock, buckets, registry_access};
+use super::bucket_tags::BucketTags;
+use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Result};
-use crate::model::{Artifact, BucketEventKind, CURRENT_TAG, Layout, validate_tag};
+use crate::model::{Artifact, BucketEventKind, CURRENT_TAG, Layout, check_artifact_fields, validate_tag};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::{DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon};
@@ -39,7 +40,9 @@ pub struct PushOutcome {
 
 pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
-    buckets::check(app, &integration, &req.bucket).await?;
+    // Everything the record will be checked for is checked before the registry is touched.
+    app.plane.check_write(&integration.name, &req.bucket).await?;
+    check_artifact_fields(&req.metadata, req.description.as_deref(), req.external_id.as_deref())?;
     let registry = app.plane.registry(&integration.registry).await?;
     // A daemon export is spooled here; it must outlive the copy.
     let spool = tempfile::tempdir().map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
@@ -68,7 +71,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
 
     let root = source.root_manifest().await?;
     let dest = registry_access::client_for(app, &registry).await?;
-    let repo = registry_access::bucket_repository(&registry, &integration, &req.bucket);
+    let repo = registry.bucket_repository(&integration, &req.bucket);
     // A repeated push costs one HEAD: when the bucket's record and its moving tag both already
     // name this build, there is nothing to do (nothing is written, so no lease is needed).
     if let Some(current) = app.plane.current_artifact(&integration.name, &req.bucket).await?
@@ -131,16 +134,16 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
                 req.bucket, taken.digest, taken.id
             )));
         }
-        dest.put_manifest(&repo, &artifact_tag, &root).await?;
-        dest.put_manifest(&repo, &integration.current_tag(&req.bucket), &root).await?;
-        let artifact = app
+        let tags = BucketTags { client: &dest, repo: &repo, held: &held };
+        let moving_tag = integration.current_tag(&req.bucket);
+        tags.put(&artifact_tag, &root, "nothing in the registry was changed").await?;
+        let touched = format!("tag {artifact_tag} was written, the moving tag {moving_tag} was not");
+        tags.put(&moving_tag, &root, &touched).await?;
+        let recorded = app
             .plane
             .record_artifact(
                 &held.lock,
                 NewArtifact {
-                    integration: integration.name.clone(),
-                    bucket: req.bucket.clone(),
-                    image_uri: registry_access::pinned_uri(&registry, &repo, &root.digest),
                     tag: tag.clone(),
                     digest: root.digest.clone(),
                     media_type: root.media_type.clone(),
@@ -150,8 +153,11 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
                     kind: if req.register { BucketEventKind::Register } else { BucketEventKind::Push },
                 },
             )
-            .await?;
-        Ok(PushOutcome { artifact, copy: report, referrers, unchanged: false })
+            .await;
+        match recorded {
+            Ok(artifact) => Ok(PushOutcome { artifact, copy: report, referrers, unchanged: false }),
+            Err(e) => Err(tags.put_back(&moving_tag, current.as_ref(), e).await),
+        }
     }
     .await;
     // A record releases the lease with it; anything else hands the bucket back.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::App;
 use crate::error::Result;
-use crate::model::{Integration, Registry};
+use crate::model::Registry;
 use crate::registry::credentials::{self, Kept, Target};
 use crate::registry::{RegistryClient, RegistryEndpoint};
 
@@ -38,18 +38,4 @@ async fn open(app: &App, endpoint: RegistryEndpoint, name: Option<&str>, kept: K
     let resolved = credentials::resolve(app.http.get(), &target, kept).await?;
     tracing::info!("registry {}: using {}", name.unwrap_or(&endpoint.host), resolved.source);
     Ok(RegistryClient::new(app.http.get().clone(), &endpoint, resolved.credentials, resolved.source))
-}
-
-/// The full repository path of a bucket on its registry, prefix included.
-pub fn bucket_repository(registry: &Registry, integration: &Integration, bucket: &str) -> String {
-    let repo = integration.bucket_repository(bucket);
-    match registry.prefix() {
-        Some(prefix) => format!("{prefix}/{repo}"),
-        None => repo,
-    }
-}
-
-/// `host/path@digest`: where an artifact is, pinned.
-pub fn pinned_uri(registry: &Registry, repository: &str, digest: &crate::model::Digest) -> String {
-    format!("{}/{repository}@{digest}", registry.host())
 }

@@ -1,6 +1,7 @@
 //! `rollback`: point a bucket's moving tag back at one of its earlier
 //! artifacts, by digest, and record who did it and why.
 
+use super::bucket_tags::BucketTags;
 use super::{App, bucket_lock, registry_access};
 use crate::error::{Error, Result};
 use crate::model::{Artifact, BucketEvent};
@@ -21,6 +22,7 @@ pub struct RollbackOutcome {
 
 pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
+    app.plane.check_write(&integration.name, &req.bucket).await?;
     let registry = app.plane.registry(&integration.registry).await?;
     let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
     let outcome = async {
@@ -50,11 +52,15 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
             None => previous_head(app, &integration.name, &req.bucket, current.id).await?,
         };
         let client = registry_access::client_for(app, &registry).await?;
-        let repo = registry_access::bucket_repository(&registry, &integration, &req.bucket);
+        let repo = registry.bucket_repository(&integration, &req.bucket);
         let manifest = client.get_manifest(&repo, target.digest.as_str()).await?;
-        client.put_manifest(&repo, &integration.current_tag(&req.bucket), &manifest).await?;
-        let event = app.plane.record_rollback(&held.lock, target.id, req.reason.clone()).await?;
-        Ok(RollbackOutcome { event, from: current, to: target })
+        let tags = BucketTags { client: &client, repo: &repo, held: &held };
+        let moving_tag = integration.current_tag(&req.bucket);
+        tags.put(&moving_tag, &manifest, "nothing in the registry was changed").await?;
+        match app.plane.record_rollback(&held.lock, target.id, req.reason.clone()).await {
+            Ok(event) => Ok(RollbackOutcome { event, from: current, to: target }),
+            Err(e) => Err(tags.put_back(&moving_tag, Some(&current), e).await),
+        }
     }
     .await;
     // A record releases the lease with it; anything else hands the bucket back.

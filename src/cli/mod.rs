@@ -78,6 +78,8 @@ enum Command {
     Promote(moves::PromoteArgs),
     /// Point a bucket back at one of its earlier artifacts.
     Rollback(moves::RollbackArgs),
+    /// Compare every bucket's tags in the registry with the records (exit 3 on any difference).
+    Verify(moves::VerifyArgs),
     /// Each bucket's artifacts over time: pushes, promotions, rollbacks.
     History(moves::HistoryArgs),
     /// The append-only log of every change and who made it.
@@ -196,7 +198,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Some(remote) => remote,
             None => {
                 let store = Store::open_sqlite(&home.join("facetctl.db")).await?;
-                Arc::new(Embedded::new(store, local_secrets.clone(), app::actor::resolve()))
+                Arc::new(Embedded::new(store, local_secrets.clone(), app::actor::resolve()).with_lease(lease_length()?))
             }
         };
     if let Command::Whoami = command {
@@ -222,6 +224,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Artifact(c) => artifact::run(&app, &printer, c).await,
         Command::Promote(a) => moves::promote(&app, &printer, a).await,
         Command::Rollback(a) => moves::rollback(&app, &printer, a).await,
+        Command::Verify(a) => moves::verify(&app, &printer, a).await,
         Command::History(a) => moves::history(&app, &printer, a).await,
         Command::Audit(a) => moves::audit(&app, &printer, a).await,
         Command::Completions { .. } => unreachable!("handled before the runtime starts"),
@@ -236,4 +239,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 /// Parses a `clap` value with the model's `FromStr`, keeping its message.
 fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T, String> {
     s.parse().map_err(|e: crate::model::InvalidInput| e.0)
+}
+
+/// How long a bucket lease of the embedded control plane lasts between
+/// renewals: `FACETCTL_LOCK_LEASE_MS`, else 30 s. Shorter frees a bucket
+/// sooner after a writer is stopped; it must stay well above a renewal's time.
+fn lease_length() -> anyhow::Result<std::time::Duration> {
+    match std::env::var("FACETCTL_LOCK_LEASE_MS") {
+        Err(_) => Ok(crate::control::DEFAULT_LEASE),
+        Ok(ms) => match ms.parse::<u64>() {
+            Ok(ms) if ms >= 500 => Ok(std::time::Duration::from_millis(ms)),
+            _ => Err(Error::Invalid(format!(
+                "FACETCTL_LOCK_LEASE_MS={ms:?} is not a lease length: give milliseconds, at least 500"
+            ))
+            .into()),
+        },
+    }
 }

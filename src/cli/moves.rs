@@ -48,6 +48,16 @@ pub struct RollbackArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Check this integration only (default: all).
+    #[arg(long)]
+    integration: Option<String>,
+    /// Put each differing tag back on what the record says (under the bucket's lease; audited).
+    #[arg(long)]
+    repair: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct HistoryArgs {
     #[arg(long)]
     integration: String,
@@ -96,9 +106,17 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
                 promotion.id
             )
         }
-        PromoteOutcome::Unchanged { artifact } => {
+        PromoteOutcome::Unchanged { artifact, repaired: None } => {
             format!("{} {} is already the head of {}; nothing changed", artifact.tag, artifact.digest, artifact.bucket)
         }
+        PromoteOutcome::Unchanged { artifact, repaired: Some(fix) } => format!(
+            "{} {} is already the head of {}; its moving tag {} named {} and was put back on it",
+            artifact.tag,
+            artifact.digest,
+            artifact.bucket,
+            fix.tag,
+            fix.found.as_ref().map_or_else(|| "nothing".to_owned(), ToString::to_string)
+        ),
         PromoteOutcome::DryRun { plan } => format!(
             "would promote artifact {} {} ({}) from {} to {}: {} -> {}",
             plan.artifact_id, plan.tag, plan.digest, plan.from, plan.to, plan.source, plan.target
@@ -120,6 +138,28 @@ pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result
         outcome.to.digest
     );
     p.result(&outcome, &summary)
+}
+
+pub async fn verify(app: &App, p: &Printer, a: VerifyArgs) -> anyhow::Result<()> {
+    let VerifyArgs { integration, repair } = a;
+    let report = crate::app::verify::verify(app, integration.as_deref(), repair).await?;
+    match p.format {
+        super::output::Format::Table => p.list(&report.drifts)?,
+        _ => p.document(&report)?,
+    }
+    let (found, open) = (report.drifts.len(), report.open());
+    match (found, open) {
+        (0, _) => p.note(&format!("{} tag(s) checked; the registry agrees with the records", report.checked)),
+        (_, 0) => p.note(&format!("{} tag(s) checked; {found} put back on what the records say", report.checked)),
+        _ => {
+            return Err(Error::Refused(format!(
+                "{open} of {} tag(s) differ from the records; `facetctl verify --repair` puts them back",
+                report.checked
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }
 
 pub async fn history(app: &App, p: &Printer, a: HistoryArgs) -> anyhow::Result<()> {

@@ -127,3 +127,25 @@ impl Tabular for AuditEvent {
         vec![self.id.to_string(), time(&self.created_at), self.actor.clone(), self.action.clone(), self.target.clone()]
     }
 }
+
+impl Tabular for crate::app::verify::Drift {
+    fn headers() -> &'static [&'static str] {
+        &["INTEGRATION", "BUCKET", "TAG", "ROLE", "ARTIFACT", "RECORD SAYS", "REGISTRY HAD", "REPAIRED"]
+    }
+    fn row(&self) -> Vec<String> {
+        let t = &self.tag;
+        vec![
+            t.integration.clone(),
+            t.bucket.clone(),
+            t.tag.clone(),
+            match t.role {
+                crate::control::TagRole::Moving => "moving".into(),
+                crate::control::TagRole::Artifact => "artifact".into(),
+            },
+            t.artifact_id.to_string(),
+            t.expected.to_string(),
+            t.found.as_ref().map_or_else(|| "(missing)".to_owned(), ToString::to_string),
+            self.repaired.to_string(),
+        ]
+    }
+}

@@ -7,9 +7,9 @@ use clap::{Args, Subcommand};
 
 use super::output::Printer;
 use super::parse_word;
-use crate::control::server::{self, users};
 use crate::control::store::Store;
 use crate::model::Role;
+use crate::server::{self, users};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]

@@ -10,15 +10,12 @@ use serde_json::json;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::governing::Governing;
 use super::store::{Store, now, parse_time};
 use super::*;
 use crate::error::{Error, Result};
 use crate::registry::reference::validate_repository;
 use crate::secrets::{SecretStore, StoredIn};
-
-/// How long a bucket lease lasts without renewal. Holders renew it well
-/// before; a holder that died frees the bucket when it runs out.
-pub const LOCK_LEASE_MS: i64 = 30_000;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
@@ -26,11 +23,44 @@ pub struct Embedded {
     store: Store,
     secrets: std::sync::Arc<dyn SecretStore>,
     actor: String,
+    lease: std::time::Duration,
+    /// Whether a lease whose holder's process is gone from this host may be
+    /// taken before it runs out: sound only when every holder runs on this
+    /// host (a local SQLite file). A server's leases end by expiry alone,
+    /// since its replicas restart on one host while their clients live on.
+    take_over_dead_holders: bool,
 }
 
 impl Embedded {
     pub fn new(store: Store, secrets: std::sync::Arc<dyn SecretStore>, actor: String) -> Self {
-        Embedded { store, secrets, actor }
+        Embedded { store, secrets, actor, lease: DEFAULT_LEASE, take_over_dead_holders: true }
+    }
+
+    /// The control plane behind a server: leases end by expiry only.
+    pub fn for_server(self) -> Self {
+        Embedded { take_over_dead_holders: false, ..self }
+    }
+
+    /// Leases of another length than the default.
+    pub fn with_lease(self, lease: std::time::Duration) -> Self {
+        Embedded { lease, ..self }
+    }
+
+    fn lease_ms(&self) -> i64 {
+        i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX / 2)
+    }
+
+    fn lock(&self, integration: &str, bucket: &str, token: String) -> BucketLock {
+        BucketLock { integration: integration.into(), bucket: bucket.into(), token, lease: self.lease }
+    }
+
+    /// The artifact with this id, read in the writing transaction.
+    async fn artifact_in(&self, tx: &mut Tx, id: i64) -> Result<Artifact> {
+        let sql = format!("{ARTIFACT_SELECT} WHERE a.id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await?;
+        artifact_from(&row.ok_or_else(|| {
+            Error::NotFound(format!("no artifact has id {id}; `facetctl artifact list --integration NAME` shows them"))
+        })?)
     }
 
     async fn audit(
@@ -928,7 +958,14 @@ impl ControlPlane for Embedded {
         Ok(())
     }
 
+    async fn check_write(&self, integration: &str, bucket: &str) -> Result<()> {
+        let mut conn = self.store.pool.acquire().await?;
+        Governing::read(&mut conn, integration).await?.check_bucket(&mut conn, bucket).await
+    }
+
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
+        // No lease on a bucket the integration does not have.
+        self.check_write(integration, bucket).await?;
         let token = format!("{:x}-{:x}-{:x}", std::process::id(), rand_u64(), epoch_ms());
         let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
         // The common case, a free bucket, is one statement: a write from its
@@ -943,16 +980,12 @@ impl ControlPlane for Embedded {
         .bind(&token)
         .bind(&holder)
         .bind(now())
-        .bind(epoch_ms() + LOCK_LEASE_MS)
+        .bind(epoch_ms() + self.lease_ms())
         .execute(&self.store.writer)
         .await?
         .rows_affected();
         if taken == 1 {
-            return Ok(LockAttempt::Acquired(BucketLock {
-                integration: integration.into(),
-                bucket: bucket.into(),
-                token,
-            }));
+            return Ok(LockAttempt::Acquired(self.lock(integration, bucket, token)));
         }
         // Held, or an unknown integration: look, and take over a dead holder's lease.
         let mut tx = self.store.begin_write().await?;
@@ -970,7 +1003,8 @@ impl ControlPlane for Embedded {
             Some(row) => {
                 let held_by: String = row.get("holder");
                 let (host, pid) = parse_holder(&held_by);
-                if row.get::<i64, _>("expires_at_ms") > now_ms && !holder_is_dead(&host, pid) {
+                let dead = self.take_over_dead_holders && holder_is_dead(&host, pid);
+                if row.get::<i64, _>("expires_at_ms") > now_ms && !dead {
                     return Ok(LockAttempt::Busy { holder: held_by, since: row.get("acquired_at") });
                 }
                 Some(row.get::<String, _>("token"))
@@ -988,7 +1022,7 @@ impl ControlPlane for Embedded {
             .bind(&token)
             .bind(&holder)
             .bind(now())
-            .bind(now_ms + LOCK_LEASE_MS)
+            .bind(now_ms + self.lease_ms())
             .execute(&mut *tx)
             .await?
             .rows_affected(),
@@ -999,7 +1033,7 @@ impl ControlPlane for Embedded {
             .bind(&token)
             .bind(&holder)
             .bind(now())
-            .bind(now_ms + LOCK_LEASE_MS)
+            .bind(now_ms + self.lease_ms())
             .bind(iid)
             .bind(bucket)
             .bind(&stale_token)
@@ -1009,7 +1043,7 @@ impl ControlPlane for Embedded {
         };
         tx.commit().await?;
         if taken == 1 {
-            Ok(LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token }))
+            Ok(LockAttempt::Acquired(self.lock(integration, bucket, token)))
         } else {
             Ok(LockAttempt::Busy { holder: "another writer".into(), since: now() })
         }
@@ -1020,7 +1054,7 @@ impl ControlPlane for Embedded {
             "UPDATE bucket_locks SET expires_at_ms = $1
              WHERE integration_id = (SELECT id FROM integrations WHERE name = $2) AND bucket = $3 AND token = $4",
         )
-        .bind(epoch_ms() + LOCK_LEASE_MS)
+        .bind(epoch_ms() + self.lease_ms())
         .bind(&lock.integration)
         .bind(&lock.bucket)
         .bind(&lock.token)
@@ -1047,13 +1081,18 @@ impl ControlPlane for Embedded {
     }
 
     async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
+        validate_tag(&new.tag)?;
+        check_artifact_fields(&new.metadata, new.description.as_deref(), new.external_id.as_deref())?;
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
+        let integration = Governing::read(&mut tx, &lock.integration).await?;
+        integration.check_bucket(&mut tx, &lock.bucket).await?;
+        let image_uri = integration.pinned_uri(&lock.bucket, &new.digest);
         let created_at = now();
         let row = ArtifactRow {
             iid,
-            bucket: &new.bucket,
-            image_uri: &new.image_uri,
+            bucket: &lock.bucket,
+            image_uri: &image_uri,
             tag: &new.tag,
             digest: &new.digest,
             media_type: &new.media_type,
@@ -1064,17 +1103,17 @@ impl ControlPlane for Embedded {
             created_at: &created_at,
         };
         let (id, inserted) = self.insert_artifact(&mut tx, &row).await?;
-        let written = row.artifact(id, &new.integration, &self.actor)?;
-        let change = HeadChange { bucket: &new.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
+        let written = row.artifact(id, &lock.integration, &self.actor)?;
+        let change = HeadChange { bucket: &lock.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
         self.set_head(&mut tx, iid, change).await?;
         let action = format!("artifact.{}", new.kind);
-        let target = format!("{}/{}:{}", new.integration, new.bucket, new.tag);
+        let target = format!("{}/{}:{}", lock.integration, lock.bucket, new.tag);
         self.audit(
             &mut tx,
             &action,
             "artifact",
             &target,
-            json!({"artifactId": id, "digest": new.digest, "imageUri": new.image_uri, "externalId": new.external_id}),
+            json!({"artifactId": id, "digest": new.digest, "imageUri": image_uri, "externalId": new.external_id}),
         )
         .await?;
         tx.commit().await?;
@@ -1087,13 +1126,28 @@ impl ControlPlane for Embedded {
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
-        let source = &new.source;
+        let integration = Governing::read(&mut tx, &lock.integration).await?;
+        // What moves is the source as recorded, read here: its bucket, tag and digest.
+        let source = &self.artifact_in(&mut tx, new.source_artifact_id).await?;
+        if source.integration != integration.name {
+            return Err(Error::NotFound(format!(
+                "artifact {} is not in {} (it is in {})",
+                source.id, integration.name, source.integration
+            )));
+        }
+        if new.forced {
+            integration.check_bucket(&mut tx, &lock.bucket).await?;
+        } else {
+            check_step(&integration.name, integration.workflow.as_ref(), &source.bucket, &lock.bucket)?;
+        }
+        let to_bucket = &lock.bucket;
+        let image_uri = integration.pinned_uri(to_bucket, &source.digest);
         let created_at = now();
         let row = ArtifactRow {
             iid,
-            bucket: &new.to_bucket,
-            image_uri: &new.image_uri,
-            tag: &new.tag,
+            bucket: to_bucket,
+            image_uri: &image_uri,
+            tag: &source.tag,
             digest: &source.digest,
             media_type: &source.media_type,
             external_id: source.external_id.as_deref(),
@@ -1112,7 +1166,7 @@ impl ControlPlane for Embedded {
         .bind(source.id)
         .bind(target_id)
         .bind(&source.bucket)
-        .bind(&new.to_bucket)
+        .bind(to_bucket)
         .bind(source.digest.as_str())
         .bind(&self.actor)
         .bind(&new.reason)
@@ -1123,7 +1177,7 @@ impl ControlPlane for Embedded {
         .await?
         .get("id");
         let change = HeadChange {
-            bucket: &new.to_bucket,
+            bucket: to_bucket,
             artifact_id: target_id,
             kind: BucketEventKind::Promote,
             from: Some(&source.bucket),
@@ -1134,9 +1188,9 @@ impl ControlPlane for Embedded {
             &mut tx,
             "artifact.promote",
             "promotion",
-            &format!("{}/{}:{}", source.integration, new.to_bucket, new.tag),
+            &format!("{}/{}:{}", source.integration, to_bucket, source.tag),
             json!({"promotionId": promotion_id, "artifactId": source.id, "targetArtifactId": target_id,
-                   "from": source.bucket, "to": new.to_bucket, "digest": source.digest, "reason": new.reason, "forced": new.forced}),
+                   "from": source.bucket, "to": to_bucket, "digest": source.digest, "reason": new.reason, "forced": new.forced}),
         )
         .await?;
         tx.commit().await?;
@@ -1147,7 +1201,7 @@ impl ControlPlane for Embedded {
             artifact_id: source.id,
             target_artifact_id: Some(target_id),
             from_bucket: source.bucket.clone(),
-            to_bucket: new.to_bucket.clone(),
+            to_bucket: to_bucket.clone(),
             digest: source.digest.clone(),
             actor: self.actor.clone(),
             reason: new.reason.clone(),
@@ -1202,6 +1256,58 @@ impl ControlPlane for Embedded {
         tx.commit().await?;
         let events = self.bucket_events(&lock.integration, Some(&lock.bucket), 1).await?;
         events.into_iter().next().ok_or_else(|| Error::Storage("the rollback event vanished".into()))
+    }
+
+    async fn record_repair(&self, lock: &BucketLock, repair: TagRepair) -> Result<()> {
+        if repair.integration != lock.integration || repair.bucket != lock.bucket {
+            return Err(Error::Invalid(format!(
+                "a repair of {}/{} needs that bucket's lease, not {}/{}'s",
+                repair.integration, repair.bucket, lock.integration, lock.bucket
+            )));
+        }
+        let mut tx = self.store.begin_write().await?;
+        let iid = self.claim(&mut tx, lock).await?;
+        // The record must say what the tag was put back on.
+        let expected = match repair.role {
+            TagRole::Moving => {
+                sqlx::query(
+                    "SELECT a.id, a.digest FROM buckets b JOIN artifacts a ON a.id = b.current_artifact_id
+                     WHERE b.integration_id = $1 AND b.bucket = $2",
+                )
+                .bind(iid)
+                .bind(&lock.bucket)
+                .fetch_optional(&mut *tx)
+                .await?
+            }
+            TagRole::Artifact => {
+                sqlx::query("SELECT id, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
+                    .bind(repair.artifact_id)
+                    .bind(iid)
+                    .bind(&lock.bucket)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+        };
+        let agrees = expected.as_ref().is_some_and(|r| {
+            r.get::<i64, _>("id") == repair.artifact_id && r.get::<String, _>("digest") == repair.expected.as_str()
+        });
+        if !agrees {
+            return Err(Error::Refused(format!(
+                "the record of bucket {} of {} does not name artifact {} with {} for that tag; nothing was recorded",
+                lock.bucket, lock.integration, repair.artifact_id, repair.expected
+            )));
+        }
+        self.audit(
+            &mut tx,
+            "bucket.repair",
+            "bucket",
+            &format!("{}/{}", lock.integration, lock.bucket),
+            json!({"tag": repair.tag, "role": repair.role, "artifactId": repair.artifact_id,
+                   "digest": repair.expected, "found": repair.found}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {

@@ -3,9 +3,10 @@
 //! remote implementation speaking the Facets API slots in beside it.
 
 pub mod embedded;
+mod governing;
 pub mod remote;
-pub mod server;
 pub mod store;
+pub mod wire;
 
 use async_trait::async_trait;
 
@@ -39,11 +40,10 @@ pub struct NewIntegration {
     pub workflow: Option<String>,
 }
 
-/// An artifact about to be recorded at the head of a bucket.
+/// An artifact about to be recorded at the head of the bucket its lease is
+/// for. Where it is (the pinned image URI) follows from the bucket and the
+/// digest, so the control plane works it out rather than take it from the caller.
 pub struct NewArtifact {
-    pub integration: String,
-    pub bucket: String,
-    pub image_uri: String,
     pub tag: String,
     pub digest: Digest,
     pub media_type: String,
@@ -53,11 +53,11 @@ pub struct NewArtifact {
     pub kind: BucketEventKind,
 }
 
+/// A promotion of a recorded artifact into the bucket the lease is for. The
+/// control plane reads the source record itself: its bucket, tag and digest
+/// are what move, whatever the caller believes them to be (invariant 2).
 pub struct NewPromotion {
-    pub source: Artifact,
-    pub to_bucket: String,
-    pub image_uri: String,
-    pub tag: String,
+    pub source_artifact_id: i64,
     pub reason: Option<String>,
     pub forced: bool,
 }
@@ -68,6 +68,36 @@ pub struct BucketLock {
     pub integration: String,
     pub bucket: String,
     pub token: String,
+    /// How long the lease lasts from its last renewal.
+    pub lease: std::time::Duration,
+}
+
+/// How long a bucket lease lasts without renewal. Holders renew it well
+/// before; a holder that died frees the bucket when it runs out.
+pub const DEFAULT_LEASE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A bucket's tag in the registry that did not name what the record says,
+/// and was (or would be) put back on it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct TagRepair {
+    pub integration: String,
+    pub bucket: String,
+    /// The tag, as written in the registry.
+    pub tag: String,
+    /// `moving` for the bucket's moving tag, `artifact` for an artifact's own.
+    pub role: TagRole,
+    pub artifact_id: i64,
+    /// What the record says it names.
+    pub expected: Digest,
+    /// What it named in the registry; None when it was missing.
+    pub found: Option<Digest>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TagRole {
+    Moving,
+    Artifact,
 }
 
 /// How to find one artifact in a bucket without listing the bucket.
@@ -139,6 +169,10 @@ pub trait ControlPlane: Send + Sync {
     /// Attaches a workflow to an integration, or detaches it with None.
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration>;
 
+    /// Whether this caller may write into the bucket: it is one of the
+    /// integration's, and (on a server) the caller's role allows it. A use
+    /// case asks before any registry work; every record checks again.
+    async fn check_write(&self, integration: &str, bucket: &str) -> Result<()>;
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt>;
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()>;
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()>;
@@ -156,6 +190,10 @@ pub trait ControlPlane: Send + Sync {
     /// Points the bucket's head back at one of its artifacts.
     async fn record_rollback(&self, lock: &BucketLock, artifact_id: i64, reason: Option<String>)
     -> Result<BucketEvent>;
+
+    /// Records that a tag of the lease's bucket was put back on what the
+    /// record says (an audit event), releasing the lease with it.
+    async fn record_repair(&self, lock: &BucketLock, repair: TagRepair) -> Result<()>;
 
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>>;
     async fn artifact(&self, id: i64) -> Result<Artifact>;

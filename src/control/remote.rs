@@ -6,14 +6,11 @@
 
 use async_trait::async_trait;
 use reqwest::Method;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::server::api::{ArtifactCi, Artifactory, AuditPage, Me, PromotionWorkflow, ReleaseStreamDto, facets_type};
-use super::server::records::{
-    LOCK_HEADER, LockAnswer, NewEnvironment, PromotionRecorded, PushCredentials, RecordArtifact, RecordPromotion,
-    RecordRollback,
-};
+use super::wire::*;
 use super::*;
 use crate::error::{Error, Result};
 use crate::registry::Secret;
@@ -29,6 +26,11 @@ fn time(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&chrono::Utc))
         .map_err(|e| Error::Failed(format!("the control plane sent a bad time {s:?}: {e}")))
+}
+
+/// A typed body, for `send`.
+fn body<T: Serialize>(shape: T) -> Option<Value> {
+    Some(serde_json::to_value(shape).expect("wire shapes serialise"))
 }
 
 fn id(s: &str) -> i64 {
@@ -90,19 +92,15 @@ impl Remote {
                 Error::Failed(format!("the control plane at {} answered {path} in an unknown shape: {e}", self.base))
             });
         }
-        let message = serde_json::from_str::<Value>(&text)
-            .ok()
-            .and_then(|v| v["message"].as_str().map(str::to_owned))
-            .unwrap_or_else(|| text.chars().take(200).collect());
+        let message = serde_json::from_str::<ErrorDetails>(&text)
+            .map(|e| e.message)
+            .unwrap_or_else(|_| text.chars().take(200).collect());
         Err(match status.as_u16() {
-            400 => Error::Invalid(message),
             401 => Error::Refused(format!(
                 "the control plane at {} refused the credentials of {}; run `facetctl login` again",
                 self.base, self.username
             )),
-            403 => Error::Forbidden(message),
-            404 => Error::NotFound(message),
-            409 => Error::Refused(message),
+            400..=499 => error_of(status.as_u16(), message),
             _ => Error::Failed(format!("the control plane at {} answered {status}: {message}", self.base)),
         })
     }
@@ -135,13 +133,11 @@ fn integration_from(c: ArtifactCi) -> Result<Integration> {
 }
 
 fn workflow_from(w: PromotionWorkflow) -> Result<Workflow> {
-    let mut hierarchies = w.hierarchies;
-    hierarchies.sort_by_key(|h| h.sequence);
     Ok(Workflow {
         id: id(&w.id),
         name: w.workflow_name,
         registration_type: w.registration_type,
-        stages: hierarchies.into_iter().map(|h| h.registration_value).collect(),
+        stages: Hierarchy::stages(w.hierarchies),
         gates: Vec::new(),
         created_by: w.created_by,
         created_at: time(&w.creation_date)?,
@@ -188,8 +184,8 @@ impl ControlPlane for Remote {
     }
 
     async fn create_release_stream(&self, name: &str, description: &str, prod: bool) -> Result<ReleaseStream> {
-        let body = json!({"name": name, "description": description, "prod": prod});
-        stream_from(self.send(Method::POST, "/cc-ui/v1/release-stream", Some(body), None).await?)
+        let request = ReleaseStreamRequest { name: name.into(), description: description.into(), prod };
+        stream_from(self.send(Method::POST, "/cc-ui/v1/release-stream", body(request), None).await?)
     }
 
     async fn release_streams(&self) -> Result<Vec<ReleaseStream>> {
@@ -197,9 +193,8 @@ impl ControlPlane for Remote {
     }
 
     async fn create_environment(&self, name: &str, release_stream: &str) -> Result<Environment> {
-        let body = serde_json::to_value(NewEnvironment { name: name.into(), release_stream: release_stream.into() })
-            .expect("serialises");
-        self.send(Method::POST, "/cc-ui/v1/environments", Some(body), None).await
+        let request = NewEnvironment { name: name.into(), release_stream: release_stream.into() };
+        self.send(Method::POST, "/cc-ui/v1/environments", body(request), None).await
     }
 
     async fn environments(&self) -> Result<Vec<Environment>> {
@@ -207,9 +202,15 @@ impl ControlPlane for Remote {
     }
 
     async fn add_registry(&self, new: NewRegistry, secret: Option<Secret>) -> Result<(Registry, SecretPlacement)> {
-        let body = json!({"name": new.name, "artifactoryType": facets_type(new.kind), "uri": new.uri,
-                          "insecure": new.insecure, "username": new.username, "password": secret.as_ref().map(Secret::expose)});
-        let created: Artifactory = self.send(Method::POST, "/cc-ui/v1/artifactories", Some(body), None).await?;
+        let request = ArtifactoryRequest {
+            name: new.name,
+            artifactory_type: facets_type(new.kind).into(),
+            uri: new.uri,
+            username: new.username,
+            password: secret.as_ref().map(|s| s.expose().to_owned()),
+            insecure: new.insecure,
+        };
+        let created: Artifactory = self.send(Method::POST, "/cc-ui/v1/artifactories", body(request), None).await?;
         Ok((registry_from(created)?, SecretPlacement::Server))
     }
 
@@ -234,11 +235,12 @@ impl ControlPlane for Remote {
     }
 
     async fn create_workflow(&self, new: NewWorkflow) -> Result<Workflow> {
-        let hierarchies: Vec<Value> =
-            new.stages.iter().enumerate().map(|(i, s)| json!({"sequence": i + 1, "registrationValue": s})).collect();
-        let body =
-            json!({"workflowName": new.name, "registrationType": new.registration_type, "hierarchies": hierarchies});
-        workflow_from(self.send(Method::POST, "/cc-ui/v1/workflow", Some(body), None).await?)
+        let request = PromotionWorkflowRequest {
+            hierarchies: Hierarchy::of(&new.stages),
+            workflow_name: new.name,
+            registration_type: new.registration_type,
+        };
+        workflow_from(self.send(Method::POST, "/cc-ui/v1/workflow", body(request), None).await?)
     }
 
     async fn workflows(&self) -> Result<Vec<Workflow>> {
@@ -258,10 +260,12 @@ impl ControlPlane for Remote {
 
     async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow> {
         let w = self.workflow(name).await?;
-        let hierarchies: Vec<Value> =
-            stages.iter().enumerate().map(|(i, s)| json!({"sequence": i + 1, "registrationValue": s})).collect();
-        let body = json!({"workflowName": name, "registrationType": w.registration_type, "hierarchies": hierarchies});
-        workflow_from(self.send(Method::PUT, &format!("/cc-ui/v1/workflow/{}", w.id), Some(body), None).await?)
+        let request = PromotionWorkflowRequest {
+            workflow_name: name.into(),
+            registration_type: w.registration_type,
+            hierarchies: Hierarchy::of(&stages),
+        };
+        workflow_from(self.send(Method::PUT, &format!("/cc-ui/v1/workflow/{}", w.id), body(request), None).await?)
     }
 
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration> {
@@ -270,10 +274,16 @@ impl ControlPlane for Remote {
             Some(w) => Some(self.workflow(w).await?.id.to_string()),
             None => None,
         };
-        let body = json!({"ciName": name, "registrationType": current.registration_type, "artifactory": current.registry,
-                          "repository": current.repository, "layout": current.layout, "promotionWorkflowId": workflow_id});
+        let request = ArtifactCiRequest {
+            ci_name: name.into(),
+            registration_type: current.registration_type,
+            promotion_workflow_id: workflow_id,
+            artifactory: Some(current.registry),
+            repository: Some(current.repository),
+            layout: Some(current.layout),
+        };
         integration_from(
-            self.send(Method::PUT, &format!("/cc-ui/v1/artifacts-ci/{}", current.id), Some(body), None).await?,
+            self.send(Method::PUT, &format!("/cc-ui/v1/artifacts-ci/{}", current.id), body(request), None).await?,
         )
     }
 
@@ -282,9 +292,15 @@ impl ControlPlane for Remote {
             Some(w) => Some(self.workflow(w).await?.id.to_string()),
             None => None,
         };
-        let body = json!({"ciName": new.name, "registrationType": new.registration_type, "artifactory": new.registry,
-                          "repository": new.repository, "layout": new.layout, "promotionWorkflowId": workflow_id});
-        integration_from(self.send(Method::POST, "/cc-ui/v1/artifacts-ci", Some(body), None).await?)
+        let request = ArtifactCiRequest {
+            ci_name: new.name,
+            registration_type: new.registration_type,
+            promotion_workflow_id: workflow_id,
+            artifactory: Some(new.registry),
+            repository: Some(new.repository),
+            layout: Some(new.layout),
+        };
+        integration_from(self.send(Method::POST, "/cc-ui/v1/artifacts-ci", body(request), None).await?)
     }
 
     async fn integrations(&self) -> Result<Vec<Integration>> {
@@ -300,13 +316,20 @@ impl ControlPlane for Remote {
         self.send(Method::DELETE, &format!("/cc-ui/v1/artifacts-ci/{ci}"), None, None).await
     }
 
+    async fn check_write(&self, integration: &str, bucket: &str) -> Result<()> {
+        self.send(Method::GET, &Self::bucket_path(integration, bucket, "access"), None, None).await
+    }
+
     async fn lock_bucket(&self, integration: &str, bucket: &str, _holder: &str) -> Result<LockAttempt> {
         let answer: LockAnswer =
             self.send(Method::POST, &Self::bucket_path(integration, bucket, "lock"), None, None).await?;
         Ok(match (answer.acquired, answer.token) {
-            (true, Some(token)) => {
-                LockAttempt::Acquired(BucketLock { integration: integration.into(), bucket: bucket.into(), token })
-            }
+            (true, Some(token)) => LockAttempt::Acquired(BucketLock {
+                integration: integration.into(),
+                bucket: bucket.into(),
+                token,
+                lease: answer.lease_ms.map_or(DEFAULT_LEASE, std::time::Duration::from_millis),
+            }),
             _ => LockAttempt::Busy {
                 holder: answer.holder.unwrap_or_else(|| "another writer".into()),
                 since: answer.since.unwrap_or_default(),
@@ -325,8 +348,7 @@ impl ControlPlane for Remote {
     }
 
     async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
-        let body = RecordArtifact {
-            image_uri: new.image_uri,
+        let request = RecordArtifact {
             tag: new.tag,
             digest: new.digest,
             media_type: new.media_type,
@@ -336,20 +358,13 @@ impl ControlPlane for Remote {
             kind: new.kind,
         };
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "artifacts");
-        self.send(Method::POST, &path, Some(serde_json::to_value(body).expect("serialises")), Some(&lock.token)).await
+        self.send(Method::POST, &path, body(request), Some(&lock.token)).await
     }
 
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
-        let body = RecordPromotion {
-            source_artifact_id: new.source.id,
-            image_uri: new.image_uri,
-            tag: new.tag,
-            reason: new.reason,
-        };
+        let request = RecordPromotion { source_artifact_id: new.source_artifact_id, reason: new.reason };
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "promotions");
-        let done: PromotionRecorded = self
-            .send(Method::POST, &path, Some(serde_json::to_value(body).expect("serialises")), Some(&lock.token))
-            .await?;
+        let done: PromotionRecorded = self.send(Method::POST, &path, body(request), Some(&lock.token)).await?;
         Ok((done.promotion, done.artifact))
     }
 
@@ -360,8 +375,12 @@ impl ControlPlane for Remote {
         reason: Option<String>,
     ) -> Result<BucketEvent> {
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "rollbacks");
-        let body = serde_json::to_value(RecordRollback { artifact_id, reason }).expect("serialises");
-        self.send(Method::POST, &path, Some(body), Some(&lock.token)).await
+        self.send(Method::POST, &path, body(RecordRollback { artifact_id, reason }), Some(&lock.token)).await
+    }
+
+    async fn record_repair(&self, lock: &BucketLock, repair: TagRepair) -> Result<()> {
+        let path = Self::bucket_path(&lock.integration, &lock.bucket, "repairs");
+        self.send(Method::POST, &path, body(repair), Some(&lock.token)).await
     }
 
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {

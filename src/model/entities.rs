@@ -118,6 +118,20 @@ impl Registry {
     pub fn prefix(&self) -> Option<&str> {
         self.uri.split_once('/').map(|(_, p)| p)
     }
+
+    /// The full repository path of an integration's bucket here, prefix included.
+    pub fn bucket_repository(&self, integration: &Integration, bucket: &str) -> String {
+        let repo = integration.bucket_repository(bucket);
+        match self.prefix() {
+            Some(prefix) => format!("{prefix}/{repo}"),
+            None => repo,
+        }
+    }
+
+    /// `host/path@digest`: where an artifact is, pinned.
+    pub fn pinned_uri(&self, repository: &str, digest: &super::Digest) -> String {
+        format!("{}/{repository}@{digest}", self.host())
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -182,10 +196,7 @@ pub struct Integration {
 impl Integration {
     /// The repository (below the registry's prefix) that holds a bucket's images.
     pub fn bucket_repository(&self, bucket: &str) -> String {
-        match self.layout {
-            Layout::RepositoryPerBucket => format!("{}/{bucket}", self.repository),
-            Layout::TagPerBucket => self.repository.clone(),
-        }
+        self.layout.bucket_repository(&self.repository, bucket)
     }
 
     /// The immutable tag an artifact gets in a bucket.
@@ -202,6 +213,17 @@ impl Integration {
         match self.layout {
             Layout::RepositoryPerBucket => CURRENT_TAG.to_owned(),
             Layout::TagPerBucket => bucket.to_owned(),
+        }
+    }
+}
+
+impl Layout {
+    /// The repository (below the registry's prefix) that holds a bucket's
+    /// images, for an integration whose repository is `repository`.
+    pub fn bucket_repository(self, repository: &str, bucket: &str) -> String {
+        match self {
+            Layout::RepositoryPerBucket => format!("{repository}/{bucket}"),
+            Layout::TagPerBucket => repository.to_owned(),
         }
     }
 }

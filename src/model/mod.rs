@@ -4,10 +4,12 @@
 mod digest;
 mod entities;
 mod names;
+mod rules;
 
 pub use digest::Digest;
 pub use entities::*;
 pub use names::{validate_name, validate_tag};
+pub use rules::*;
 
 /// A value the user gave that cannot be used; the message says what to do.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 mod support;
 
 mod auth;
+mod authority;
 mod cloud;
 mod completions;
 mod concurrency;

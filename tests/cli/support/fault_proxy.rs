@@ -33,6 +33,10 @@ pub enum Fault {
         expect: Vec<(&'static str, &'static str)>,
         answer: String,
     },
+    /// Pass the request through, then hold the registry's answer until the
+    /// test calls `release`: the registry has done it, the client does not
+    /// know yet. The log shows it held as soon as the registry answered.
+    Hold,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +54,7 @@ struct Shared {
     rules: Arc<Mutex<Vec<Rule>>>,
     log: Arc<Mutex<Vec<String>>>,
     http: reqwest::Client,
+    held: Arc<tokio::sync::Semaphore>,
 }
 
 pub struct FaultProxy {
@@ -69,6 +74,7 @@ impl FaultProxy {
             rules: Arc::default(),
             log: Arc::default(),
             http: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            held: Arc::new(tokio::sync::Semaphore::new(0)),
         };
         let app = axum::Router::new().fallback(forward).with_state(shared.clone());
         runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -83,6 +89,11 @@ impl FaultProxy {
             fault,
             left: times,
         });
+    }
+
+    /// Lets one held request go on to the registry.
+    pub fn release(&self) {
+        self.shared.held.add_permits(1);
     }
 
     pub fn clear(&self) {
@@ -173,6 +184,11 @@ async fn forward(State(shared): State<Shared>, request: Request) -> Response<Bod
                 Err(std::io::Error::other("cut")),
             ]);
             Response::from_parts(parts, Body::from_stream(broken))
+        }
+        Some(Fault::Hold) => {
+            shared.log.lock().unwrap().push(format!("{method} {target} held"));
+            shared.held.acquire().await.unwrap().forget();
+            response
         }
         _ => response,
     };

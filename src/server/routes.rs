@@ -160,6 +160,20 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             get(records::current),
         ),
         r(
+            Method::GET,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/access",
+            Some(Developer),
+            "204 when the caller may write the bucket: asked before any registry work",
+            get(records::access),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/repairs",
+            Some(Developer),
+            "Record a tag put back on what the record says (the registry is checked first)",
+            post(records::record_repair),
+        ),
+        r(
             Method::POST,
             "/cc-ui/v1/artifacts-ci/{ciName}/buckets/{bucket}/lock",
             Some(Developer),

@@ -4,7 +4,6 @@
 //! request are ignored; a missing required one is a 400. What Facets lacks
 //! (digests, history) is added in the same style.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::Json;
@@ -12,22 +11,16 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 use super::ServerState;
 use super::auth::Caller;
+use crate::control::wire::{self, *};
 use crate::control::{AuditFilter, ControlPlane, Embedded, NewIntegration, NewRegistry, NewWorkflow};
 use crate::error::Error;
 use crate::model::*;
 use crate::registry::Secret;
-
-/// Facets' error body.
-#[derive(Serialize)]
-pub struct ErrorDetails {
-    pub code: String,
-    pub message: String,
-}
 
 pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(ErrorDetails { code: code.into(), message: message.into() })).into_response()
@@ -44,15 +37,8 @@ impl From<Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let Error::Forbidden(m) = &self.0 {
-            return error_response(StatusCode::FORBIDDEN, "FORBIDDEN", m);
-        }
-        let (status, code) = match self.0.kind() {
-            crate::ExitKind::Usage => (StatusCode::BAD_REQUEST, "BAD_REQUEST"),
-            crate::ExitKind::NotFound => (StatusCode::NOT_FOUND, "NOT_FOUND"),
-            crate::ExitKind::Refused => (StatusCode::CONFLICT, "CONFLICT"),
-            crate::ExitKind::Failed => (StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL_ERROR"),
-        };
+        let (status, code) = wire::status_of(&self.0);
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         error_response(status, code, &self.0.to_string())
     }
 }
@@ -67,7 +53,7 @@ impl ApiError {
 
 /// The control plane, acting as the caller: the actor is who authenticated, never what the client says.
 pub fn plane(state: &ServerState, caller: &Caller) -> Embedded {
-    Embedded::new(state.store.clone(), Arc::clone(&state.secrets), caller.0.name.clone())
+    Embedded::new(state.store.clone(), Arc::clone(&state.secrets), caller.0.name.clone()).for_server()
 }
 
 /// Parses a JSON body, answering a malformed one or a missing field with a 400 that names it.
@@ -85,46 +71,11 @@ fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
 
 // ---- identity
 
-#[derive(Serialize, Deserialize)]
-pub struct Me {
-    pub username: String,
-    pub role: Role,
-}
-
 pub async fn me(axum::Extension(caller): axum::Extension<Caller>) -> Json<Me> {
     Json(Me { username: caller.0.name, role: caller.0.role })
 }
 
 // ---- CI integrations [ArtifactCI]
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ArtifactCi {
-    pub id: String,
-    pub ci_name: String,
-    pub registration_type: RegistrationType,
-    pub promotion_workflow_id: Option<String>,
-    pub created_by: String,
-    pub creation_date: String,
-    pub last_modified_by: String,
-    pub last_modified_date: String,
-    /// The registry, by name (Facets' "artifactory").
-    pub artifactory: String,
-    pub repository: String,
-    pub layout: Layout,
-    pub promotion_workflow_name: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ArtifactCiRequest {
-    ci_name: String,
-    registration_type: RegistrationType,
-    promotion_workflow_id: Option<String>,
-    artifactory: Option<String>,
-    repository: Option<String>,
-    layout: Option<Layout>,
-}
 
 async fn ci_dto(p: &Embedded, i: Integration) -> Result<ArtifactCi, ApiError> {
     let workflow_id = match &i.workflow {
@@ -266,27 +217,6 @@ pub async fn delete_ci(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// One artifact of a CI integration [CiArtifactResponse], with its digest.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CiArtifact {
-    artifact_id: String,
-    artifact_name: String,
-    artifact_uri: String,
-    artifactory: String,
-    tag: String,
-    digest: Digest,
-    registration_type: RegistrationType,
-    registration_value: String,
-    external_id: Option<String>,
-    build_description: Option<String>,
-    metadata: BTreeMap<String, String>,
-    promoted: bool,
-    promoted_from: Option<String>,
-    created_by: String,
-    created_on: String,
-}
-
 pub async fn ci_artifacts(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
@@ -339,45 +269,12 @@ pub async fn ci_history(
 
 // ---- promotion workflows [PromotionWorkflow]
 
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Hierarchy {
-    pub sequence: i32,
-    pub registration_value: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PromotionWorkflow {
-    pub id: String,
-    pub workflow_name: String,
-    pub registration_type: RegistrationType,
-    pub hierarchies: Vec<Hierarchy>,
-    pub default_workflow: bool,
-    pub created_by: String,
-    pub creation_date: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PromotionWorkflowRequest {
-    workflow_name: String,
-    registration_type: RegistrationType,
-    #[serde(default)]
-    hierarchies: Vec<Hierarchy>,
-}
-
 fn workflow_dto(w: Workflow) -> PromotionWorkflow {
     PromotionWorkflow {
         id: w.id.to_string(),
         workflow_name: w.name,
         registration_type: w.registration_type,
-        hierarchies: w
-            .stages
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| Hierarchy { sequence: i as i32 + 1, registration_value: s })
-            .collect(),
+        hierarchies: Hierarchy::of(&w.stages),
         default_workflow: false,
         created_by: w.created_by,
         creation_date: w.created_at.to_rfc3339(),
@@ -396,12 +293,11 @@ pub async fn create_workflow(
     axum::Extension(c): axum::Extension<Caller>,
     raw: Bytes,
 ) -> ApiResult<PromotionWorkflow> {
-    let mut req: PromotionWorkflowRequest = body(&raw)?;
-    req.hierarchies.sort_by_key(|h| h.sequence);
+    let req: PromotionWorkflowRequest = body(&raw)?;
     let new = NewWorkflow {
         name: req.workflow_name,
         registration_type: req.registration_type,
-        stages: req.hierarchies.into_iter().map(|h| h.registration_value).collect(),
+        stages: Hierarchy::stages(req.hierarchies),
         gates: Vec::new(),
     };
     Ok(Json(workflow_dto(plane(&s, &c).create_workflow(new).await?)))
@@ -431,14 +327,13 @@ pub async fn update_workflow(
     Path(id): Path<String>,
     raw: Bytes,
 ) -> ApiResult<PromotionWorkflow> {
-    let mut req: PromotionWorkflowRequest = body(&raw)?;
+    let req: PromotionWorkflowRequest = body(&raw)?;
     let p = plane(&s, &c);
     let current = workflow_by_id(&p, &id).await?;
     if req.workflow_name != current.name || req.registration_type != current.registration_type {
         return Err(bad("only a workflow's hierarchies can change; create another workflow for another name or type"));
     }
-    req.hierarchies.sort_by_key(|h| h.sequence);
-    let stages = req.hierarchies.into_iter().map(|h| h.registration_value).collect();
+    let stages = Hierarchy::stages(req.hierarchies);
     Ok(Json(workflow_dto(p.set_workflow_stages(&current.name, stages).await?)))
 }
 
@@ -454,25 +349,6 @@ pub async fn delete_workflow(
 }
 
 // ---- release streams
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReleaseStreamDto {
-    pub name: String,
-    pub description: String,
-    pub prod: bool,
-    pub created_by: String,
-    pub creation_date: String,
-}
-
-#[derive(Deserialize)]
-struct ReleaseStreamRequest {
-    name: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    prod: bool,
-}
 
 fn stream_dto(r: ReleaseStream) -> ReleaseStreamDto {
     ReleaseStreamDto {
@@ -502,46 +378,6 @@ pub async fn create_release_stream(
 
 // ---- registries [artifactories]; secrets are write-only
 
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Artifactory {
-    pub id: String,
-    pub name: String,
-    pub artifactory_type: String,
-    pub uri: String,
-    pub username: Option<String>,
-    pub insecure: bool,
-    pub created_by: String,
-    pub creation_date: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ArtifactoryRequest {
-    name: String,
-    artifactory_type: String,
-    uri: String,
-    username: Option<String>,
-    password: Option<String>,
-    #[serde(default)]
-    insecure: bool,
-}
-
-/// Facets' `artifactoryType` for a registry kind.
-pub fn facets_type(kind: RegistryKind) -> &'static str {
-    match kind {
-        RegistryKind::Ecr => "ECR",
-        RegistryKind::Acr => "AZURE_CONTAINER_REGISTRY",
-        RegistryKind::Gar => "GOOGLE_ARTIFACT_REGISTRY",
-        RegistryKind::Gcr => "GOOGLE_CONTAINER_REGISTRY",
-        RegistryKind::Nexus => "NEXUS",
-        RegistryKind::Dockerhub => "DOCKER_HUB",
-        RegistryKind::Jfrog => "JFROG",
-        RegistryKind::Harbor => "HARBOR",
-        RegistryKind::Generic => "OTHERS",
-    }
-}
-
 fn artifactory_dto(r: Registry) -> Artifactory {
     Artifactory {
         id: r.id.to_string(),
@@ -568,12 +404,7 @@ pub async fn create_artifactory(
     raw: Bytes,
 ) -> ApiResult<Artifactory> {
     let req: ArtifactoryRequest = body(&raw)?;
-    let kind = RegistryKind::ALL
-        .iter()
-        .copied()
-        .find(|k| facets_type(*k).eq_ignore_ascii_case(&req.artifactory_type))
-        .map(Ok)
-        .unwrap_or_else(|| req.artifactory_type.parse().map_err(|e: InvalidInput| bad(e.0)))?;
+    let kind = kind_of_facets_type(&req.artifactory_type).map_err(|e| bad(e.0))?;
     let new = NewRegistry { name: req.name, kind, uri: req.uri, insecure: req.insecure, username: req.username };
     let (registry, _) = plane(&s, &c).add_registry(new, req.password.map(Secret::new)).await?;
     Ok(Json(artifactory_dto(registry)))
@@ -598,21 +429,6 @@ pub struct AuditQuery {
     start: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuditLog {
-    pub id: String,
-    pub entity: String,
-    pub entity_label: String,
-    pub entity_action: String,
-    /// Our own word for what happened (`artifact.promote`), where Facets has no enum value for it.
-    pub entity_action_label: String,
-    pub performed_at: String,
-    pub performed_by: String,
-    pub target: String,
-    pub metadata: serde_json::Value,
-}
-
 /// Facets' `entity` and `entityAction` for one of our audit actions.
 fn facets_audit(action: &str) -> (&'static str, &'static str) {
     match action {
@@ -631,18 +447,6 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         // Artifacts, promotions and rollbacks belong to a CI integration; Facets names no action for them.
         _ => ("CI_INTEGRATION", "UNKNOWN"),
     }
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuditPage {
-    pub content: Vec<AuditLog>,
-    pub number: u32,
-    pub size: u32,
-    pub number_of_elements: usize,
-    pub first: bool,
-    pub last: bool,
-    pub empty: bool,
 }
 
 pub async fn audit_logs(

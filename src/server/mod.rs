@@ -21,7 +21,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::store::Store;
+use crate::control::store::Store;
 use crate::error::{Error, Result};
 use crate::secrets::SecretStore;
 
@@ -29,6 +29,9 @@ use crate::secrets::SecretStore;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// The largest request body accepted.
 const BODY_LIMIT: usize = 1024 * 1024;
+/// How long a stop waits for requests in flight before it closes what is left
+/// (an idle keep-alive connection would otherwise hold it for as long as the client likes).
+const STOP_GRACE: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct ServerState {
@@ -43,16 +46,28 @@ pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStor
     let state = ServerState { store, secrets, http: Default::default() };
     let app = routes::router(state.clone())
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(error_details))
         .layer(axum::middleware::from_fn(request_log));
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| Error::Failed(format!("cannot listen on {listen}: {e}")))?;
     let bound = listener.local_addr().map_err(|e| Error::Failed(e.to_string()))?;
     tracing::info!(address = %bound, backend = ?state.store.backend, "listening");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| Error::Failed(format!("the server stopped: {e}")))?;
+    let stop = tokio_util::sync::CancellationToken::new();
+    tokio::spawn({
+        let stop = stop.clone();
+        async move {
+            shutdown_signal().await;
+            stop.cancel();
+        }
+    });
+    let serving = axum::serve(listener, app).with_graceful_shutdown(stop.clone().cancelled_owned());
+    tokio::select! {
+        served = serving => served.map_err(|e| Error::Failed(format!("the server stopped: {e}")))?,
+        _ = async { stop.cancelled().await; tokio::time::sleep(STOP_GRACE).await } => {
+            tracing::warn!("connections still open {} s after the stop signal; closing them", STOP_GRACE.as_secs());
+        }
+    }
     state.store.close().await;
     tracing::info!("stopped");
     Ok(())
@@ -99,6 +114,38 @@ async fn request_log(request: Request, next: Next) -> Response {
         response.headers_mut().insert("x-request-id", v);
     }
     response
+}
+
+/// Every error answer is Facets' `ErrorDetails`, including those the HTTP
+/// layer writes itself (a bad query string, a wrong content type, a body too
+/// large, an unknown route or method), so a client parses one shape.
+async fn error_details(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let text = String::from_utf8_lossy(&text);
+    let message = match text.trim() {
+        "" => status.canonical_reason().unwrap_or("error").to_owned(),
+        said => said.chars().take(300).collect(),
+    };
+    let code = status.canonical_reason().unwrap_or("ERROR").to_ascii_uppercase().replace([' ', '-'], "_");
+    let mut answer = api::error_response(status, &code, &message);
+    for (name, value) in parts
+        .headers
+        .iter()
+        .filter(|(n, _)| *n != axum::http::header::CONTENT_TYPE && *n != axum::http::header::CONTENT_LENGTH)
+    {
+        answer.headers_mut().insert(name.clone(), value.clone());
+    }
+    answer
 }
 
 fn new_request_id() -> String {

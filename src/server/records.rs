@@ -5,84 +5,33 @@
 //! stream, or a production release stream) needs release-manager; the lease
 //! token travels in `x-facetctl-lock`.
 
-use std::collections::BTreeMap;
-
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::ServerState;
 use super::api::{ApiError, plane};
 use super::auth::Caller;
-use crate::control::{ArtifactKey, BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewPromotion};
+use crate::control::wire::*;
+use crate::control::{
+    ArtifactKey, BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewPromotion, TagRepair,
+};
 use crate::error::Error;
 use crate::model::*;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub const LOCK_HEADER: &str = "x-facetctl-lock";
-
-/// The answer to a lease request.
-#[derive(Serialize, Deserialize)]
-pub struct LockAnswer {
-    pub acquired: bool,
-    pub token: Option<String>,
-    pub holder: Option<String>,
-    pub since: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct RecordArtifact {
-    pub image_uri: String,
-    pub tag: String,
-    pub digest: Digest,
-    pub media_type: String,
-    pub external_id: Option<String>,
-    pub description: Option<String>,
-    #[serde(default)]
-    pub metadata: BTreeMap<String, String>,
-    pub kind: BucketEventKind,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct RecordPromotion {
-    /// The artifact in the source bucket; the server reads it, the client does not describe it.
-    pub source_artifact_id: i64,
-    pub image_uri: String,
-    pub tag: String,
-    pub reason: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct PromotionRecorded {
-    pub promotion: Promotion,
-    pub artifact: Artifact,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct RecordRollback {
-    pub artifact_id: i64,
-    pub reason: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct NewEnvironment {
-    pub name: String,
-    pub release_stream: String,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct PushCredentials {
-    pub username: Option<String>,
-    pub password: Option<String>,
-}
-
 fn lock_from(headers: &HeaderMap, ci: &str, bucket: &str) -> Result<BucketLock, ApiError> {
     let token = headers.get(LOCK_HEADER).and_then(|v| v.to_str().ok()).ok_or_else(|| {
         ApiError::from(Error::Invalid(format!("a write into a bucket needs its lease token in {LOCK_HEADER}")))
     })?;
-    Ok(BucketLock { integration: ci.to_owned(), bucket: bucket.to_owned(), token: token.to_owned() })
+    Ok(BucketLock {
+        integration: ci.to_owned(),
+        bucket: bucket.to_owned(),
+        token: token.to_owned(),
+        lease: crate::control::DEFAULT_LEASE,
+    })
 }
 
 /// Production buckets take writes from release managers and admins only.
@@ -117,11 +66,30 @@ pub async fn lock(
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
     Ok(Json(match p.lock_bucket(&ci, &bucket, &c.0.name).await? {
-        LockAttempt::Acquired(l) => LockAnswer { acquired: true, token: Some(l.token), holder: None, since: None },
+        LockAttempt::Acquired(l) => LockAnswer {
+            acquired: true,
+            token: Some(l.token),
+            lease_ms: Some(l.lease.as_millis() as u64),
+            holder: None,
+            since: None,
+        },
         LockAttempt::Busy { holder, since } => {
-            LockAnswer { acquired: false, token: None, holder: Some(holder), since: Some(since) }
+            LockAnswer { acquired: false, token: None, lease_ms: None, holder: Some(holder), since: Some(since) }
         }
     }))
+}
+
+/// `GET .../buckets/{bucket}/access`: 204 when the caller may write the
+/// bucket, asked before any registry work so a refused write uploads nothing.
+pub async fn access(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path((ci, bucket)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let p = plane(&s, &c);
+    require_for_bucket(&p, &c, &ci, &bucket).await?;
+    p.check_write(&ci, &bucket).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 pub async fn renew(
@@ -154,10 +122,10 @@ pub async fn record_artifact(
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
     let lock = lock_from(&headers, &ci, &bucket)?;
+    let integration = p.integration(&ci).await?;
+    let tag = integration.artifact_tag(&bucket, &r.tag);
+    witness(&s, &c, &ci, &bucket, &tag, &r.digest).await?;
     let new = NewArtifact {
-        integration: ci,
-        bucket,
-        image_uri: r.image_uri,
         tag: r.tag,
         digest: r.digest,
         media_type: r.media_type,
@@ -183,8 +151,9 @@ pub async fn record_promotion(
     if source.integration != ci {
         return Err(Error::NotFound(format!("artifact {} is not in {ci}", source.id)).into());
     }
-    let new =
-        NewPromotion { source, to_bucket: bucket, image_uri: r.image_uri, tag: r.tag, reason: r.reason, forced: false };
+    let integration = p.integration(&ci).await?;
+    witness(&s, &c, &ci, &bucket, &integration.artifact_tag(&bucket, &source.tag), &source.digest).await?;
+    let new = NewPromotion { source_artifact_id: source.id, reason: r.reason, forced: false };
     let (promotion, artifact) = p.record_promotion(&lock, new).await?;
     Ok(Json(PromotionRecorded { promotion, artifact }))
 }
@@ -199,7 +168,40 @@ pub async fn record_rollback(
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
     let lock = lock_from(&headers, &ci, &bucket)?;
+    let target = p.artifact(r.artifact_id).await?;
+    let integration = p.integration(&ci).await?;
+    witness(&s, &c, &ci, &bucket, &integration.current_tag(&bucket), &target.digest).await?;
     Ok(Json(p.record_rollback(&lock, r.artifact_id, r.reason).await?))
+}
+
+/// `POST .../buckets/{bucket}/repairs`: a tag put back on what the record says.
+pub async fn record_repair(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path((ci, bucket)): Path<(String, String)>,
+    headers: HeaderMap,
+    Json(r): Json<TagRepair>,
+) -> Result<StatusCode, ApiError> {
+    let p = plane(&s, &c);
+    require_for_bucket(&p, &c, &ci, &bucket).await?;
+    let lock = lock_from(&headers, &ci, &bucket)?;
+    witness(&s, &c, &ci, &bucket, &r.tag, &r.expected).await?;
+    p.record_repair(&lock, r).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The registry serves `digest` as `tag` of the bucket, seen with the
+/// server's own credentials: the server records nothing on a client's word.
+async fn witness(
+    s: &ServerState,
+    c: &Caller,
+    ci: &str,
+    bucket: &str,
+    tag: &str,
+    digest: &Digest,
+) -> Result<(), ApiError> {
+    let app = super::moves::app_for(s, c);
+    Ok(crate::app::witness::registry_holds(&app, ci, bucket, tag, digest).await?)
 }
 
 pub async fn current(

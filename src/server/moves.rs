@@ -4,14 +4,13 @@
 //! server holds for the registry, so the same invariants hold. A write into
 //! a protected bucket is refused before any registry work.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::ServerState;
 use super::api::{ApiError, plane};
@@ -19,53 +18,13 @@ use super::auth::Caller;
 use super::records::require_for_bucket;
 use crate::app::promote::{PromoteOutcome, PromoteRequest};
 use crate::app::push::PushRequest;
-use crate::app::{App, Reporter, buckets};
+use crate::app::{App, Reporter};
 use crate::control::ControlPlane;
+use crate::control::wire::{AuthorizationData, FacetsArtifact, RegisterRequest};
 use crate::error::Error;
-use crate::model::{Artifact, Digest, RegistrationType};
+use crate::model::RuleBroken;
 use crate::registry::copy::{Progress, Silent};
-
-/// Facets' `Artifact`, with the digest Facets lacks.
-#[derive(Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct FacetsArtifact {
-    pub id: Option<String>,
-    pub application_name: Option<String>,
-    pub artifact_uri: Option<String>,
-    pub artifactory: Option<String>,
-    pub registration_type: Option<RegistrationType>,
-    pub registration_value: Option<String>,
-    pub tag: Option<String>,
-    pub build_id: Option<String>,
-    pub build_description: Option<String>,
-    pub metadata: Option<BTreeMap<String, String>>,
-    pub promoted: Option<bool>,
-    pub created_by: Option<String>,
-    pub created_on: Option<String>,
-    pub creation_date: Option<String>,
-    pub digest: Option<Digest>,
-}
-
-fn facets_artifact(a: Artifact, registry: &str, registration_type: RegistrationType) -> FacetsArtifact {
-    let at = a.created_at.to_rfc3339();
-    FacetsArtifact {
-        id: Some(a.id.to_string()),
-        application_name: Some(a.integration),
-        artifact_uri: Some(a.image_uri),
-        artifactory: Some(registry.to_owned()),
-        registration_type: Some(registration_type),
-        registration_value: Some(a.bucket),
-        tag: Some(a.tag),
-        build_id: a.external_id,
-        build_description: a.description,
-        metadata: Some(a.metadata),
-        promoted: Some(a.promoted_from.is_some()),
-        created_by: Some(a.created_by),
-        created_on: Some(at.clone()),
-        creation_date: Some(at),
-        digest: Some(a.digest),
-    }
-}
+use crate::registry::source::SourceSpec;
 
 /// Where a use case's messages go on a server: the log.
 struct LogReporter;
@@ -79,7 +38,7 @@ impl Reporter for LogReporter {
     }
 }
 
-fn app_for(s: &ServerState, c: &Caller) -> App {
+pub(super) fn app_for(s: &ServerState, c: &Caller) -> App {
     App {
         plane: Arc::new(plane(s, c)),
         http: s.http.clone(),
@@ -88,25 +47,6 @@ fn app_for(s: &ServerState, c: &Caller) -> App {
         concurrency: crate::app::default_concurrency(),
         local_secrets: Arc::clone(&s.secrets),
     }
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RegisterRequest {
-    application_name: String,
-    artifact_uri: String,
-    registration_value: Option<String>,
-    registered_for: Option<String>,
-    release_stream: Option<String>,
-    /// `register-by-env` names the environment so.
-    cluster_name: Option<String>,
-    tag: Option<String>,
-    external_id: Option<String>,
-    build_id: Option<String>,
-    description: Option<String>,
-    build_description: Option<String>,
-    #[serde(default)]
-    metadata: BTreeMap<String, String>,
 }
 
 async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Result<FacetsArtifact, ApiError> {
@@ -122,6 +62,7 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
     let p = plane(s, c);
     require_for_bucket(&p, c, &r.application_name, &bucket).await?;
     let integration = p.integration(&r.application_name).await?;
+    only_known_registries(&p, &r.artifact_uri).await?;
     let request = PushRequest {
         source: r.artifact_uri,
         integration: r.application_name,
@@ -134,7 +75,7 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
         referrers: true,
     };
     let outcome = crate::app::push::push(&app, request).await?;
-    Ok(facets_artifact(outcome.artifact, &integration.registry, integration.registration_type))
+    Ok(FacetsArtifact::of(outcome.artifact, &integration.registry, integration.registration_type))
 }
 
 /// Runs registry work on a blocking thread of the runtime. The copy
@@ -144,6 +85,31 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
 async fn on_own_thread<T: Send + 'static>(work: impl FnOnce(&tokio::runtime::Handle) -> T + Send + 'static) -> T {
     let handle = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || work(&handle)).await.expect("the registry work does not panic")
+}
+
+/// A server copies from registries it is configured with, and from nowhere
+/// else: never its own files or Docker engine, and never a host it was not
+/// given credentials for (its requests would carry its identity there).
+async fn only_known_registries(p: &crate::control::Embedded, artifact_uri: &str) -> Result<(), ApiError> {
+    let reference = match SourceSpec::parse(artifact_uri) {
+        Ok(SourceSpec::Registry(reference)) => reference,
+        Ok(_) | Err(_) => {
+            return Err(Error::Invalid(
+                "artifactUri must be an image in a registry (host/repository:tag or host/repository@sha256:...); \
+                 a server does not read files or a Docker engine: upload those with `facetctl artifact push` where they are"
+                    .into(),
+            )
+            .into());
+        }
+    };
+    let host = reference.api_host();
+    if p.registries().await?.iter().any(|r| r.host() == host) {
+        return Ok(());
+    }
+    Err(Error::Refused(format!(
+        "registry {host} is not one this control plane knows; an admin adds it (POST /cc-ui/v1/artifactories) before images are taken from it"
+    ))
+    .into())
 }
 
 /// `POST /cc-ui/v1/artifacts/register`: an image already in the integration's registry.
@@ -182,7 +148,10 @@ async fn promote_artifact(
         return Err(Error::NotFound(format!("artifact {id} is not in {}", integration.name)).into());
     }
     let app = app_for(s, c);
-    let workflow = buckets::workflow_of(&app, &integration).await?;
+    let workflow = match &integration.workflow {
+        Some(w) => p.workflow(w).await?,
+        None => return Err(Error::from(RuleBroken::NoWorkflow { integration: integration.name.clone() }).into()),
+    };
     let to = workflow.next_stage(&source.bucket).map(str::to_owned).ok_or_else(|| {
         ApiError::from(Error::Refused(format!(
             "{} is the last stage of workflow {}; nothing follows it",
@@ -201,10 +170,10 @@ async fn promote_artifact(
         referrers: true,
     };
     let artifact = match crate::app::promote::promote(&app, request).await? {
-        PromoteOutcome::Done { artifact, .. } | PromoteOutcome::Unchanged { artifact } => artifact,
+        PromoteOutcome::Done { artifact, .. } | PromoteOutcome::Unchanged { artifact, .. } => artifact,
         PromoteOutcome::DryRun { .. } => unreachable!("not a dry run"),
     };
-    Ok(facets_artifact(artifact, &integration.registry, integration.registration_type))
+    Ok(FacetsArtifact::of(artifact, &integration.registry, integration.registration_type))
 }
 
 #[derive(Deserialize)]
@@ -253,14 +222,6 @@ pub async fn delete_artifact(Path(id): Path<String>) -> ApiError {
     ApiError::from(Error::Refused(format!(
         "artifact {id} is part of its bucket's history, which facetctl keeps; roll the bucket back to stop using it"
     )))
-}
-
-/// Facets' push credentials: a token for the registry, as `base64(user:password)`.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthorizationData {
-    pub authorization_token: String,
-    pub proxy_endpoint: String,
 }
 
 /// `POST .../pushCredentialsV2/artifactName/{ci}/registrationType/{type}/value/{bucket}`: what the

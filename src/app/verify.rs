@@ -1,0 +1,129 @@
+//! `verify`: compare every bucket's tags in the registry with the records.
+//! The moving tag must name the bucket's recorded head and each artifact's
+//! tag its recorded digest; anything else drifted (a tag pushed behind
+//! facetctl's back, or left by a killed run). `--repair` puts each tag back
+//! on what the record says, under the bucket's lease, and audits each fix.
+
+use std::collections::BTreeMap;
+
+use futures_util::{StreamExt, TryStreamExt};
+
+use super::bucket_tags::{self, BucketTags};
+use super::{App, bucket_lock, registry_access};
+use crate::control::{TagRepair, TagRole};
+use crate::error::Result;
+use crate::model::{Artifact, Integration};
+
+/// One difference between the registry and the records, and what became of it.
+#[derive(Debug, serde::Serialize)]
+pub struct Drift {
+    #[serde(flatten)]
+    pub tag: TagRepair,
+    pub repaired: bool,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct VerifyReport {
+    /// Tags compared with the registry.
+    pub checked: usize,
+    pub drifts: Vec<Drift>,
+}
+
+impl VerifyReport {
+    /// Differences that are still there.
+    pub fn open(&self) -> usize {
+        self.drifts.iter().filter(|d| !d.repaired).count()
+    }
+}
+
+pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Result<VerifyReport> {
+    let integrations = match integration {
+        Some(name) => vec![app.plane.integration(name).await?],
+        None => app.plane.integrations().await?,
+    };
+    let mut report = VerifyReport { checked: 0, drifts: Vec::new() };
+    for integration in integrations {
+        let expected = expected_tags(app, &integration).await?;
+        report.checked += expected.len();
+        let registry = app.plane.registry(&integration.registry).await?;
+        let client = registry_access::client_for(app, &registry).await?;
+        let found: Vec<Option<TagRepair>> = futures_util::stream::iter(expected)
+            .map(|fix| {
+                let (client, repo) = (&client, registry.bucket_repository(&integration, &fix.bucket));
+                async move {
+                    let drifted = bucket_tags::drift(client, &repo, &fix.tag, &fix.expected).await?;
+                    Ok::<_, crate::Error>(drifted.map(|found| TagRepair { found, ..fix }))
+                }
+            })
+            .buffered(app.concurrency)
+            .try_collect()
+            .await?;
+        for fix in found.into_iter().flatten() {
+            let repaired = repair && repair_one(app, &integration, &client, &registry, &fix).await?;
+            report.drifts.push(Drift { tag: fix, repaired });
+        }
+    }
+    Ok(report)
+}
+
+/// Every tag the records say the registry has: each bucket's moving tag on
+/// its head, and each artifact's own tag.
+async fn expected_tags(app: &App, integration: &Integration) -> Result<Vec<TagRepair>> {
+    let artifacts = app.plane.artifacts(&integration.name, None).await?;
+    let mut by_bucket: BTreeMap<String, Vec<Artifact>> = BTreeMap::new();
+    for a in artifacts {
+        by_bucket.entry(a.bucket.clone()).or_default().push(a);
+    }
+    let mut tags = Vec::new();
+    for (bucket, artifacts) in by_bucket {
+        let tag = |a: &Artifact, role, tag: String| TagRepair {
+            integration: integration.name.clone(),
+            bucket: bucket.clone(),
+            tag,
+            role,
+            artifact_id: a.id,
+            expected: a.digest.clone(),
+            found: None,
+        };
+        if let Some(head) = app.plane.current_artifact(&integration.name, &bucket).await? {
+            tags.push(tag(&head, TagRole::Moving, integration.current_tag(&bucket)));
+        }
+        for a in &artifacts {
+            tags.push(tag(a, TagRole::Artifact, integration.artifact_tag(&bucket, &a.tag)));
+        }
+    }
+    Ok(tags)
+}
+
+/// Puts one drifted tag back, under the bucket's lease, when it still
+/// drifts and the record still says the same once the lease is held.
+async fn repair_one(
+    app: &App,
+    integration: &Integration,
+    client: &crate::registry::RegistryClient,
+    registry: &crate::model::Registry,
+    fix: &TagRepair,
+) -> Result<bool> {
+    let held = bucket_lock::acquire(app, &integration.name, &fix.bucket).await?;
+    let repo = registry.bucket_repository(integration, &fix.bucket);
+    let outcome = async {
+        if fix.role == TagRole::Moving {
+            let head = app.plane.current_artifact(&integration.name, &fix.bucket).await?;
+            if head.map(|h| h.id) != Some(fix.artifact_id) {
+                return Ok(false);
+            }
+        }
+        let Some(found) = bucket_tags::drift(client, &repo, &fix.tag, &fix.expected).await? else {
+            return Ok(false);
+        };
+        let tags = BucketTags { client, repo: &repo, held: &held };
+        bucket_tags::repair(&tags, app.plane.as_ref(), TagRepair { found, ..fix.clone() }).await?;
+        Ok(true)
+    }
+    .await;
+    match &outcome {
+        Ok(true) => held.recorded(),
+        _ => held.release().await,
+    }
+    outcome
+}

@@ -1,0 +1,102 @@
+//! What the rules need to know of an integration, read inside the
+//! transaction that writes a record, so a rule is checked against the state
+//! it is written into: the integration's buckets, its workflow, and where
+//! its buckets live in the registry. The rules themselves are `model/`'s.
+
+use sqlx::{AnyConnection, Row};
+
+use crate::error::{Error, Result};
+use crate::model::{self, Digest, Layout, RegistrationType, Workflow};
+
+/// An integration as the rules see it.
+pub struct Governing {
+    pub name: String,
+    pub registration_type: RegistrationType,
+    pub repository: String,
+    pub layout: Layout,
+    /// The registry's `host[:port][/prefix]`.
+    pub registry_uri: String,
+    pub workflow: Option<Workflow>,
+}
+
+impl Governing {
+    pub async fn read(conn: &mut AnyConnection, integration: &str) -> Result<Governing> {
+        let row = sqlx::query(
+            "SELECT i.id, i.name, i.registration_type, i.repository, i.layout, r.uri AS registry_uri,
+             w.id AS workflow_id, w.name AS workflow, w.stages, w.gates, w.created_by AS workflow_by, w.created_at AS workflow_at
+             FROM integrations i JOIN registries r ON r.id = i.registry_id LEFT JOIN workflows w ON w.id = i.workflow_id
+             WHERE i.name = $1",
+        )
+        .bind(integration)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "unknown integration {integration:?}; `facetctl integration list` shows the ones there are"
+            ))
+        })?;
+        let registration_type = word(&row.try_get::<String, _>("registration_type")?)?;
+        let workflow = match row.try_get::<Option<String>, _>("workflow")? {
+            None => None,
+            Some(name) => Some(Workflow {
+                id: row.try_get("workflow_id")?,
+                name,
+                registration_type,
+                stages: list(&row.try_get::<String, _>("stages")?)?,
+                gates: list(&row.try_get::<String, _>("gates")?)?,
+                created_by: row.try_get("workflow_by")?,
+                created_at: super::store::parse_time(&row.try_get::<String, _>("workflow_at")?)?,
+            }),
+        };
+        Ok(Governing {
+            name: row.try_get("name")?,
+            registration_type,
+            repository: row.try_get("repository")?,
+            layout: word(&row.try_get::<String, _>("layout")?)?,
+            registry_uri: row.try_get("registry_uri")?,
+            workflow,
+        })
+    }
+
+    /// `bucket` is one of the integration's: a stage of its workflow, or an
+    /// environment (release stream) for an integration of that type.
+    pub async fn check_bucket(&self, conn: &mut AnyConnection, bucket: &str) -> Result<()> {
+        if self.workflow.as_ref().is_some_and(|w| w.stages.iter().any(|s| s == bucket)) {
+            return Ok(());
+        }
+        let table = match self.registration_type {
+            RegistrationType::Environment => "environments",
+            RegistrationType::ReleaseStream => "release_streams",
+        };
+        let one = format!("SELECT 1 AS found FROM {table} WHERE name = $1");
+        if sqlx::query(sqlx::AssertSqlSafe(one)).bind(bucket).fetch_optional(&mut *conn).await?.is_some() {
+            return Ok(());
+        }
+        let all = format!("SELECT name FROM {table} ORDER BY name");
+        let others: Vec<String> = sqlx::query(sqlx::AssertSqlSafe(all))
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| r.try_get("name"))
+            .collect::<Result<_, _>>()?;
+        let known = model::known_buckets(self.workflow.as_ref(), others);
+        Ok(model::check_bucket(&self.name, bucket, &known)?)
+    }
+
+    /// Where an artifact with `digest` is in `bucket`, pinned: what the record says.
+    pub fn pinned_uri(&self, bucket: &str, digest: &Digest) -> String {
+        let repo = self.layout.bucket_repository(&self.repository, bucket);
+        match self.registry_uri.split_once('/') {
+            Some((host, prefix)) => format!("{host}/{prefix}/{repo}@{digest}"),
+            None => format!("{}/{repo}@{digest}", self.registry_uri),
+        }
+    }
+}
+
+fn word<T: std::str::FromStr<Err = model::InvalidInput>>(s: &str) -> Result<T> {
+    s.parse().map_err(|e: model::InvalidInput| Error::Storage(e.0))
+}
+
+fn list(s: &str) -> Result<Vec<String>> {
+    serde_json::from_str(s).map_err(|e| Error::Storage(format!("bad list {s:?}: {e}")))
+}
