@@ -968,6 +968,26 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(verify)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[Check this integration only (default\: all)]:INTEGRATION:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--repair[Put each differing tag back on what the record says (under the bucket'\''s lease; audited)]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 '--integration=[]:INTEGRATION:_default' \
@@ -1500,6 +1520,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(verify)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1592,6 +1616,7 @@ _facetctl_commands() {
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
+'verify:Compare every bucket'\''s tags in the registry with the records (exit 3 on any difference)' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
 'login:Log in to a control plane (a facetctl server or Facets); later commands use it' \
@@ -1722,6 +1747,7 @@ _facetctl__subcmd__help_commands() {
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
+'verify:Compare every bucket'\''s tags in the registry with the records (exit 3 on any difference)' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
 'login:Log in to a control plane (a facetctl server or Facets); later commands use it' \
@@ -1947,6 +1973,11 @@ _facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__list_commands() 
 _facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__revoke_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help server users revoke commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__verify_commands] )) ||
+_facetctl__subcmd__help__subcmd__verify_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help verify commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__whoami_commands] )) ||
 _facetctl__subcmd__help__subcmd__whoami_commands() {
@@ -2338,6 +2369,11 @@ _facetctl__subcmd__server__subcmd__users__subcmd__list_commands() {
 _facetctl__subcmd__server__subcmd__users__subcmd__revoke_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl server users revoke commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__verify_commands] )) ||
+_facetctl__subcmd__verify_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl verify commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__whoami_commands] )) ||
 _facetctl__subcmd__whoami_commands() {
