@@ -94,7 +94,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         });
     }
 
-    let client = registry_access::client_for(app, &registry).await?;
+    let client = registry_access::client_for(app, &registry, Some((&integration.name, &req.to))).await?;
     // A promotion already done changes nothing, once the registry's moving tag
     // is seen to agree with the record: a tag that drifted is put back.
     if let Some(current) = app.plane.current_artifact(&integration.name, &req.to).await?

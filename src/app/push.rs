@@ -70,7 +70,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     validate_tag(&artifact_tag)?;
 
     let root = source.root_manifest().await?;
-    let dest = registry_access::client_for(app, &registry).await?;
+    let dest = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
     let repo = registry.bucket_repository(&integration, &req.bucket);
     // A repeated push costs one HEAD: when the bucket's record and its moving tag both already
     // name this build, there is nothing to do (nothing is written, so no lease is needed).

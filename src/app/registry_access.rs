@@ -9,10 +9,11 @@ use crate::model::Registry;
 use crate::registry::credentials::{self, Kept, Target};
 use crate::registry::{RegistryClient, RegistryEndpoint};
 
-/// A client for a registered registry; `-v` says which credential source answered.
-pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryClient>> {
+/// A client for a registered registry, to write into `bucket` (integration,
+/// bucket) or only to read; `-v` says which credential source answered.
+pub async fn client_for(app: &App, registry: &Registry, bucket: Option<(&str, &str)>) -> Result<Arc<RegistryClient>> {
     let kept = Kept {
-        stored: app.plane.registry_credentials(&registry.name).await?,
+        stored: app.plane.registry_credentials(&registry.name, bucket).await?,
         login: super::registry_login::saved(app, &registry.name)?,
     };
     let endpoint =
@@ -25,7 +26,7 @@ pub async fn client_for(app: &App, registry: &Registry) -> Result<Arc<RegistryCl
 /// plain HTTP, as Docker treats them.
 pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient>> {
     if let Some(known) = app.plane.registries().await?.into_iter().find(|r| r.host() == host) {
-        return client_for(app, &known).await;
+        return client_for(app, &known, None).await;
     }
     let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
     let insecure = name == "localhost" || name.starts_with("127.");

@@ -51,7 +51,7 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
             }
             None => previous_head(app, &integration.name, &req.bucket, current.id).await?,
         };
-        let client = registry_access::client_for(app, &registry).await?;
+        let client = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
         let repo = registry.bucket_repository(&integration, &req.bucket);
         let manifest = client.get_manifest(&repo, target.digest.as_str()).await?;
         let tags = BucketTags { client: &client, repo: &repo, held: &held };

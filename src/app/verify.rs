@@ -46,7 +46,10 @@ pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Resul
         let expected = expected_tags(app, &integration).await?;
         report.checked += expected.len();
         let registry = app.plane.registry(&integration.registry).await?;
-        let client = registry_access::client_for(app, &registry).await?;
+        // Credentials for writing, when the records name a bucket to repair.
+        let bucket = expected.first().map(|t| t.bucket.clone());
+        let client =
+            registry_access::client_for(app, &registry, bucket.as_deref().map(|b| (&*integration.name, b))).await?;
         let found: Vec<Option<TagRepair>> = futures_util::stream::iter(expected)
             .map(|fix| {
                 let (client, repo) = (&client, registry.bucket_repository(&integration, &fix.bucket));

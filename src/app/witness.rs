@@ -10,7 +10,7 @@ use crate::model::Digest;
 pub async fn registry_holds(app: &App, integration: &str, bucket: &str, tag: &str, digest: &Digest) -> Result<()> {
     let integration = app.plane.integration(integration).await?;
     let registry = app.plane.registry(&integration.registry).await?;
-    let client = registry_access::client_for(app, &registry).await?;
+    let client = registry_access::client_for(app, &registry, Some((&integration.name, bucket))).await?;
     let repo = registry.bucket_repository(&integration, bucket);
     let found = client.head_manifest(&repo, tag).await?.map(|h| h.digest);
     if found.as_ref() == Some(digest) {

@@ -207,7 +207,7 @@ pub async fn registry(app: &App, p: &Printer, c: RegistryCommand) -> anyhow::Res
         }
         RegistryCommand::Check { name } => {
             let registry = app.plane.registry(&name).await?;
-            let client = registry_access::client_for(app, &registry).await?;
+            let client = registry_access::client_for(app, &registry, None).await?;
             client.check().await.map_err(Error::Registry)?;
             let summary =
                 format!("registry {name} ({}) answers; credentials from {}", registry.uri, client.credential_source());

@@ -63,6 +63,16 @@ impl Embedded {
         })?)
     }
 
+    /// Audits that a registry's credentials were handed to the actor for a
+    /// bucket: who, which registry, which bucket; never the secret.
+    pub async fn record_credentials_handout(&self, registry: &str, integration: &str, bucket: &str) -> Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        let details = json!({"registry": registry, "integration": integration, "bucket": bucket});
+        self.audit(&mut tx, "registry.credentials", "registry", registry, details).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn audit(
         &self,
         tx: &mut Tx,
@@ -763,7 +773,7 @@ impl ControlPlane for Embedded {
         Ok(())
     }
 
-    async fn registry_credentials(&self, name: &str) -> Result<Option<Credentials>> {
+    async fn registry_credentials(&self, name: &str, _bucket: Option<(&str, &str)>) -> Result<Option<Credentials>> {
         let registry = self.registry(name).await?;
         let (Some(username), Some(secret)) = (registry.username, self.secrets.get(name)?) else {
             return Ok(None);

@@ -152,8 +152,11 @@ pub trait ControlPlane: Send + Sync {
     async fn registries(&self) -> Result<Vec<Registry>>;
     async fn registry(&self, name: &str) -> Result<Registry>;
     async fn remove_registry(&self, name: &str) -> Result<()>;
-    /// The credentials the control plane holds for a registry, for pushing into it.
-    async fn registry_credentials(&self, name: &str) -> Result<Option<Credentials>>;
+    /// The credentials the control plane holds for a registry, for writing
+    /// into `bucket` (integration, bucket). A server hands them only to a
+    /// caller who may write that bucket, and audits each hand-out; asked for
+    /// no bucket, it hands out nothing.
+    async fn registry_credentials(&self, name: &str, bucket: Option<(&str, &str)>) -> Result<Option<Credentials>>;
 
     async fn create_workflow(&self, new: NewWorkflow) -> Result<Workflow>;
     async fn workflows(&self) -> Result<Vec<Workflow>>;

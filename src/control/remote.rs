@@ -226,8 +226,20 @@ impl ControlPlane for Remote {
         self.send(Method::DELETE, &format!("/cc-ui/v1/artifactories/name/{name}"), None, None).await
     }
 
-    async fn registry_credentials(&self, name: &str) -> Result<Option<Credentials>> {
-        let c: PushCredentials = self.get(&format!("/cc-ui/v1/artifactories/name/{name}/push-credentials")).await?;
+    async fn registry_credentials(&self, name: &str, bucket: Option<(&str, &str)>) -> Result<Option<Credentials>> {
+        let Some((integration, bucket)) = bucket else {
+            return Ok(None);
+        };
+        let path = format!(
+            "/cc-ui/v1/artifactories/name/{name}/push-credentials?ciName={}&registrationValue={}",
+            urlencode(integration),
+            urlencode(bucket)
+        );
+        // A caller the server does not trust with them goes on down its own credential chain.
+        let c: PushCredentials = match self.get(&path).await {
+            Err(Error::Forbidden(_)) => return Ok(None),
+            answer => answer?,
+        };
         Ok(match (c.username, c.password) {
             (Some(username), Some(password)) => Some(Credentials { username, secret: Secret::new(password) }),
             _ => None,

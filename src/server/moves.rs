@@ -234,6 +234,7 @@ pub async fn push_credentials(
 ) -> Result<Json<AuthorizationData>, ApiError> {
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
+    p.check_write(&ci, &bucket).await?;
     let integration = p.integration(&ci).await?;
     let registry = p.registry(&integration.registry).await?;
     let endpoint = crate::registry::RegistryEndpoint {
@@ -248,12 +249,15 @@ pub async fn push_credentials(
         kind: endpoint.kind,
         base_url: &base,
     };
-    let kept =
-        crate::registry::credentials::Kept { stored: p.registry_credentials(&registry.name).await?, login: None };
+    let kept = crate::registry::credentials::Kept {
+        stored: p.registry_credentials(&registry.name, Some((&ci, &bucket))).await?,
+        login: None,
+    };
     let resolved = crate::registry::credentials::resolve(s.http.get(), &target, kept).await.map_err(Error::Registry)?;
     let credentials = resolved.credentials.ok_or_else(|| {
         ApiError::from(Error::NotFound(format!("the server holds no credentials for registry {}", registry.name)))
     })?;
+    p.record_credentials_handout(&registry.name, &ci, &bucket).await?;
     let token = base64::Engine::encode(
         &base64::engine::general_purpose::STANDARD,
         format!("{}:{}", credentials.username, credentials.secret.expose()),

@@ -288,13 +288,37 @@ pub async fn remove_registry(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The credentials the server holds for a registry, for a developer's push.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialsQuery {
+    ci_name: String,
+    registration_value: String,
+}
+
+/// The credentials the server holds for a registry, for a push into one
+/// bucket: only to a caller who may write that bucket, and audited.
 pub async fn push_credentials(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
     Path(name): Path<String>,
+    Query(q): Query<CredentialsQuery>,
 ) -> ApiResult<PushCredentials> {
-    let creds = plane(&s, &c).registry_credentials(&name).await?;
+    let p = plane(&s, &c);
+    let (ci, bucket) = (q.ci_name, q.registration_value);
+    let integration = p.integration(&ci).await?;
+    if integration.registry != name {
+        return Err(Error::Invalid(format!(
+            "integration {ci} keeps its images in registry {}, not {name}",
+            integration.registry
+        ))
+        .into());
+    }
+    require_for_bucket(&p, &c, &ci, &bucket).await?;
+    p.check_write(&ci, &bucket).await?;
+    let creds = p.registry_credentials(&name, Some((&ci, &bucket))).await?;
+    if creds.is_some() {
+        p.record_credentials_handout(&name, &ci, &bucket).await?;
+    }
     Ok(Json(PushCredentials {
         username: creds.as_ref().map(|c| c.username.clone()),
         password: creds.map(|c| c.secret.expose().to_owned()),

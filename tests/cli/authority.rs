@@ -472,3 +472,51 @@ fn every_error_the_server_answers_is_error_details() {
     );
     assert!(answers.iter().all(|(_, _, v)| v["message"].as_str().is_some_and(|m| !m.is_empty())));
 }
+
+#[test]
+fn push_credentials_go_only_to_who_may_write_the_bucket_and_each_is_audited() {
+    let registry = TestRegistry::htpasswd("ci", "vault-pw-77d2");
+    let w = World::new("sqlite", &registry.host);
+    w.ok("ada", &["release-stream", "create", "prod", "--prod"]);
+    w.ok("ada", &["environment", "create", "production", "--release-stream", "prod"]);
+    let (status, _) = w.call(
+        "ada",
+        "POST",
+        "/cc-ui/v1/artifactories",
+        Some(json!({"name": "vault", "artifactoryType": "OTHERS", "uri": "127.0.0.1:1", "insecure": true,
+                    "username": "ci", "password": "vault-pw-77d2"})),
+    );
+    assert_eq!(status, 200);
+    w.ok(
+        "ada",
+        &["integration", "create", "ledger", "--type", "environment", "--registry", "vault", "--workflow", "standard"],
+    );
+    let path = |bucket: &str| {
+        format!("/cc-ui/v1/artifactories/name/vault/push-credentials?ciName=ledger&registrationValue={bucket}")
+    };
+    let (status, error) = w.call("dev", "GET", "/cc-ui/v1/artifactories/name/vault/push-credentials", None);
+    assert_eq!((status, &error["code"]), (400, &json!("BAD_REQUEST")), "no bucket, no credentials: {error}");
+    let (status, error) = w.call("dev", "GET", &path("production"), None);
+    assert_eq!(status, 403, "a developer may not write production: {error}");
+    let (status, error) = w.call(
+        "dev",
+        "GET",
+        "/cc-ui/v1/artifactories/name/vault/push-credentials?ciName=payments&registrationValue=qa",
+        None,
+    );
+    assert_eq!(status, 400, "payments keeps its images elsewhere: {error}");
+    let (status, creds) = w.call("dev", "GET", &path("qa"), None);
+    assert_eq!((status, &creds["password"]), (200, &json!("vault-pw-77d2")));
+
+    let (_, audit) = w.call("ada", "GET", "/cc-ui/v1/audit-logs?size=100", None);
+    let handouts: Vec<&Value> = audit["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["entityActionLabel"] == "registry.credentials")
+        .collect();
+    assert_eq!(handouts.len(), 1, "{audit}");
+    assert_eq!(handouts[0]["performedBy"], "dev");
+    assert_eq!(handouts[0]["metadata"], json!({"registry": "vault", "integration": "ledger", "bucket": "qa"}));
+    assert!(!audit.to_string().contains("vault-pw-77d2"), "the audit log never holds a secret");
+}
