@@ -29,6 +29,9 @@ use crate::secrets::SecretStore;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// The largest request body accepted.
 const BODY_LIMIT: usize = 1024 * 1024;
+/// How long a client may take to send a request's headers: a connection
+/// that trickles them (or sends none) is closed rather than held forever.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a stop waits for requests in flight before it closes what is left
 /// (an idle keep-alive connection would otherwise hold it for as long as the client likes).
 const STOP_GRACE: Duration = Duration::from_secs(10);
@@ -61,11 +64,39 @@ pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStor
             stop.cancel();
         }
     });
-    let serving = axum::serve(listener, app).with_graceful_shutdown(stop.clone().cancelled_owned());
+    let connections = hyper_util::server::graceful::GracefulShutdown::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    // Out of file descriptors and the like: the next accept may do better.
+                    Err(e) => {
+                        tracing::warn!("cannot accept a connection: {e}");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let service = hyper_util::service::TowerToHyperService::new(app.clone());
+                let connection = hyper::server::conn::http1::Builder::new()
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(HEADER_READ_TIMEOUT)
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                let connection = connections.watch(connection);
+                tokio::spawn(async move {
+                    if let Err(e) = connection.await {
+                        tracing::debug!("connection closed: {e}");
+                    }
+                });
+            }
+            _ = stop.cancelled() => break,
+        }
+    }
+    // Idle keep-alive connections close at once; requests in flight get a bounded time to finish.
     tokio::select! {
-        served = serving => served.map_err(|e| Error::Failed(format!("the server stopped: {e}")))?,
-        _ = async { stop.cancelled().await; tokio::time::sleep(STOP_GRACE).await } => {
-            tracing::warn!("connections still open {} s after the stop signal; closing them", STOP_GRACE.as_secs());
+        _ = connections.shutdown() => {}
+        _ = tokio::time::sleep(STOP_GRACE) => {
+            tracing::warn!("requests still running {} s after the stop signal; stopping anyway", STOP_GRACE.as_secs());
         }
     }
     state.store.close().await;

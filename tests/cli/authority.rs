@@ -520,3 +520,33 @@ fn push_credentials_go_only_to_who_may_write_the_bucket_and_each_is_audited() {
     assert_eq!(handouts[0]["metadata"], json!({"registry": "vault", "integration": "ledger", "bucket": "qa"}));
     assert!(!audit.to_string().contains("vault-pw-77d2"), "the audit log never holds a secret");
 }
+
+#[test]
+fn a_server_closes_trickled_headers_and_an_idle_connection_does_not_hold_its_stop() {
+    use std::io::{Read, Write};
+    let ctx = TestContext::new();
+    let server = TestServer::start(&ctx, &database(&ctx, "sqlite"));
+    let address = server.url.trim_start_matches("http://").to_owned();
+
+    // Half a request, then nothing: the server closes the connection rather than hold it.
+    let mut slow = std::net::TcpStream::connect(&address).unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: facetctl\r\n").unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut answer = Vec::new();
+    let closed = slow.read_to_end(&mut answer);
+    assert!(closed.is_ok(), "the server should close a connection whose headers never end: {closed:?}");
+
+    // A keep-alive connection left idle after one answer.
+    let mut idle = std::net::TcpStream::connect(&address).unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: facetctl\r\n\r\n").unwrap();
+    let mut first = [0u8; 256];
+    let n = idle.read(&mut first).unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).starts_with("HTTP/1.1 200"), "{:?}", &first[..n]);
+    let stopping = std::time::Instant::now();
+    assert!(server.terminate().success(), "SIGTERM ends the server cleanly");
+    assert!(
+        stopping.elapsed() < Duration::from_secs(10),
+        "an idle keep-alive connection held the stop for {:?}",
+        stopping.elapsed()
+    );
+}
