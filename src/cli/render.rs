@@ -128,6 +128,11 @@ impl Tabular for AuditEvent {
     }
 }
 
+/// `sha256:` and 12 hex digits, as people compare digests at a glance; `-o json` has them whole.
+fn short(digest: &Digest) -> String {
+    digest.as_str().chars().take(19).collect()
+}
+
 impl Tabular for crate::app::verify::Drift {
     fn headers() -> &'static [&'static str] {
         &["INTEGRATION", "BUCKET", "TAG", "ROLE", "ARTIFACT", "RECORD SAYS", "REGISTRY HAD", "REPAIRED"]
@@ -143,8 +148,8 @@ impl Tabular for crate::app::verify::Drift {
                 crate::control::TagRole::Artifact => "artifact".into(),
             },
             t.artifact_id.to_string(),
-            t.expected.to_string(),
-            t.found.as_ref().map_or_else(|| "(missing)".to_owned(), ToString::to_string),
+            short(&t.expected),
+            t.found.as_ref().map_or_else(|| "(missing)".to_owned(), short),
             self.repaired.to_string(),
         ]
     }
