@@ -99,11 +99,11 @@ impl Copy<'_> {
                 unique.push(b);
             }
         }
-        futures_util::stream::iter(unique)
-            .map(|blob| self.blob_with_retry(blob, counters))
-            .buffer_unordered(self.concurrency.max(1))
-            .try_collect::<()>()
-            .await
+        // The futures are made here, not by a closure inside the stream: a
+        // closure over `&Descriptor` would have to work for any lifetime, and
+        // rustc could then not prove the whole copy `Send` for a server's runtime.
+        let transfers: Vec<_> = unique.into_iter().map(|blob| self.blob_with_retry(blob, counters)).collect();
+        futures_util::stream::iter(transfers).buffer_unordered(self.concurrency.max(1)).try_collect::<()>().await
     }
 
     /// A streamed upload cannot be resent mid-way; on a transient failure the

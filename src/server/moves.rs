@@ -2,7 +2,9 @@
 //! forms). For a Facets client the server does what the CLI does, as the
 //! user who called: the same use cases in `app/`, with the credentials the
 //! server holds for the registry, so the same invariants hold. A write into
-//! a protected bucket is refused before any registry work.
+//! a protected bucket is refused before any registry work. The use cases'
+//! futures are `Send`, so they run on the server's runtime like any other
+//! handler, not on a blocking thread each.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -78,15 +80,6 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
     Ok(FacetsArtifact::of(outcome.artifact, &integration.registry, integration.registration_type))
 }
 
-/// Runs registry work on a blocking thread of the runtime. The copy
-/// engine's futures borrow across awaits in ways rustc cannot yet prove
-/// `Send` for every lifetime, which axum's handlers must be; they need not
-/// move between threads, so they run to completion where they start.
-async fn on_own_thread<T: Send + 'static>(work: impl FnOnce(&tokio::runtime::Handle) -> T + Send + 'static) -> T {
-    let handle = tokio::runtime::Handle::current();
-    tokio::task::spawn_blocking(move || work(&handle)).await.expect("the registry work does not panic")
-}
-
 /// A server copies from registries it is configured with, and from nowhere
 /// else: never its own files or Docker engine, and never a host it was not
 /// given credentials for (its requests would carry its identity there).
@@ -118,7 +111,7 @@ pub async fn register(
     axum::Extension(c): axum::Extension<Caller>,
     raw: Bytes,
 ) -> Result<Json<Vec<FacetsArtifact>>, ApiError> {
-    let done = on_own_thread(move |h| h.block_on(async move { record(&s, &c, &raw, true).await })).await?;
+    let done = record(&s, &c, &raw, true).await?;
     Ok(Json(vec![done]))
 }
 
@@ -128,7 +121,7 @@ pub async fn push(
     axum::Extension(c): axum::Extension<Caller>,
     raw: Bytes,
 ) -> Result<Json<FacetsArtifact>, ApiError> {
-    Ok(Json(on_own_thread(move |h| h.block_on(async move { record(&s, &c, &raw, false).await })).await?))
+    Ok(Json(record(&s, &c, &raw, false).await?))
 }
 
 /// Promotes an artifact to the next stage of its integration's workflow.
@@ -189,10 +182,7 @@ pub async fn promote_by_name(
     axum::Extension(c): axum::Extension<Caller>,
     Query(q): Query<PromoteQuery>,
 ) -> Result<Json<FacetsArtifact>, ApiError> {
-    let work = move |h: &tokio::runtime::Handle| {
-        h.block_on(async move { promote_artifact(&s, &c, &q.ci_name, &q.artifact_id).await })
-    };
-    Ok(Json(on_own_thread(work).await?))
+    Ok(Json(promote_artifact(&s, &c, &q.ci_name, &q.artifact_id).await?))
 }
 
 /// `POST /cc-ui/v1/artifacts/{ciId}/promote/{artifactId}`.
@@ -210,10 +200,7 @@ pub async fn promote_by_id(
         .into_iter()
         .find(|i| i.id == id)
         .ok_or_else(|| ApiError::from(Error::NotFound(format!("no CI integration has id {id}"))))?;
-    let work = move |h: &tokio::runtime::Handle| {
-        h.block_on(async move { promote_artifact(&s, &c, &ci.name, &artifact_id).await })
-    };
-    Ok(Json(on_own_thread(work).await?))
+    Ok(Json(promote_artifact(&s, &c, &ci.name, &artifact_id).await?))
 }
 
 /// `DELETE /cc-ui/v1/artifacts/{artifactId}`: refused. An artifact is a line
