@@ -96,7 +96,9 @@ impl From<RuleBroken> for Error {
         match e {
             RuleBroken::UnknownBucket { .. } => Error::NotFound(message),
             RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } => Error::Refused(message),
-            RuleBroken::TooLarge { .. } => Error::Invalid(message),
+            RuleBroken::TooLarge { .. } | RuleBroken::TagClash { .. } | RuleBroken::NotAnArtifactKind { .. } => {
+                Error::Invalid(message)
+            }
         }
     }
 }

@@ -77,6 +77,16 @@ impl HeldBucket {
         }
     }
 
+    /// Renews the lease now, whenever it was last renewed: before a write
+    /// that must not happen if the lease ended, even a moment ago (a record
+    /// that committed ended it, though its answer may have been lost).
+    pub async fn renew_now(&self) -> Result<()> {
+        let asked = Instant::now();
+        self.plane.renew_lock(&self.lock).await?;
+        *self.renewed.lock().expect("not poisoned") = asked;
+        Ok(())
+    }
+
     /// After a successful record, which released the lease with it.
     pub fn recorded(self) {
         self.heartbeat.abort();
@@ -89,6 +99,14 @@ impl HeldBucket {
             // The lease runs out by itself; the next writer waits at most that long.
             tracing::warn!("could not release bucket {}: {e}", self.lock.bucket);
         }
+    }
+}
+
+impl Drop for HeldBucket {
+    /// A command cut short (a server's request timed out, say) stops renewing:
+    /// the lease then runs out instead of holding the bucket for ever.
+    fn drop(&mut self) {
+        self.heartbeat.abort();
     }
 }
 

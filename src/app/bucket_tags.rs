@@ -38,10 +38,12 @@ impl BucketTags<'_> {
                 self.held.lock.integration
             ));
         };
-        // Only under the lease: a record refused for a lost lease leaves the tag to the bucket's next writer.
-        if let Err(lost) = self.held.ensure("").await {
+        // Only under a lease renewed now: if the record in fact committed (its answer lost), it
+        // ended the lease, and the tag already names what the record says.
+        if let Err(lost) = self.held.renew_now().await {
             return failure.with_note(&format!(
-                "the moving tag {moving_tag} was not put back ({lost}); `facetctl verify --repair` will"
+                "the moving tag {moving_tag} was left as it is, since the lease is gone ({lost}); \
+                 `facetctl verify` shows whether it agrees with the record"
             ));
         }
         let restored = async {

@@ -72,8 +72,8 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         RuleBroken::OffWorkflow { next: Some(next), .. } => Error::Refused(format!("{broken} (run with --to {next})")),
         _ => Error::from(broken),
     })?;
-    app.plane.check_write(&integration.name, &req.to).await?;
     let source = source_artifact(app, &req).await?;
+    app.plane.check_write(&integration.name, &req.to, Some(&source.tag)).await?;
     let registry = app.plane.registry(&integration.registry).await?;
     let from_repo = registry.bucket_repository(&integration, &req.from);
     let to_repo = registry.bucket_repository(&integration, &req.to);

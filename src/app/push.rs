@@ -10,7 +10,7 @@ use super::bucket_tags::BucketTags;
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Result};
-use crate::model::{Artifact, BucketEventKind, CURRENT_TAG, Layout, check_artifact_fields, validate_tag};
+use crate::model::{Artifact, BucketEventKind, check_artifact_fields};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::{DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon};
@@ -40,8 +40,9 @@ pub struct PushOutcome {
 
 pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
-    // Everything the record will be checked for is checked before the registry is touched.
-    app.plane.check_write(&integration.name, &req.bucket).await?;
+    // Everything the record will be checked for is checked before the registry is touched:
+    // the bucket and the caller's role now, with the tag when it is given.
+    app.plane.check_write(&integration.name, &req.bucket, req.tag.as_deref()).await?;
     check_artifact_fields(&req.metadata, req.description.as_deref(), req.external_id.as_deref())?;
     let registry = app.plane.registry(&integration.registry).await?;
     // A daemon export is spooled here; it must outlive the copy.
@@ -60,14 +61,11 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
         .clone()
         .or_else(|| source.tag())
         .ok_or_else(|| Error::Invalid(format!("{} names no tag; give one with --tag", source.describe())))?;
-    validate_tag(&tag)?;
-    if integration.layout == Layout::RepositoryPerBucket && tag == CURRENT_TAG {
-        return Err(Error::Invalid(format!(
-            "tag {CURRENT_TAG:?} is the bucket's moving tag and cannot name an artifact; choose another with --tag"
-        )));
+    if req.tag.is_none() {
+        // The source's own tag, which the control plane has not seen yet.
+        app.plane.check_write(&integration.name, &req.bucket, Some(&tag)).await?;
     }
     let artifact_tag = integration.artifact_tag(&req.bucket, &tag);
-    validate_tag(&artifact_tag)?;
 
     let root = source.root_manifest().await?;
     let dest = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;

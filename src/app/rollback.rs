@@ -22,7 +22,7 @@ pub struct RollbackOutcome {
 
 pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
-    app.plane.check_write(&integration.name, &req.bucket).await?;
+    app.plane.check_write(&integration.name, &req.bucket, None).await?;
     let registry = app.plane.registry(&integration.registry).await?;
     let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
     let outcome = async {

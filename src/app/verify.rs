@@ -46,10 +46,8 @@ pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Resul
         let expected = expected_tags(app, &integration).await?;
         report.checked += expected.len();
         let registry = app.plane.registry(&integration.registry).await?;
-        // Credentials for writing, when the records name a bucket to repair.
-        let bucket = expected.first().map(|t| t.bucket.clone());
-        let client =
-            registry_access::client_for(app, &registry, bucket.as_deref().map(|b| (&*integration.name, b))).await?;
+        // Reading needs no bucket's write credentials; a repair asks for its bucket's.
+        let client = registry_access::client_for(app, &registry, None).await?;
         let found: Vec<Option<TagRepair>> = futures_util::stream::iter(expected)
             .map(|fix| {
                 let (client, repo) = (&client, registry.bucket_repository(&integration, &fix.bucket));
@@ -62,7 +60,7 @@ pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Resul
             .try_collect()
             .await?;
         for fix in found.into_iter().flatten() {
-            let repaired = repair && repair_one(app, &integration, &client, &registry, &fix).await?;
+            let repaired = repair && repair_one(app, &integration, &registry, &fix).await?;
             report.drifts.push(Drift { tag: fix, repaired });
         }
     }
@@ -103,10 +101,10 @@ async fn expected_tags(app: &App, integration: &Integration) -> Result<Vec<TagRe
 async fn repair_one(
     app: &App,
     integration: &Integration,
-    client: &crate::registry::RegistryClient,
     registry: &crate::model::Registry,
     fix: &TagRepair,
 ) -> Result<bool> {
+    let client = &*registry_access::client_for(app, registry, Some((&integration.name, &fix.bucket))).await?;
     let held = bucket_lock::acquire(app, &integration.name, &fix.bucket).await?;
     let repo = registry.bucket_repository(integration, &fix.bucket);
     let outcome = async {

@@ -241,10 +241,10 @@ fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -
     s.parse().map_err(|e: crate::model::InvalidInput| e.0)
 }
 
-/// How long a bucket lease of the embedded control plane lasts between
-/// renewals: `FACETCTL_LOCK_LEASE_MS`, else 30 s. Shorter frees a bucket
+/// How long a bucket lease lasts between renewals, on the embedded control
+/// plane or a server's: `FACETCTL_LOCK_LEASE_MS`, else 30 s. Shorter frees a bucket
 /// sooner after a writer is stopped; it must stay well above a renewal's time.
-fn lease_length() -> anyhow::Result<std::time::Duration> {
+pub(crate) fn lease_length() -> anyhow::Result<std::time::Duration> {
     match std::env::var("FACETCTL_LOCK_LEASE_MS") {
         Err(_) => Ok(crate::control::DEFAULT_LEASE),
         Ok(ms) => match ms.parse::<u64>() {

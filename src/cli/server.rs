@@ -77,7 +77,7 @@ pub async fn run(p: &Printer, args: ServerArgs, home: &Path) -> anyhow::Result<(
         None => {
             let store = database.open(home).await?;
             store.checkpoint_in_background();
-            server::serve(listen, store, crate::secrets::open(home)).await?;
+            server::serve(listen, store, crate::secrets::open(home), super::lease_length()?).await?;
             Ok(())
         }
         Some(ServerCommand::Users(UsersCommand::Add { name, role, database })) => {

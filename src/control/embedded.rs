@@ -262,7 +262,7 @@ impl ArtifactRow<'_> {
 
 fn lost_lock(lock: &BucketLock) -> Error {
     Error::Refused(format!(
-        "lost the lock on bucket {} of {} (it expired); nothing was recorded; run the command again",
+        "no lease on bucket {} of {} goes by that token (it ran out and another writer may hold the bucket, or it ended); nothing was recorded; run the command again",
         lock.bucket, lock.integration
     ))
 }
@@ -968,14 +968,19 @@ impl ControlPlane for Embedded {
         Ok(())
     }
 
-    async fn check_write(&self, integration: &str, bucket: &str) -> Result<()> {
+    async fn check_write(&self, integration: &str, bucket: &str, tag: Option<&str>) -> Result<()> {
         let mut conn = self.store.pool.acquire().await?;
-        Governing::read(&mut conn, integration).await?.check_bucket(&mut conn, bucket).await
+        let governing = Governing::read(&mut conn, integration).await?;
+        governing.check_bucket(&mut conn, bucket).await?;
+        match tag {
+            Some(tag) => governing.check_tag(&mut conn, bucket, tag).await,
+            None => Ok(()),
+        }
     }
 
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
         // No lease on a bucket the integration does not have.
-        self.check_write(integration, bucket).await?;
+        self.check_write(integration, bucket, None).await?;
         let token = format!("{:x}-{:x}-{:x}", std::process::id(), rand_u64(), epoch_ms());
         let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
         // The common case, a free bucket, is one statement: a write from its
@@ -1091,12 +1096,13 @@ impl ControlPlane for Embedded {
     }
 
     async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
-        validate_tag(&new.tag)?;
+        check_artifact_kind(new.kind)?;
         check_artifact_fields(&new.metadata, new.description.as_deref(), new.external_id.as_deref())?;
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
         let integration = Governing::read(&mut tx, &lock.integration).await?;
         integration.check_bucket(&mut tx, &lock.bucket).await?;
+        integration.check_tag(&mut tx, &lock.bucket, &new.tag).await?;
         let image_uri = integration.pinned_uri(&lock.bucket, &new.digest);
         let created_at = now();
         let row = ArtifactRow {
@@ -1151,6 +1157,7 @@ impl ControlPlane for Embedded {
             check_step(&integration.name, integration.workflow.as_ref(), &source.bucket, &lock.bucket)?;
         }
         let to_bucket = &lock.bucket;
+        integration.check_tag(&mut tx, to_bucket, &source.tag).await?;
         let image_uri = integration.pinned_uri(to_bucket, &source.digest);
         let created_at = now();
         let row = ArtifactRow {
@@ -1277,7 +1284,7 @@ impl ControlPlane for Embedded {
         }
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
-        // The record must say what the tag was put back on.
+        let integration = Governing::read(&mut tx, &lock.integration).await?;
         let expected = match repair.role {
             TagRole::Moving => {
                 sqlx::query(
@@ -1298,9 +1305,30 @@ impl ControlPlane for Embedded {
                     .await?
             }
         };
+        // The record must say what the tag was put back on, and the tag must be the one its role gives.
         let agrees = expected.as_ref().is_some_and(|r| {
             r.get::<i64, _>("id") == repair.artifact_id && r.get::<String, _>("digest") == repair.expected.as_str()
         });
+        let tag_of_role = match repair.role {
+            TagRole::Moving => Some(integration.layout.current_tag(&lock.bucket)),
+            TagRole::Artifact => self
+                .artifact_in(&mut tx, repair.artifact_id)
+                .await
+                .ok()
+                .map(|a| integration.layout.artifact_tag(&lock.bucket, &a.tag)),
+        };
+        if tag_of_role.as_deref() != Some(repair.tag.as_str()) {
+            return Err(Error::Invalid(format!(
+                "tag {:?} is not the {} tag of artifact {} in bucket {}",
+                repair.tag,
+                match repair.role {
+                    TagRole::Moving => "moving",
+                    TagRole::Artifact => "artifact",
+                },
+                repair.artifact_id,
+                lock.bucket
+            )));
+        }
         if !agrees {
             return Err(Error::Refused(format!(
                 "the record of bucket {} of {} does not name artifact {} with {} for that tag; nothing was recorded",

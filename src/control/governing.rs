@@ -72,6 +72,16 @@ impl Governing {
         if sqlx::query(sqlx::AssertSqlSafe(one)).bind(bucket).fetch_optional(&mut *conn).await?.is_some() {
             return Ok(());
         }
+        let known = self.known_buckets(conn).await?;
+        Ok(model::check_bucket(&self.name, bucket, &known)?)
+    }
+
+    /// Every bucket the integration has.
+    pub async fn known_buckets(&self, conn: &mut AnyConnection) -> Result<Vec<String>> {
+        let table = match self.registration_type {
+            RegistrationType::Environment => "environments",
+            RegistrationType::ReleaseStream => "release_streams",
+        };
         let all = format!("SELECT name FROM {table} ORDER BY name");
         let others: Vec<String> = sqlx::query(sqlx::AssertSqlSafe(all))
             .fetch_all(&mut *conn)
@@ -79,8 +89,20 @@ impl Governing {
             .iter()
             .map(|r| r.try_get("name"))
             .collect::<Result<_, _>>()?;
-        let known = model::known_buckets(self.workflow.as_ref(), others);
-        Ok(model::check_bucket(&self.name, bucket, &known)?)
+        Ok(model::known_buckets(self.workflow.as_ref(), others))
+    }
+
+    /// `tag` may name an artifact in `bucket`: it is a tag, and it is not,
+    /// and does not fall among, the tags the layout gives to something else.
+    pub async fn check_tag(&self, conn: &mut AnyConnection, bucket: &str, tag: &str) -> Result<()> {
+        model::validate_tag(tag)?;
+        model::validate_tag(&self.layout.artifact_tag(bucket, tag))?;
+        let buckets = match self.layout {
+            // Only this layout shares one repository among the buckets.
+            Layout::TagPerBucket => self.known_buckets(conn).await?,
+            Layout::RepositoryPerBucket => Vec::new(),
+        };
+        Ok(model::check_artifact_tag(self.layout, bucket, tag, &buckets)?)
     }
 
     /// Where an artifact with `digest` is in `bucket`, pinned: what the record says.

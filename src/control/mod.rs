@@ -108,6 +108,7 @@ pub enum ArtifactKey<'a> {
     Digest(&'a Digest),
 }
 
+#[derive(Debug)]
 pub enum LockAttempt {
     Acquired(BucketLock),
     Busy { holder: String, since: String },
@@ -173,9 +174,10 @@ pub trait ControlPlane: Send + Sync {
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration>;
 
     /// Whether this caller may write into the bucket: it is one of the
-    /// integration's, and (on a server) the caller's role allows it. A use
-    /// case asks before any registry work; every record checks again.
-    async fn check_write(&self, integration: &str, bucket: &str) -> Result<()>;
+    /// integration's, (on a server) the caller's role allows it, and `tag`,
+    /// if given, may name an artifact there. A use case asks before any
+    /// registry work; every record checks again.
+    async fn check_write(&self, integration: &str, bucket: &str, tag: Option<&str>) -> Result<()>;
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt>;
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()>;
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()>;

@@ -328,8 +328,10 @@ impl ControlPlane for Remote {
         self.send(Method::DELETE, &format!("/cc-ui/v1/artifacts-ci/{ci}"), None, None).await
     }
 
-    async fn check_write(&self, integration: &str, bucket: &str) -> Result<()> {
-        self.send(Method::GET, &Self::bucket_path(integration, bucket, "access"), None, None).await
+    async fn check_write(&self, integration: &str, bucket: &str, tag: Option<&str>) -> Result<()> {
+        let query = tag.map(|t| format!("?tag={}", urlencode(t))).unwrap_or_default();
+        self.send(Method::GET, &format!("{}{query}", Self::bucket_path(integration, bucket, "access")), None, None)
+            .await
     }
 
     async fn lock_bucket(&self, integration: &str, bucket: &str, _holder: &str) -> Result<LockAttempt> {

@@ -201,19 +201,13 @@ impl Integration {
 
     /// The immutable tag an artifact gets in a bucket.
     pub fn artifact_tag(&self, bucket: &str, tag: &str) -> String {
-        match self.layout {
-            Layout::RepositoryPerBucket => tag.to_owned(),
-            Layout::TagPerBucket => format!("{bucket}-{tag}"),
-        }
+        self.layout.artifact_tag(bucket, tag)
     }
 
     /// The moving tag that always names the bucket's current artifact: what a
     /// deployment pulls, and what promote and rollback re-point.
     pub fn current_tag(&self, bucket: &str) -> String {
-        match self.layout {
-            Layout::RepositoryPerBucket => CURRENT_TAG.to_owned(),
-            Layout::TagPerBucket => bucket.to_owned(),
-        }
+        self.layout.current_tag(bucket)
     }
 }
 
@@ -224,6 +218,22 @@ impl Layout {
         match self {
             Layout::RepositoryPerBucket => format!("{repository}/{bucket}"),
             Layout::TagPerBucket => repository.to_owned(),
+        }
+    }
+
+    /// The immutable tag an artifact tagged `tag` gets in a bucket.
+    pub fn artifact_tag(self, bucket: &str, tag: &str) -> String {
+        match self {
+            Layout::RepositoryPerBucket => tag.to_owned(),
+            Layout::TagPerBucket => format!("{bucket}-{tag}"),
+        }
+    }
+
+    /// A bucket's moving tag.
+    pub fn current_tag(self, bucket: &str) -> String {
+        match self {
+            Layout::RepositoryPerBucket => CURRENT_TAG.to_owned(),
+            Layout::TagPerBucket => bucket.to_owned(),
         }
     }
 }

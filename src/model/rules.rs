@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::Workflow;
+use super::{BucketEventKind, CURRENT_TAG, Layout, Workflow};
 
 /// A rule a requested record would break.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,10 @@ pub enum RuleBroken {
     OffWorkflow { integration: String, from: String, to: String, workflow: String, next: Option<String> },
     /// A field is larger than a record keeps.
     TooLarge { what: String, limit: usize, size: usize },
+    /// The artifact's tag would be, or look like, a tag the layout gives to something else.
+    TagClash { tag: String, clashes_with: String },
+    /// A record of a kind that only the control plane writes, asked for by a caller.
+    NotAnArtifactKind { kind: BucketEventKind },
 }
 
 impl fmt::Display for RuleBroken {
@@ -46,6 +50,13 @@ impl fmt::Display for RuleBroken {
             RuleBroken::TooLarge { what, limit, size } => {
                 write!(f, "{what} is {size} bytes; a record keeps at most {limit}")
             }
+            RuleBroken::TagClash { tag, clashes_with } => {
+                write!(f, "tag {tag:?} cannot name an artifact here: {clashes_with}; choose another tag")
+            }
+            RuleBroken::NotAnArtifactKind { kind } => write!(
+                f,
+                "an artifact is recorded as a push or a register; a {kind} is recorded by promoting or rolling back"
+            ),
         }
     }
 }
@@ -89,6 +100,44 @@ pub fn check_step(integration: &str, workflow: Option<&Workflow>, from: &str, to
         workflow: workflow.name.clone(),
         next: next.map(str::to_owned),
     })
+}
+
+/// An artifact's tag in a bucket must not be, or fall among, the tags the
+/// layout gives to something else: in repository-per-bucket `current` is the
+/// moving tag; in tag-per-bucket, where every bucket shares one repository,
+/// `<bucket>-<tag>` must not be another bucket's moving tag (`<other>`) nor
+/// fall among the tags of a bucket whose name is longer (`staging-eu-...`
+/// is bucket staging-eu's, not staging's artifact `eu-...`), or a push into
+/// one bucket could overwrite another's.
+pub fn check_artifact_tag(layout: Layout, bucket: &str, tag: &str, buckets: &[String]) -> Result<(), RuleBroken> {
+    let written = layout.artifact_tag(bucket, tag);
+    let clash = |clashes_with: String| Err(RuleBroken::TagClash { tag: tag.to_owned(), clashes_with });
+    match layout {
+        Layout::RepositoryPerBucket if tag == CURRENT_TAG => {
+            clash(format!("{CURRENT_TAG:?} is the bucket's moving tag"))
+        }
+        Layout::RepositoryPerBucket => Ok(()),
+        Layout::TagPerBucket => {
+            for other in buckets.iter().filter(|b| *b != bucket) {
+                if written == *other {
+                    return clash(format!("{written:?} is bucket {other}'s moving tag"));
+                }
+                if other.len() > bucket.len() && written.starts_with(&format!("{other}-")) {
+                    return clash(format!("{written:?} is among bucket {other}'s tags ({other}-...)"));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// What a caller may record as an artifact: a push or a register. Promotions
+/// and rollbacks have records of their own, written by the control plane.
+pub fn check_artifact_kind(kind: BucketEventKind) -> Result<(), RuleBroken> {
+    match kind {
+        BucketEventKind::Push | BucketEventKind::Register => Ok(()),
+        kind => Err(RuleBroken::NotAnArtifactKind { kind }),
+    }
 }
 
 /// The most an artifact's metadata may hold, keys and values together. A CI
@@ -172,6 +221,29 @@ mod tests {
             check_bucket("payments", "nope", &known).unwrap_err().to_string(),
             "unknown bucket \"nope\" for integration payments: use one of qa, staging, production, dev"
         );
+    }
+
+    #[test]
+    fn a_tag_never_lands_on_another_buckets_tags() {
+        let buckets: Vec<String> = ["staging", "staging-eu", "production"].map(String::from).to_vec();
+        let tag_per_bucket = |bucket, tag| check_artifact_tag(Layout::TagPerBucket, bucket, tag, &buckets);
+        assert_eq!(tag_per_bucket("staging", "build-7"), Ok(()));
+        assert_eq!(
+            tag_per_bucket("staging", "eu").unwrap_err().to_string(),
+            "tag \"eu\" cannot name an artifact here: \"staging-eu\" is bucket staging-eu's moving tag; choose another tag"
+        );
+        assert!(tag_per_bucket("staging", "eu-build-7").is_err(), "among staging-eu's artifact tags");
+        assert_eq!(tag_per_bucket("staging-eu", "build-7"), Ok(()));
+        assert!(check_artifact_tag(Layout::RepositoryPerBucket, "qa", "current", &buckets).is_err());
+        assert_eq!(check_artifact_tag(Layout::RepositoryPerBucket, "qa", "staging-eu", &buckets), Ok(()));
+    }
+
+    #[test]
+    fn callers_record_pushes_and_registers_only() {
+        assert_eq!(check_artifact_kind(BucketEventKind::Push), Ok(()));
+        assert_eq!(check_artifact_kind(BucketEventKind::Register), Ok(()));
+        assert!(check_artifact_kind(BucketEventKind::Promote).is_err());
+        assert!(check_artifact_kind(BucketEventKind::Rollback).is_err());
     }
 
     #[test]

@@ -53,7 +53,9 @@ impl ApiError {
 
 /// The control plane, acting as the caller: the actor is who authenticated, never what the client says.
 pub fn plane(state: &ServerState, caller: &Caller) -> Embedded {
-    Embedded::new(state.store.clone(), Arc::clone(&state.secrets), caller.0.name.clone()).for_server()
+    Embedded::new(state.store.clone(), Arc::clone(&state.secrets), caller.0.name.clone())
+        .for_server()
+        .with_lease(state.lease)
 }
 
 /// Parses a JSON body, answering a malformed one or a missing field with a 400 that names it.
@@ -464,9 +466,11 @@ pub async fn audit_logs(
         None => None,
     };
     // One more than a page, to know whether this is the last.
-    let filter = AuditFilter { actor: q.performed_by, since, limit: Some((number + 1) * size + 1) };
+    // A page far past the end reads no more than the log holds.
+    let wanted = (u64::from(number) + 1) * u64::from(size) + 1;
+    let filter = AuditFilter { actor: q.performed_by, since, limit: Some(u32::try_from(wanted).unwrap_or(u32::MAX)) };
     let all = plane(&s, &c).audit_events(filter).await?;
-    let start = (number * size) as usize;
+    let start = usize::try_from(u64::from(number) * u64::from(size)).unwrap_or(usize::MAX);
     let page: Vec<AuditLog> = all
         .iter()
         .skip(start)

@@ -42,11 +42,13 @@ pub struct ServerState {
     pub secrets: Arc<dyn SecretStore>,
     /// For the registry work of Facets' register, push and promote routes.
     pub http: crate::registry::client::SharedHttp,
+    /// How long a bucket lease lasts between renewals.
+    pub lease: Duration,
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
-pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStore>) -> Result<()> {
-    let state = ServerState { store, secrets, http: Default::default() };
+pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStore>, lease: Duration) -> Result<()> {
+    let state = ServerState { store, secrets, http: Default::default(), lease };
     let app = routes::router(state.clone())
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(error_details))

@@ -221,7 +221,7 @@ pub async fn push_credentials(
 ) -> Result<Json<AuthorizationData>, ApiError> {
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
-    p.check_write(&ci, &bucket).await?;
+    p.check_write(&ci, &bucket, None).await?;
     let integration = p.integration(&ci).await?;
     let registry = p.registry(&integration.registry).await?;
     let endpoint = crate::registry::RegistryEndpoint {

@@ -79,16 +79,23 @@ pub async fn lock(
     }))
 }
 
+#[derive(Deserialize)]
+pub struct AccessQuery {
+    /// A tag the caller means to give an artifact in the bucket.
+    tag: Option<String>,
+}
+
 /// `GET .../buckets/{bucket}/access`: 204 when the caller may write the
 /// bucket, asked before any registry work so a refused write uploads nothing.
 pub async fn access(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
     Path((ci, bucket)): Path<(String, String)>,
+    Query(q): Query<AccessQuery>,
 ) -> Result<StatusCode, ApiError> {
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
-    p.check_write(&ci, &bucket).await?;
+    p.check_write(&ci, &bucket, q.tag.as_deref()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -122,9 +129,12 @@ pub async fn record_artifact(
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
     let lock = lock_from(&headers, &ci, &bucket)?;
+    // The lease first, so the registry is asked only for its holder; then the tag, which goes into a URL.
+    p.renew_lock(&lock).await?;
+    p.check_write(&ci, &bucket, Some(&r.tag)).await?;
     let integration = p.integration(&ci).await?;
-    let tag = integration.artifact_tag(&bucket, &r.tag);
-    witness(&s, &c, &ci, &bucket, &tag, &r.digest).await?;
+    let tags = [integration.artifact_tag(&bucket, &r.tag), integration.current_tag(&bucket)];
+    witness(&s, &c, &ci, &bucket, &tags, &r.digest).await?;
     let new = NewArtifact {
         tag: r.tag,
         digest: r.digest,
@@ -147,12 +157,14 @@ pub async fn record_promotion(
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
     let lock = lock_from(&headers, &ci, &bucket)?;
+    p.renew_lock(&lock).await?;
     let source = p.artifact(r.source_artifact_id).await?;
     if source.integration != ci {
         return Err(Error::NotFound(format!("artifact {} is not in {ci}", source.id)).into());
     }
     let integration = p.integration(&ci).await?;
-    witness(&s, &c, &ci, &bucket, &integration.artifact_tag(&bucket, &source.tag), &source.digest).await?;
+    let tags = [integration.artifact_tag(&bucket, &source.tag), integration.current_tag(&bucket)];
+    witness(&s, &c, &ci, &bucket, &tags, &source.digest).await?;
     let new = NewPromotion { source_artifact_id: source.id, reason: r.reason, forced: false };
     let (promotion, artifact) = p.record_promotion(&lock, new).await?;
     Ok(Json(PromotionRecorded { promotion, artifact }))
@@ -168,9 +180,10 @@ pub async fn record_rollback(
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
     let lock = lock_from(&headers, &ci, &bucket)?;
+    p.renew_lock(&lock).await?;
     let target = p.artifact(r.artifact_id).await?;
     let integration = p.integration(&ci).await?;
-    witness(&s, &c, &ci, &bucket, &integration.current_tag(&bucket), &target.digest).await?;
+    witness(&s, &c, &ci, &bucket, &[integration.current_tag(&bucket)], &target.digest).await?;
     Ok(Json(p.record_rollback(&lock, r.artifact_id, r.reason).await?))
 }
 
@@ -185,7 +198,16 @@ pub async fn record_repair(
     let p = plane(&s, &c);
     require_for_bucket(&p, &c, &ci, &bucket).await?;
     let lock = lock_from(&headers, &ci, &bucket)?;
-    witness(&s, &c, &ci, &bucket, &r.tag, &r.expected).await?;
+    p.renew_lock(&lock).await?;
+    if r.integration != ci || r.bucket != bucket {
+        return Err(Error::Invalid(format!(
+            "this route repairs bucket {bucket} of {ci}, not {} of {}",
+            r.bucket, r.integration
+        ))
+        .into());
+    }
+    validate_tag(&r.tag).map_err(Error::from)?;
+    witness(&s, &c, &ci, &bucket, std::slice::from_ref(&r.tag), &r.expected).await?;
     p.record_repair(&lock, r).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -197,11 +219,11 @@ async fn witness(
     c: &Caller,
     ci: &str,
     bucket: &str,
-    tag: &str,
+    tags: &[String],
     digest: &Digest,
 ) -> Result<(), ApiError> {
     let app = super::moves::app_for(s, c);
-    Ok(crate::app::witness::registry_holds(&app, ci, bucket, tag, digest).await?)
+    Ok(crate::app::witness::registry_holds(&app, ci, bucket, tags, digest).await?)
 }
 
 pub async fn current(
@@ -314,7 +336,7 @@ pub async fn push_credentials(
         .into());
     }
     require_for_bucket(&p, &c, &ci, &bucket).await?;
-    p.check_write(&ci, &bucket).await?;
+    p.check_write(&ci, &bucket, None).await?;
     let creds = p.registry_credentials(&name, Some((&ci, &bucket))).await?;
     if creds.is_some() {
         p.record_credentials_handout(&name, &ci, &bucket).await?;

@@ -158,7 +158,9 @@ fn record_routes_keep_the_workflow_and_the_buckets(backend: &str) {
     // qa -> production straight through the record route, with a real lease: refused where it is written.
     let (status, lease) = w.lock("rel", "production");
     assert_eq!((status, &lease["acquired"]), (200, &json!(true)), "{lease}");
-    skopeo::upload(&registry, &build.source(), "team/payments/production:build-1");
+    for at in ["production:build-1", "production:current"] {
+        skopeo::upload(&registry, &build.source(), &format!("team/payments/{at}"));
+    }
     let (status, error) = w.call_with_lease(
         "rel",
         "/cc-ui/v1/artifacts-ci/payments/buckets/production/promotions",
@@ -549,4 +551,48 @@ fn a_server_closes_trickled_headers_and_an_idle_connection_does_not_hold_its_sto
         "an idle keep-alive connection held the stop for {:?}",
         stopping.elapsed()
     );
+}
+
+#[test]
+fn a_push_into_one_bucket_never_writes_another_buckets_tag() {
+    let registry = TestRegistry::plain();
+    let w = World::new("sqlite", &registry.host);
+    w.ok("ada", &["workflow", "create", "regions", "--type", "environment", "--stages", "qa,staging,staging-eu"]);
+    w.ok(
+        "ada",
+        &[
+            "integration",
+            "create",
+            "ledger",
+            "--type",
+            "environment",
+            "--registry",
+            "local",
+            "--repository",
+            "team/ledger",
+        ]
+        .into_iter()
+        .chain(["--workflow", "regions", "--layout", "tag-per-bucket"])
+        .collect::<Vec<_>>(),
+    );
+    let build = image::single(w.ctx.images(), "build-1", "clash", 1);
+    skopeo::upload(&registry, &build.source(), "team/builds:eu");
+    // staging's artifact tagged "eu" would be written as team/ledger:staging-eu: staging-eu's moving tag.
+    let body = json!({"applicationName": "ledger", "artifactUri": format!("{}/team/builds:eu", registry.host),
+                      "registrationValue": "staging"});
+    let (status, error) = w.call("dev", "POST", "/cc-ui/v1/artifacts/push", Some(body));
+    assert_eq!(status, 400, "{error}");
+    assert_eq!(
+        error["message"],
+        "tag \"eu\" cannot name an artifact here: \"staging-eu\" is bucket staging-eu's moving tag; choose another tag"
+    );
+    assert_eq!(skopeo::digest(&registry, "team/ledger:staging-eu"), None, "the other bucket's tag was never written");
+    // The CLI is refused the same way, before anything is uploaded.
+    let run = w.run(
+        "dev",
+        &["artifact", "push", &build.source(), "--integration", "ledger", "--bucket", "staging", "--tag", "eu-build-1"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("is among bucket staging-eu's tags (staging-eu-...)"), "{run:?}");
+    assert_eq!(skopeo::digest(&registry, "team/ledger:staging-eu-build-1"), None);
 }

@@ -8,6 +8,7 @@ mod authority;
 mod cloud;
 mod completions;
 mod concurrency;
+mod conformance;
 mod credentials;
 mod ecr;
 mod errors;

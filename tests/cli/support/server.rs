@@ -45,10 +45,16 @@ pub fn database(ctx: &TestContext, backend: &str) -> String {
 
 impl TestServer {
     pub fn start(ctx: &TestContext, database: &str) -> TestServer {
+        TestServer::start_with(ctx, database, &[])
+    }
+
+    /// A server with these variables set as well (say, a short lease).
+    pub fn start_with(ctx: &TestContext, database: &str, vars: &[(&str, &str)]) -> TestServer {
         let port = free_port();
         let log = ctx.images().join(format!("server-{port}.log"));
-        let child = ctx
-            .command()
+        let mut command = ctx.command();
+        command.envs(vars.iter().copied());
+        let child = command
             // A server keeps its secrets apart from any client's.
             .env("FACETCTL_HOME", ctx.images().join("server-home"))
             .env("FACETCTL_DATABASE_URL", database)

@@ -1,0 +1,206 @@
+//! One `ControlPlane` conformance suite, run against the embedded control
+//! plane and against a server (on SQLite and on PostgreSQL) through the HTTP
+//! client: every rule is enforced where records are written, the same on
+//! each, whatever a caller sends. The registry holds what the records claim
+//! (skopeo writes it), so the server's look at it passes and only the rule
+//! under test can refuse.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use facetctl::control::store::Store;
+use facetctl::control::{
+    BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewIntegration, NewPromotion, NewRegistry,
+    NewWorkflow, TagRepair, TagRole,
+};
+use facetctl::model::{BucketEventKind, Digest, Layout, RegistrationType, RegistryKind};
+use facetctl::{Error, ExitKind};
+
+use crate::support::server::{TestServer, database};
+use crate::support::{TestContext, TestRegistry, image, skopeo};
+
+/// A lease short enough that the suite can wait for one to run out.
+const LEASE_MS: u64 = 800;
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+#[test]
+fn the_embedded_control_plane_keeps_every_rule() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    runtime().block_on(async {
+        let store = Store::open_sqlite(&ctx.facetctl_home().join("facetctl.db")).await.unwrap();
+        let plane = Embedded::new(store, facetctl::secrets::open(&ctx.facetctl_home()), "ada".into())
+            .with_lease(Duration::from_millis(LEASE_MS));
+        suite(Arc::new(plane), &registry, &ctx).await;
+    });
+}
+
+fn against_a_server(backend: &str) {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    let lease = LEASE_MS.to_string();
+    let server = TestServer::start_with(&ctx, &database(&ctx, backend), &[("FACETCTL_LOCK_LEASE_MS", &lease)]);
+    let token = server.add_user(&ctx, "ada", "admin");
+    runtime().block_on(async {
+        let remote = facetctl::control::remote::Remote::connect(
+            reqwest::Client::new(),
+            &server.url,
+            "ada",
+            facetctl::registry::auth::Secret::new(token),
+        )
+        .await
+        .unwrap();
+        suite(Arc::new(remote), &registry, &ctx).await;
+    });
+}
+
+#[test]
+fn a_server_on_sqlite_keeps_every_rule() {
+    against_a_server("sqlite");
+}
+
+#[test]
+fn a_server_on_postgresql_keeps_every_rule() {
+    against_a_server("postgres");
+}
+
+fn kind<T: std::fmt::Debug>(result: Result<T, Error>) -> ExitKind {
+    result.expect_err("the control plane should refuse this").kind()
+}
+
+async fn lease(plane: &dyn ControlPlane, bucket: &str) -> BucketLock {
+    match plane.lock_bucket("payments", bucket, "ada").await.unwrap() {
+        LockAttempt::Acquired(lock) => lock,
+        LockAttempt::Busy { holder, .. } => panic!("bucket {bucket} is held by {holder}"),
+    }
+}
+
+fn artifact(tag: &str, digest: &str) -> NewArtifact {
+    NewArtifact {
+        tag: tag.into(),
+        digest: digest.parse().unwrap(),
+        media_type: "application/vnd.oci.image.manifest.v1+json".into(),
+        external_id: Some("run-7".into()),
+        description: None,
+        metadata: Default::default(),
+        kind: BucketEventKind::Push,
+    }
+}
+
+async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &TestContext) {
+    let p = plane.as_ref();
+    let registry_entry = NewRegistry {
+        name: "local".into(),
+        kind: RegistryKind::Generic,
+        uri: registry.host.clone(),
+        insecure: true,
+        username: None,
+    };
+    p.add_registry(registry_entry, None).await.unwrap();
+    let stages = ["qa", "staging", "production"].map(String::from).to_vec();
+    let workflow = NewWorkflow {
+        name: "standard".into(),
+        registration_type: RegistrationType::Environment,
+        stages,
+        gates: vec![],
+    };
+    p.create_workflow(workflow).await.unwrap();
+    p.create_integration(NewIntegration {
+        name: "payments".into(),
+        registration_type: RegistrationType::Environment,
+        registry: "local".into(),
+        repository: "team/payments".into(),
+        layout: Layout::RepositoryPerBucket,
+        workflow: Some("standard".into()),
+    })
+    .await
+    .unwrap();
+    let a = image::single(ctx.images(), "build-1", "conformance-a", 1);
+    let b = image::single(ctx.images(), "build-2", "conformance-b", 1);
+    for at in ["qa:build-1", "qa:current", "production:build-1"] {
+        skopeo::upload(registry, &a.source(), &format!("team/payments/{at}"));
+    }
+
+    // A bucket the integration does not have: no write, no lease.
+    assert_eq!(kind(p.check_write("payments", "nope", None).await), ExitKind::NotFound);
+    // The moving tag is no artifact's tag.
+    assert_eq!(kind(p.check_write("payments", "qa", Some("current")).await), ExitKind::Usage);
+    assert_eq!(kind(p.lock_bucket("payments", "nope", "ada").await), ExitKind::NotFound);
+
+    // A record too large is refused, and the lease it came with is kept.
+    let qa = lease(p, "qa").await;
+    let mut too_large = artifact("build-1", &a.digest);
+    too_large.metadata.insert("log".into(), "x".repeat(70_000));
+    assert_eq!(kind(p.record_artifact(&qa, too_large).await), ExitKind::Usage);
+    // A caller records pushes and registers; promotions and rollbacks have records of their own.
+    let mut disguised = artifact("build-1", &a.digest);
+    disguised.kind = BucketEventKind::Promote;
+    assert_eq!(kind(p.record_artifact(&qa, disguised).await), ExitKind::Usage);
+    let first = p.record_artifact(&qa, artifact("build-1", &a.digest)).await.unwrap();
+    assert_eq!(first.image_uri, format!("{}/team/payments/qa@{}", registry.host, a.digest), "worked out, not taken");
+
+    // A tag names one digest for good.
+    let qa = lease(p, "qa").await;
+    assert_eq!(kind(p.record_artifact(&qa, artifact("build-1", &b.digest)).await), ExitKind::Refused);
+    p.unlock_bucket(&qa).await.unwrap();
+
+    // A promotion takes the workflow's next step only, with a real lease on the target.
+    let production = lease(p, "production").await;
+    let skip = NewPromotion { source_artifact_id: first.id, reason: Some("skip staging".into()), forced: false };
+    assert_eq!(kind(p.record_promotion(&production, skip).await), ExitKind::Refused);
+    p.unlock_bucket(&production).await.unwrap();
+    assert!(p.promotions("payments", 10).await.unwrap().is_empty(), "a refused promotion leaves no record");
+
+    // A promotion moves the source as recorded: its tag and digest, into the lease's bucket.
+    for at in ["staging:build-1", "staging:current"] {
+        skopeo::upload(registry, &a.source(), &format!("team/payments/{at}"));
+    }
+    let staging = lease(p, "staging").await;
+    let step = NewPromotion { source_artifact_id: first.id, reason: None, forced: false };
+    let (promotion, staged) = p.record_promotion(&staging, step).await.unwrap();
+    assert_eq!((promotion.from_bucket.as_str(), promotion.to_bucket.as_str()), ("qa", "staging"));
+    assert_eq!(
+        (staged.bucket.as_str(), staged.tag.as_str(), staged.digest.as_str()),
+        ("staging", "build-1", a.digest.as_str())
+    );
+
+    // A rollback goes to an artifact of the bucket, nowhere else.
+    let staging = lease(p, "staging").await;
+    assert_eq!(kind(p.record_rollback(&staging, first.id, None).await), ExitKind::NotFound);
+
+    // A repair must say what the record says.
+    let wrong = TagRepair {
+        integration: "payments".into(),
+        bucket: "staging".into(),
+        tag: "current".into(),
+        role: TagRole::Moving,
+        artifact_id: staged.id,
+        expected: b.digest.parse::<Digest>().unwrap(),
+        found: None,
+    };
+    assert_eq!(kind(p.record_repair(&staging, wrong).await), ExitKind::Refused);
+
+    // A lease that ran out is someone else's: its holder records nothing.
+    let next = loop {
+        match p.lock_bucket("payments", "staging", "ada").await.unwrap() {
+            LockAttempt::Acquired(lock) => break lock,
+            LockAttempt::Busy { .. } => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    };
+    let late = NewPromotion { source_artifact_id: first.id, reason: None, forced: false };
+    assert_eq!(kind(p.record_promotion(&staging, late).await), ExitKind::Refused);
+    assert_eq!(kind(p.renew_lock(&staging).await), ExitKind::Refused);
+    p.unlock_bucket(&next).await.unwrap();
+
+    // Only what was allowed is in the audit log.
+    let audit = p.audit_events(Default::default()).await.unwrap();
+    let actions: Vec<&str> = audit.iter().rev().filter(|e| e.actor == "ada").map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["registry.add", "workflow.create", "integration.create", "artifact.push", "artifact.promote"],
+        "{audit:?}"
+    );
+}
