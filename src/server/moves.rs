@@ -145,6 +145,15 @@ async fn promote_artifact(
         Some(w) => p.workflow(w).await?,
         None => return Err(Error::from(RuleBroken::NoWorkflow { integration: integration.name.clone() }).into()),
     };
+    if !workflow.stages.contains(&source.bucket) {
+        return Err(Error::Refused(format!(
+            "artifact {id} is in bucket {}, which is not a stage of workflow {} ({}); it has nowhere to be promoted",
+            source.bucket,
+            workflow.name,
+            workflow.path()
+        ))
+        .into());
+    }
     let to = workflow.next_stage(&source.bucket).map(str::to_owned).ok_or_else(|| {
         ApiError::from(Error::Refused(format!(
             "{} is the last stage of workflow {}; nothing follows it",
