@@ -96,6 +96,7 @@ impl From<RuleBroken> for Error {
         match e {
             RuleBroken::UnknownBucket { .. } => Error::NotFound(message),
             RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } => Error::Refused(message),
+            RuleBroken::Protected { .. } => Error::Forbidden(message),
             RuleBroken::TooLarge { .. } | RuleBroken::TagClash { .. } | RuleBroken::NotAnArtifactKind { .. } => {
                 Error::Invalid(message)
             }

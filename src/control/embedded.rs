@@ -29,16 +29,20 @@ pub struct Embedded {
     /// host (a local SQLite file). A server's leases end by expiry alone,
     /// since its replicas restart on one host while their clients live on.
     take_over_dead_holders: bool,
+    /// The actor's role on a server; None on the embedded control plane,
+    /// whose user owns every record.
+    role: Option<Role>,
 }
 
 impl Embedded {
     pub fn new(store: Store, secrets: std::sync::Arc<dyn SecretStore>, actor: String) -> Self {
-        Embedded { store, secrets, actor, lease: DEFAULT_LEASE, take_over_dead_holders: true }
+        Embedded { store, secrets, actor, lease: DEFAULT_LEASE, take_over_dead_holders: true, role: None }
     }
 
-    /// The control plane behind a server: leases end by expiry only.
-    pub fn for_server(self) -> Self {
-        Embedded { take_over_dead_holders: false, ..self }
+    /// The control plane behind a server, acting for a user in `role`:
+    /// leases end by expiry only, and protected buckets need release-manager.
+    pub fn for_server(self, role: Role) -> Self {
+        Embedded { take_over_dead_holders: false, role: Some(role), ..self }
     }
 
     /// Leases of another length than the default.
@@ -971,7 +975,7 @@ impl ControlPlane for Embedded {
     async fn check_write(&self, integration: &str, bucket: &str, tag: Option<&str>) -> Result<()> {
         let mut conn = self.store.pool.acquire().await?;
         let governing = Governing::read(&mut conn, integration).await?;
-        governing.check_bucket(&mut conn, bucket).await?;
+        governing.check_writer(&mut conn, bucket, &self.actor, self.role).await?;
         match tag {
             Some(tag) => governing.check_tag(&mut conn, bucket, tag).await,
             None => Ok(()),
@@ -1101,7 +1105,7 @@ impl ControlPlane for Embedded {
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
         let integration = Governing::read(&mut tx, &lock.integration).await?;
-        integration.check_bucket(&mut tx, &lock.bucket).await?;
+        integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
         integration.check_tag(&mut tx, &lock.bucket, &new.tag).await?;
         let image_uri = integration.pinned_uri(&lock.bucket, &new.digest);
         let created_at = now();
@@ -1151,9 +1155,8 @@ impl ControlPlane for Embedded {
                 source.id, integration.name, source.integration
             )));
         }
-        if new.forced {
-            integration.check_bucket(&mut tx, &lock.bucket).await?;
-        } else {
+        integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
+        if !new.forced {
             check_step(&integration.name, integration.workflow.as_ref(), &source.bucket, &lock.bucket)?;
         }
         let to_bucket = &lock.bucket;
@@ -1240,6 +1243,10 @@ impl ControlPlane for Embedded {
     ) -> Result<BucketEvent> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
+        Governing::read(&mut tx, &lock.integration)
+            .await?
+            .check_writer(&mut tx, &lock.bucket, &self.actor, self.role)
+            .await?;
         let in_bucket =
             sqlx::query("SELECT tag, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
                 .bind(artifact_id)
@@ -1285,6 +1292,7 @@ impl ControlPlane for Embedded {
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
         let integration = Governing::read(&mut tx, &lock.integration).await?;
+        integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
         let expected = match repair.role {
             TagRole::Moving => {
                 sqlx::query(

@@ -76,6 +76,35 @@ impl Governing {
         Ok(model::check_bucket(&self.name, bucket, &known)?)
     }
 
+    /// `bucket` is one of the integration's, and `user` in `role` may write it.
+    pub async fn check_writer(
+        &self,
+        conn: &mut AnyConnection,
+        bucket: &str,
+        user: &str,
+        role: Option<model::Role>,
+    ) -> Result<()> {
+        self.check_bucket(conn, bucket).await?;
+        if role.is_some_and(|r| !r.allows(model::Role::ReleaseManager)) {
+            let protected = self.is_protected(conn, bucket).await?;
+            model::check_protected(&self.name, bucket, protected, user, role)?;
+        }
+        Ok(())
+    }
+
+    /// Whether `bucket` is protected: an environment of a production release
+    /// stream, or a production release stream.
+    pub async fn is_protected(&self, conn: &mut AnyConnection, bucket: &str) -> Result<bool> {
+        let sql = match self.registration_type {
+            RegistrationType::Environment => {
+                "SELECT 1 AS found FROM environments e JOIN release_streams r ON r.id = e.release_stream_id
+                 WHERE e.name = $1 AND r.prod = 1"
+            }
+            RegistrationType::ReleaseStream => "SELECT 1 AS found FROM release_streams WHERE name = $1 AND prod = 1",
+        };
+        Ok(sqlx::query(sql).bind(bucket).fetch_optional(&mut *conn).await?.is_some())
+    }
+
     /// Every bucket the integration has.
     pub async fn known_buckets(&self, conn: &mut AnyConnection) -> Result<Vec<String>> {
         let table = match self.registration_type {

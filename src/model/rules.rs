@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{BucketEventKind, CURRENT_TAG, Layout, Workflow};
+use super::{BucketEventKind, CURRENT_TAG, Layout, Role, Workflow};
 
 /// A rule a requested record would break.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum RuleBroken {
     TagClash { tag: String, clashes_with: String },
     /// A record of a kind that only the control plane writes, asked for by a caller.
     NotAnArtifactKind { kind: BucketEventKind },
+    /// A protected (production) bucket, written by a role below release-manager.
+    Protected { integration: String, bucket: String, user: String, role: Role },
 }
 
 impl fmt::Display for RuleBroken {
@@ -53,6 +55,10 @@ impl fmt::Display for RuleBroken {
             RuleBroken::TagClash { tag, clashes_with } => {
                 write!(f, "tag {tag:?} cannot name an artifact here: {clashes_with}; choose another tag")
             }
+            RuleBroken::Protected { integration, bucket, user, role } => write!(
+                f,
+                "bucket {bucket} of {integration} is protected (production); user {user} is a {role} and this needs release-manager"
+            ),
             RuleBroken::NotAnArtifactKind { kind } => write!(
                 f,
                 "an artifact is recorded as a push or a register; a {kind} is recorded by promoting or rolling back"
@@ -128,6 +134,26 @@ pub fn check_artifact_tag(layout: Layout, bucket: &str, tag: &str, buckets: &[St
             }
             Ok(())
         }
+    }
+}
+
+/// Who writes a protected bucket: release managers and admins. `role` is
+/// None on the embedded control plane, whose user owns every record.
+pub fn check_protected(
+    integration: &str,
+    bucket: &str,
+    protected: bool,
+    user: &str,
+    role: Option<Role>,
+) -> Result<(), RuleBroken> {
+    match role {
+        Some(role) if protected && !role.allows(Role::ReleaseManager) => Err(RuleBroken::Protected {
+            integration: integration.into(),
+            bucket: bucket.into(),
+            user: user.into(),
+            role,
+        }),
+        _ => Ok(()),
     }
 }
 

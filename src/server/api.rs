@@ -54,7 +54,7 @@ impl ApiError {
 /// The control plane, acting as the caller: the actor is who authenticated, never what the client says.
 pub fn plane(state: &ServerState, caller: &Caller) -> Embedded {
     Embedded::new(state.store.clone(), Arc::clone(&state.secrets), caller.0.name.clone())
-        .for_server()
+        .for_server(caller.0.role)
         .with_lease(state.lease)
 }
 

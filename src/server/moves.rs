@@ -17,7 +17,6 @@ use serde::Deserialize;
 use super::ServerState;
 use super::api::{ApiError, plane};
 use super::auth::Caller;
-use super::records::require_for_bucket;
 use crate::app::promote::{PromoteOutcome, PromoteRequest};
 use crate::app::push::PushRequest;
 use crate::app::{App, Reporter};
@@ -62,7 +61,6 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
         })?;
     let app = app_for(s, c);
     let p = plane(s, c);
-    require_for_bucket(&p, c, &r.application_name, &bucket).await?;
     let integration = p.integration(&r.application_name).await?;
     only_known_registries(&p, &r.artifact_uri).await?;
     let request = PushRequest {
@@ -160,7 +158,6 @@ async fn promote_artifact(
             source.bucket, workflow.name
         )))
     })?;
-    require_for_bucket(&p, c, &integration.name, &to).await?;
     let request = PromoteRequest {
         integration: integration.name.clone(),
         from: source.bucket.clone(),
@@ -229,7 +226,6 @@ pub async fn push_credentials(
     Path((ci, _registration_type, bucket)): Path<(String, String, String)>,
 ) -> Result<Json<AuthorizationData>, ApiError> {
     let p = plane(&s, &c);
-    require_for_bucket(&p, &c, &ci, &bucket).await?;
     p.check_write(&ci, &bucket, None).await?;
     let integration = p.integration(&ci).await?;
     let registry = p.registry(&integration.registry).await?;

@@ -13,7 +13,7 @@ use facetctl::control::{
     BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewIntegration, NewPromotion, NewRegistry,
     NewWorkflow, TagRepair, TagRole,
 };
-use facetctl::model::{BucketEventKind, Digest, Layout, RegistrationType, RegistryKind};
+use facetctl::model::{BucketEventKind, Digest, Layout, RegistrationType, RegistryKind, Role};
 use facetctl::{Error, ExitKind};
 
 use crate::support::server::{TestServer, database};
@@ -32,9 +32,12 @@ fn the_embedded_control_plane_keeps_every_rule() {
     let ctx = TestContext::new();
     runtime().block_on(async {
         let store = Store::open_sqlite(&ctx.facetctl_home().join("facetctl.db")).await.unwrap();
-        let plane = Embedded::new(store, facetctl::secrets::open(&ctx.facetctl_home()), "ada".into())
-            .with_lease(Duration::from_millis(LEASE_MS));
+        let secrets = facetctl::secrets::open(&ctx.facetctl_home());
+        let plane =
+            Embedded::new(store.clone(), secrets.clone(), "ada".into()).with_lease(Duration::from_millis(LEASE_MS));
         suite(Arc::new(plane), &registry, &ctx).await;
+        // The same store, as the server uses it for a developer.
+        protected_buckets(&Embedded::new(store, secrets, "dev".into()).for_server(Role::Developer)).await;
     });
 }
 
@@ -44,16 +47,17 @@ fn against_a_server(backend: &str) {
     let lease = LEASE_MS.to_string();
     let server = TestServer::start_with(&ctx, &database(&ctx, backend), &[("FACETCTL_LOCK_LEASE_MS", &lease)]);
     let token = server.add_user(&ctx, "ada", "admin");
+    let developer_token = server.add_user(&ctx, "dev", "developer");
+    let connect = |user: &'static str, token: String| {
+        let url = server.url.clone();
+        async move {
+            let secret = facetctl::registry::auth::Secret::new(token);
+            facetctl::control::remote::Remote::connect(reqwest::Client::new(), &url, user, secret).await.unwrap()
+        }
+    };
     runtime().block_on(async {
-        let remote = facetctl::control::remote::Remote::connect(
-            reqwest::Client::new(),
-            &server.url,
-            "ada",
-            facetctl::registry::auth::Secret::new(token),
-        )
-        .await
-        .unwrap();
-        suite(Arc::new(remote), &registry, &ctx).await;
+        suite(Arc::new(connect("ada", token).await), &registry, &ctx).await;
+        protected_buckets(&connect("dev", developer_token).await).await;
     });
 }
 
@@ -90,8 +94,21 @@ fn artifact(tag: &str, digest: &str) -> NewArtifact {
     }
 }
 
+/// A developer writes no protected (production) bucket: no lease, no record.
+async fn protected_buckets(developer: &dyn ControlPlane) {
+    let refused = developer.check_write("payments", "production", None).await.unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "bucket production of payments is protected (production); user dev is a developer and this needs release-manager"
+    );
+    assert_eq!(kind(developer.lock_bucket("payments", "production", "dev").await), ExitKind::Refused);
+    developer.check_write("payments", "qa", None).await.unwrap();
+}
+
 async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &TestContext) {
     let p = plane.as_ref();
+    p.create_release_stream("prod", "production", true).await.unwrap();
+    p.create_environment("production", "prod").await.unwrap();
     let registry_entry = NewRegistry {
         name: "local".into(),
         kind: RegistryKind::Generic,
@@ -200,7 +217,15 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
     let actions: Vec<&str> = audit.iter().rev().filter(|e| e.actor == "ada").map(|e| e.action.as_str()).collect();
     assert_eq!(
         actions,
-        ["registry.add", "workflow.create", "integration.create", "artifact.push", "artifact.promote"],
+        [
+            "release-stream.create",
+            "environment.create",
+            "registry.add",
+            "workflow.create",
+            "integration.create",
+            "artifact.push",
+            "artifact.promote"
+        ],
         "{audit:?}"
     );
 }
