@@ -985,7 +985,7 @@ impl ControlPlane for Embedded {
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
         // No lease on a bucket the integration does not have.
         self.check_write(integration, bucket, None).await?;
-        let token = format!("{:x}-{:x}-{:x}", std::process::id(), rand_u64(), epoch_ms());
+        let token = lease_token()?;
         let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
         // The common case, a free bucket, is one statement: a write from its
         // first step, so SQLite takes the write lock before it reads.
@@ -1486,12 +1486,12 @@ fn parse_holder(holder: &str) -> (String, i64) {
     (host.to_owned(), pid.parse().unwrap_or(0))
 }
 
-/// Enough randomness for a lease token: it only has to differ between holders.
-fn rand_u64() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
-    h.finish()
+/// A lease token: on a server it is the capability to write a bucket, so it
+/// is 128 random bits, not guessable from the holder, the time or a pid.
+fn lease_token() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    aws_lc_rs::rand::fill(&mut bytes).map_err(|_| Error::Failed("the system's random source failed".into()))?;
+    Ok(hex::encode(bytes))
 }
 
 #[cfg(test)]
