@@ -27,6 +27,11 @@ use crate::secrets::SecretStore;
 
 /// How long one request may take before it is answered 504.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a Facets push, register or promote may take: it copies images,
+/// which for a large image from another registry takes minutes. A request cut
+/// short stops where it is; its lease runs out and `verify` finds any tag it
+/// left.
+const MOVE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 /// The largest request body accepted.
 const BODY_LIMIT: usize = 1024 * 1024;
 /// How long a client may take to send a request's headers: a connection
@@ -134,7 +139,9 @@ async fn request_log(request: Request, next: Next) -> Response {
         .unwrap_or_else(new_request_id);
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
-    let mut response = match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+    let moves_images = method == axum::http::Method::POST && path.starts_with("/cc-ui/v1/artifacts/");
+    let limit = if moves_images { MOVE_TIMEOUT } else { REQUEST_TIMEOUT };
+    let mut response = match tokio::time::timeout(limit, next.run(request)).await {
         Ok(r) => r,
         Err(_) => api::error_response(StatusCode::GATEWAY_TIMEOUT, "TIMEOUT", "the request took too long; try again"),
     };
