@@ -87,7 +87,7 @@ async fn only_known_registries(p: &crate::control::Embedded, artifact_uri: &str)
         Ok(_) | Err(_) => {
             return Err(Error::Invalid(
                 "artifactUri must be an image in a registry (host/repository:tag or host/repository@sha256:...); \
-                 a server does not read files or a Docker engine: upload those with `facetctl artifact push` where they are"
+                 a server does not read files or a Docker engine, so upload such images from the machine that has them"
                     .into(),
             )
             .into());
