@@ -249,6 +249,13 @@ pub async fn push_credentials(
     let credentials = resolved.credentials.ok_or_else(|| {
         ApiError::from(Error::NotFound(format!("the server holds no credentials for registry {}", registry.name)))
     })?;
+    let credentials = match crate::registry::credentials::short_lived(s.http.get(), registry.kind, &credentials)
+        .await
+        .map_err(Error::Registry)?
+    {
+        Some(token) => token,
+        None => credentials,
+    };
     p.record_credentials_handout(&registry.name, &ci, &bucket).await?;
     let token = base64::Engine::encode(
         &base64::engine::general_purpose::STANDARD,

@@ -304,8 +304,15 @@ pub async fn push_credentials(
         .into());
     }
     p.check_write(&ci, &bucket, None).await?;
-    let creds = p.registry_credentials(&name, Some((&ci, &bucket))).await?;
-    if creds.is_some() {
+    let mut creds = p.registry_credentials(&name, Some((&ci, &bucket))).await?;
+    // Where the kind has short-lived tokens, one of those, never the long-lived secret behind it.
+    if let Some(stored) = &creds {
+        let kind = p.registry(&name).await?.kind;
+        if let Some(token) =
+            crate::registry::credentials::short_lived(s.http.get(), kind, stored).await.map_err(Error::Registry)?
+        {
+            creds = Some(token);
+        }
         p.record_credentials_handout(&name, &ci, &bucket).await?;
     }
     Ok(Json(PushCredentials {

@@ -163,3 +163,55 @@ fn an_azure_service_principal_is_exchanged_for_an_acr_refresh_token() {
     assert_eq!(front.count("POST", "/oauth2/exchange"), 1, "{:#?}", front.log());
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
 }
+
+#[test]
+fn a_server_hands_out_an_access_token_never_the_service_account_key() {
+    use crate::support::server::{TestServer, database};
+    let key = rcgen::KeyPair::generate_for(&rcgen::PKCS_RSA_SHA256).unwrap();
+    let (google, verdicts) = google_token_endpoint(rsa_public_key(&key), "ci@test.iam.gserviceaccount.com");
+    let ctx = TestContext::new();
+    let key_json = std::fs::read_to_string(key_file(&ctx, &key, &format!("{}/token", google.url()))).unwrap();
+    let server = TestServer::start(&ctx, &database(&ctx, "sqlite"));
+    let admin = server.add_user(&ctx, "ada", "admin");
+    let developer = server.add_user(&ctx, "dev", "developer");
+    let ada = Some(("ada", admin.as_str()));
+    let post = |path: &str, body: serde_json::Value| {
+        let (status, answer) = server.call("POST", path, ada, Some(body));
+        assert_eq!(status, 200, "{path}: {answer}");
+        answer
+    };
+    post(
+        "/cc-ui/v1/artifactories",
+        serde_json::json!({"name": "gar", "artifactoryType": "GOOGLE_ARTIFACT_REGISTRY",
+                           "uri": "europe-docker.pkg.dev/acme", "username": "_json_key", "password": key_json}),
+    );
+    let workflow = post(
+        "/cc-ui/v1/workflow",
+        serde_json::json!({"workflowName": "standard", "registrationType": "ENVIRONMENT",
+                           "hierarchies": [{"sequence": 1, "registrationValue": "qa"}, {"sequence": 2, "registrationValue": "staging"}]}),
+    );
+    post(
+        "/cc-ui/v1/artifacts-ci",
+        serde_json::json!({"ciName": "payments", "registrationType": "ENVIRONMENT", "artifactory": "gar",
+                           "promotionWorkflowId": workflow["id"]}),
+    );
+    let (status, credentials) = server.call(
+        "GET",
+        "/cc-ui/v1/artifactories/name/gar/push-credentials?ciName=payments&registrationValue=qa",
+        Some(("dev", developer.as_str())),
+        None,
+    );
+    assert_eq!(status, 200, "{credentials}");
+    assert_eq!(credentials, serde_json::json!({"username": "oauth2accesstoken", "password": GOOGLE_ACCESS_TOKEN}));
+    assert_eq!(*verdicts.lock().unwrap(), ["ok"], "the key was exchanged with a signed assertion");
+    let (status, v2) = server.call(
+        "POST",
+        "/cc-ui/v1/artifacts/pushCredentialsV2/artifactName/payments/registrationType/ENVIRONMENT/value/qa",
+        Some(("dev", developer.as_str())),
+        None,
+    );
+    assert_eq!(status, 200, "{v2}");
+    let decoded = base64::engine::general_purpose::STANDARD.decode(v2["authorizationToken"].as_str().unwrap()).unwrap();
+    assert_eq!(String::from_utf8(decoded).unwrap(), format!("oauth2accesstoken:{GOOGLE_ACCESS_TOKEN}"));
+    assert!(!server.log_text().contains("PRIVATE KEY"), "the key is in no log");
+}

@@ -60,6 +60,18 @@ async fn from_key_file(http: &reqwest::Client, path: &std::path::Path) -> Result
             path.display()
         ))
     })?;
+    exchange(http, &key).await
+}
+
+/// An access token (an hour's) for a service-account key given as JSON, as
+/// a registry's stored `_json_key` password holds it.
+pub async fn token_for_key(http: &reqwest::Client, key_json: &str) -> Result<Secret, RegistryError> {
+    let key: ServiceAccountKey = serde_json::from_str(key_json)
+        .map_err(|_| RegistryError::Source("the stored `_json_key` password is not a service-account key".into()))?;
+    exchange(http, &key).await
+}
+
+async fn exchange(http: &reqwest::Client, key: &ServiceAccountKey) -> Result<Secret, RegistryError> {
     let assertion = signed_assertion(&key)?;
     let resp = http
         .post(&key.token_uri)

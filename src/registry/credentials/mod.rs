@@ -72,6 +72,36 @@ pub async fn resolve(http: &reqwest::Client, target: &Target<'_>, kept: Kept) ->
     Ok(Resolved { credentials: None, source: "no credentials (anonymous)".into() })
 }
 
+/// Short-lived credentials in place of long-lived `stored` ones, where the
+/// registry's kind has them: a Google service-account key (`_json_key`, or
+/// `_json_key_base64`) becomes an hour's access token. None where there is
+/// nothing shorter-lived to give (an ECR password is already a 12-hour
+/// token; a plain username and password has no exchange).
+pub async fn short_lived(
+    http: &reqwest::Client,
+    kind: RegistryKind,
+    stored: &Credentials,
+) -> Result<Option<Credentials>, RegistryError> {
+    if !matches!(kind, RegistryKind::Gar | RegistryKind::Gcr) {
+        return Ok(None);
+    }
+    let key = match stored.username.as_str() {
+        "_json_key" => stored.secret.expose().to_owned(),
+        "_json_key_base64" => {
+            let bytes =
+                base64::Engine::decode(&base64::engine::general_purpose::STANDARD, stored.secret.expose().trim())
+                    .map_err(|_| {
+                        RegistryError::Source("the stored `_json_key_base64` password is not base64".into())
+                    })?;
+            String::from_utf8(bytes)
+                .map_err(|_| RegistryError::Source("the stored `_json_key_base64` password is not a key".into()))?
+        }
+        _ => return Ok(None),
+    };
+    let token = gcp::token_for_key(http, &key).await?;
+    Ok(Some(Credentials { username: gcp::USER.into(), secret: token }))
+}
+
 /// The cloud registries' well-known host names.
 fn kind_of_host(host: &str) -> Option<RegistryKind> {
     let name = host.split(':').next().unwrap_or(host);
