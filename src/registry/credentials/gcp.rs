@@ -72,7 +72,7 @@ pub async fn token_for_key(http: &reqwest::Client, key_json: &str) -> Result<Sec
 }
 
 async fn exchange(http: &reqwest::Client, key: &ServiceAccountKey) -> Result<Secret, RegistryError> {
-    let assertion = signed_assertion(&key)?;
+    let assertion = signed_assertion(key)?;
     let resp = http
         .post(&key.token_uri)
         .form(&[("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", assertion.as_str())])
