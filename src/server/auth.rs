@@ -11,6 +11,9 @@ use base64::Engine;
 use super::ServerState;
 use super::api::error_response;
 use super::users::{self, User};
+use axum::Json;
+
+use crate::control::wire::Me;
 use crate::model::Role;
 
 /// The authenticated user, for handlers and the request log.
@@ -62,4 +65,9 @@ fn basic_credentials(request: &Request) -> Option<(String, String)> {
     let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
     let (name, token) = std::str::from_utf8(&decoded).ok()?.split_once(':')?;
     Some((name.to_owned(), token.to_owned()))
+}
+
+/// `GET /api/me`: who the credentials belong to.
+pub async fn me(axum::Extension(caller): axum::Extension<Caller>) -> Json<Me> {
+    Json(Me { username: caller.0.name, role: caller.0.role })
 }

@@ -5,11 +5,16 @@
 //! replicas may share one PostgreSQL: the bucket leases serialise writers.
 
 pub mod api;
+mod artifacts;
+mod audit;
 mod auth;
-mod moves;
-pub mod records;
+mod buckets;
+mod integrations;
+mod registries;
+mod release_streams;
 mod routes;
 pub mod users;
+mod workflows;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -15,7 +15,7 @@ use axum::extract::{Path, Query, State};
 use serde::Deserialize;
 
 use super::ServerState;
-use super::api::{ApiError, plane};
+use super::api::{ApiError, ApiResult, plane};
 use super::auth::Caller;
 use crate::app::promote::{PromoteOutcome, PromoteRequest};
 use crate::app::push::PushRequest;
@@ -23,7 +23,7 @@ use crate::app::{App, Reporter};
 use crate::control::ControlPlane;
 use crate::control::wire::{AuthorizationData, FacetsArtifact, RegisterRequest};
 use crate::error::Error;
-use crate::model::RuleBroken;
+use crate::model::{Artifact, RuleBroken};
 use crate::registry::copy::{Progress, Silent};
 use crate::registry::source::SourceSpec;
 
@@ -262,4 +262,13 @@ pub async fn push_credentials(
         format!("{}:{}", credentials.username, credentials.secret.expose()),
     );
     Ok(Json(AuthorizationData { authorization_token: token, proxy_endpoint: base }))
+}
+
+pub async fn artifact(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Artifact> {
+    let id = id.parse().map_err(|_| ApiError::from(Error::NotFound(format!("no artifact has id {id:?}"))))?;
+    Ok(Json(plane(&s, &c).artifact(id).await?))
 }

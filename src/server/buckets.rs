@@ -1,9 +1,9 @@
-//! What Facets lacks, in the same style under /cc-ui/v1: bucket leases, the
-//! records of pushes, promotions and rollbacks, current heads, environments,
-//! push credentials. Bodies are the documents `facetctl -o json` prints. A
-//! write into a protected bucket (an environment of a production release
-//! stream, or a production release stream) needs release-manager; the lease
-//! token travels in `x-facetctl-lock`.
+//! A bucket's routes, which Facets lacks, in the same style under
+//! /cc-ui/v1: its lease, the write check asked before registry work, the
+//! records of pushes, promotions, rollbacks and tag repairs, and its current
+//! head. The lease token travels in `x-facetctl-lock`. Before a record the
+//! lease is renewed and the registry is asked (the witness); the control
+//! plane then checks every rule in the transaction that writes it.
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -11,14 +11,12 @@ use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
 use super::ServerState;
-use super::api::{ApiError, plane};
+use super::api::{ApiError, ApiResult, plane};
 use super::auth::Caller;
 use crate::control::wire::*;
-use crate::control::{ArtifactKey, BucketLock, ControlPlane, LockAttempt, NewArtifact, NewPromotion, TagRepair};
+use crate::control::{BucketLock, ControlPlane, LockAttempt, NewArtifact, NewPromotion, TagRepair};
 use crate::error::Error;
 use crate::model::*;
-
-type ApiResult<T> = Result<Json<T>, ApiError>;
 
 fn lock_from(headers: &HeaderMap, ci: &str, bucket: &str) -> Result<BucketLock, ApiError> {
     let token = headers.get(LOCK_HEADER).and_then(|v| v.to_str().ok()).ok_or_else(|| {
@@ -190,7 +188,7 @@ async fn witness(
     tags: &[String],
     digest: &Digest,
 ) -> Result<(), ApiError> {
-    let app = super::moves::app_for(s, c);
+    let app = super::artifacts::app_for(s, c);
     Ok(crate::app::witness::registry_holds(&app, ci, bucket, tags, digest).await?)
 }
 
@@ -200,123 +198,4 @@ pub async fn current(
     Path((ci, bucket)): Path<(String, String)>,
 ) -> ApiResult<Option<Artifact>> {
     Ok(Json(plane(&s, &c).current_artifact(&ci, &bucket).await?))
-}
-
-pub async fn artifact(
-    State(s): State<ServerState>,
-    axum::Extension(c): axum::Extension<Caller>,
-    Path(id): Path<String>,
-) -> ApiResult<Artifact> {
-    let id = id.parse().map_err(|_| ApiError::from(Error::NotFound(format!("no artifact has id {id:?}"))))?;
-    Ok(Json(plane(&s, &c).artifact(id).await?))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BucketQuery {
-    registration_value: Option<String>,
-    limit: Option<u32>,
-    /// With registrationValue: the one artifact under this tag, if any.
-    tag: Option<String>,
-    /// With registrationValue: the newest artifact with this digest, if any.
-    digest: Option<String>,
-}
-
-pub async fn artifact_records(
-    State(s): State<ServerState>,
-    axum::Extension(c): axum::Extension<Caller>,
-    Path(ci): Path<String>,
-    Query(q): Query<BucketQuery>,
-) -> ApiResult<Vec<Artifact>> {
-    let plane = plane(&s, &c);
-    let digest = q.digest.as_deref().map(str::parse::<Digest>).transpose().map_err(|e| Error::Invalid(e.0))?;
-    let key = match (&q.tag, &digest) {
-        (Some(tag), None) => Some(ArtifactKey::Tag(tag)),
-        (None, Some(digest)) => Some(ArtifactKey::Digest(digest)),
-        (None, None) => None,
-        (Some(_), Some(_)) => return Err(Error::Invalid("give tag or digest, not both".into()).into()),
-    };
-    match (key, q.registration_value.as_deref()) {
-        (None, bucket) => Ok(Json(plane.artifacts(&ci, bucket).await?)),
-        (Some(key), Some(bucket)) => Ok(Json(plane.find_artifact(&ci, bucket, key).await?.into_iter().collect())),
-        (Some(_), None) => {
-            Err(Error::Invalid("tag and digest need registrationValue, the bucket to look in".into()).into())
-        }
-    }
-}
-
-pub async fn promotions(
-    State(s): State<ServerState>,
-    axum::Extension(c): axum::Extension<Caller>,
-    Path(ci): Path<String>,
-    Query(q): Query<BucketQuery>,
-) -> ApiResult<Vec<Promotion>> {
-    Ok(Json(plane(&s, &c).promotions(&ci, q.limit.unwrap_or(50).min(1000)).await?))
-}
-
-pub async fn environments(
-    State(s): State<ServerState>,
-    axum::Extension(c): axum::Extension<Caller>,
-) -> ApiResult<Vec<Environment>> {
-    Ok(Json(plane(&s, &c).environments().await?))
-}
-
-pub async fn create_environment(
-    State(s): State<ServerState>,
-    axum::Extension(c): axum::Extension<Caller>,
-    Json(r): Json<NewEnvironment>,
-) -> ApiResult<Environment> {
-    Ok(Json(plane(&s, &c).create_environment(&r.name, &r.release_stream).await?))
-}
-
-pub async fn remove_registry(
-    State(s): State<ServerState>,
-    axum::Extension(c): axum::Extension<Caller>,
-    Path(name): Path<String>,
-) -> Result<StatusCode, ApiError> {
-    plane(&s, &c).remove_registry(&name).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CredentialsQuery {
-    ci_name: String,
-    registration_value: String,
-}
-
-/// The credentials the server holds for a registry, for a push into one
-/// bucket: only to a caller who may write that bucket, and audited.
-pub async fn push_credentials(
-    State(s): State<ServerState>,
-    axum::Extension(c): axum::Extension<Caller>,
-    Path(name): Path<String>,
-    Query(q): Query<CredentialsQuery>,
-) -> ApiResult<PushCredentials> {
-    let p = plane(&s, &c);
-    let (ci, bucket) = (q.ci_name, q.registration_value);
-    let integration = p.integration(&ci).await?;
-    if integration.registry != name {
-        return Err(Error::Invalid(format!(
-            "integration {ci} keeps its images in registry {}, not {name}",
-            integration.registry
-        ))
-        .into());
-    }
-    p.check_write(&ci, &bucket, None).await?;
-    let mut creds = p.registry_credentials(&name, Some((&ci, &bucket))).await?;
-    // Where the kind has short-lived tokens, one of those, never the long-lived secret behind it.
-    if let Some(stored) = &creds {
-        let kind = p.registry(&name).await?.kind;
-        if let Some(token) =
-            crate::registry::credentials::short_lived(s.http.get(), kind, stored).await.map_err(Error::Registry)?
-        {
-            creds = Some(token);
-        }
-        p.record_credentials_handout(&name, &ci, &bucket).await?;
-    }
-    Ok(Json(PushCredentials {
-        username: creds.as_ref().map(|c| c.username.clone()),
-        password: creds.map(|c| c.secret.expose().to_owned()),
-    }))
 }

@@ -1,0 +1,91 @@
+//! The audit log in Facets' pages, newest first.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::Deserialize;
+
+use super::ServerState;
+use super::api::{ApiResult, bad, plane};
+use super::auth::Caller;
+use crate::control::wire::*;
+use crate::control::*;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditQuery {
+    number: Option<u32>,
+    size: Option<u32>,
+    performed_by: Option<String>,
+    start: Option<String>,
+}
+
+/// Facets' `entity` and `entityAction` for one of our audit actions.
+fn facets_audit(action: &str) -> (&'static str, &'static str) {
+    match action {
+        "release-stream.create" => ("RELEASE_STREAM", "RELEASE_STREAM_CREATE"),
+        "environment.create" => ("ENVIRONMENT", "ENVIRONMENT_CREATE"),
+        "registry.add" => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_CREATE"),
+        "registry.remove" => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_DELETE"),
+        "workflow.create" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_CREATE"),
+        "workflow.delete" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_DELETE"),
+        "workflow.update" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_UPDATE"),
+        "integration.update" => ("CI_INTEGRATION", "CI_INTEGRATION_UPDATE"),
+        "integration.create" => ("CI_INTEGRATION", "CI_INTEGRATION_CREATE"),
+        "integration.delete" => ("CI_INTEGRATION", "CI_INTEGRATION_DELETE"),
+        "user.add" => ("USER", "USER_CREATE"),
+        "user.revoke" => ("USER", "USER_UPDATE"),
+        // Artifacts, promotions and rollbacks belong to a CI integration; Facets names no action for them.
+        _ => ("CI_INTEGRATION", "UNKNOWN"),
+    }
+}
+
+pub async fn audit_logs(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Query(q): Query<AuditQuery>,
+) -> ApiResult<AuditPage> {
+    let (number, size) = (q.number.unwrap_or(0), q.size.unwrap_or(20).clamp(1, 500));
+    let since = match q.start {
+        Some(t) => Some(
+            chrono::DateTime::parse_from_rfc3339(&t)
+                .map_err(|_| bad(format!("start {t:?} is not an RFC 3339 time")))?
+                .with_timezone(&chrono::Utc),
+        ),
+        None => None,
+    };
+    // One more than a page, to know whether this is the last.
+    // A page far past the end reads no more than the log holds.
+    let wanted = (u64::from(number) + 1) * u64::from(size) + 1;
+    let filter = AuditFilter { actor: q.performed_by, since, limit: Some(u32::try_from(wanted).unwrap_or(u32::MAX)) };
+    let all = plane(&s, &c).audit_events(filter).await?;
+    let start = usize::try_from(u64::from(number) * u64::from(size)).unwrap_or(usize::MAX);
+    let page: Vec<AuditLog> = all
+        .iter()
+        .skip(start)
+        .take(size as usize)
+        .map(|e| {
+            let (entity, action) = facets_audit(&e.action);
+            AuditLog {
+                id: e.id.to_string(),
+                entity: entity.to_owned(),
+                entity_label: e.entity.clone(),
+                entity_action: action.to_owned(),
+                entity_action_label: e.action.clone(),
+                performed_at: e.created_at.to_rfc3339(),
+                performed_by: e.actor.clone(),
+                target: e.target.clone(),
+                metadata: e.details.clone(),
+            }
+        })
+        .collect();
+    let last = all.len() <= start + size as usize;
+    Ok(Json(AuditPage {
+        number_of_elements: page.len(),
+        empty: page.is_empty(),
+        content: page,
+        number,
+        size,
+        first: number == 0,
+        last,
+    }))
+}

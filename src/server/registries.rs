@@ -1,0 +1,110 @@
+//! Registries [artifactories]. Secrets are write-only: no answer holds one,
+//! except push credentials, handed only to a caller who may write the bucket
+//! they are asked for, short-lived where the kind allows, and audited.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+use super::ServerState;
+use super::api::{ApiError, ApiResult, bad, body, plane};
+use super::auth::Caller;
+use crate::control::wire::*;
+use crate::control::*;
+use crate::error::Error;
+use crate::model::*;
+use crate::registry::Secret;
+
+fn artifactory_dto(r: Registry) -> Artifactory {
+    Artifactory {
+        id: r.id.to_string(),
+        name: r.name,
+        artifactory_type: facets_type(r.kind).into(),
+        uri: r.uri,
+        username: r.username,
+        insecure: r.insecure,
+        created_by: r.created_by,
+        creation_date: r.created_at.to_rfc3339(),
+    }
+}
+
+pub async fn list_artifactories(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+) -> ApiResult<Vec<Artifactory>> {
+    Ok(Json(plane(&s, &c).registries().await?.into_iter().map(artifactory_dto).collect()))
+}
+
+pub async fn create_artifactory(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    raw: Bytes,
+) -> ApiResult<Artifactory> {
+    let req: ArtifactoryRequest = body(&raw)?;
+    let kind = kind_of_facets_type(&req.artifactory_type).map_err(|e| bad(e.0))?;
+    let new = NewRegistry { name: req.name, kind, uri: req.uri, insecure: req.insecure, username: req.username };
+    let (registry, _) = plane(&s, &c).add_registry(new, req.password.map(Secret::new)).await?;
+    Ok(Json(artifactory_dto(registry)))
+}
+
+pub async fn get_artifactory_by_name(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(name): Path<String>,
+) -> ApiResult<Artifactory> {
+    Ok(Json(artifactory_dto(plane(&s, &c).registry(&name).await?)))
+}
+
+pub async fn remove_registry(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(name): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    plane(&s, &c).remove_registry(&name).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialsQuery {
+    ci_name: String,
+    registration_value: String,
+}
+
+/// The credentials the server holds for a registry, for a push into one
+/// bucket: only to a caller who may write that bucket, and audited.
+pub async fn push_credentials(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(name): Path<String>,
+    Query(q): Query<CredentialsQuery>,
+) -> ApiResult<PushCredentials> {
+    let p = plane(&s, &c);
+    let (ci, bucket) = (q.ci_name, q.registration_value);
+    let integration = p.integration(&ci).await?;
+    if integration.registry != name {
+        return Err(Error::Invalid(format!(
+            "integration {ci} keeps its images in registry {}, not {name}",
+            integration.registry
+        ))
+        .into());
+    }
+    p.check_write(&ci, &bucket, None).await?;
+    let mut creds = p.registry_credentials(&name, Some((&ci, &bucket))).await?;
+    // Where the kind has short-lived tokens, one of those, never the long-lived secret behind it.
+    if let Some(stored) = &creds {
+        let kind = p.registry(&name).await?.kind;
+        if let Some(token) =
+            crate::registry::credentials::short_lived(s.http.get(), kind, stored).await.map_err(Error::Registry)?
+        {
+            creds = Some(token);
+        }
+        p.record_credentials_handout(&name, &ci, &bucket).await?;
+    }
+    Ok(Json(PushCredentials {
+        username: creds.as_ref().map(|c| c.username.clone()),
+        password: creds.map(|c| c.secret.expose().to_owned()),
+    }))
+}
