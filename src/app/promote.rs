@@ -95,37 +95,14 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     }
 
     let client = registry_access::client_for(app, &registry, Some((&integration.name, &req.to))).await?;
-    // A promotion already done changes nothing, once the registry's moving tag
-    // is seen to agree with the record: a tag that drifted is put back.
+    // A promotion already done changes nothing, once the registry's moving tag is seen to agree
+    // with the record; one that drifted is put back under the lease, below.
     if let Some(current) = app.plane.current_artifact(&integration.name, &req.to).await?
         && current.digest == source.digest
         && current.tag == source.tag
+        && bucket_tags::drift(&client, &to_repo, &moving_tag, &current.digest).await?.is_none()
     {
-        let Some(found) = bucket_tags::drift(&client, &to_repo, &moving_tag, &current.digest).await? else {
-            return Ok(PromoteOutcome::Unchanged { artifact: current, repaired: None });
-        };
-        let held = bucket_lock::acquire(app, &integration.name, &req.to).await?;
-        let fix = TagRepair {
-            integration: integration.name.clone(),
-            bucket: req.to.clone(),
-            tag: moving_tag.clone(),
-            role: TagRole::Moving,
-            artifact_id: current.id,
-            expected: current.digest.clone(),
-            found,
-        };
-        let tags = BucketTags { client: &client, repo: &to_repo, held: &held };
-        let repaired = bucket_tags::repair(&tags, app.plane.as_ref(), fix).await;
-        return match repaired {
-            Ok(fix) => {
-                held.recorded();
-                Ok(PromoteOutcome::Unchanged { artifact: current, repaired: Some(fix) })
-            }
-            Err(e) => {
-                held.release().await;
-                Err(e)
-            }
-        };
+        return Ok(PromoteOutcome::Unchanged { artifact: current, repaired: None });
     }
     let from_ref = format!("{}/{from_repo}@{}", registry.host(), source.digest);
     let reference = from_ref.parse().map_err(Error::Registry)?;
@@ -155,11 +132,26 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     let held = bucket_lock::acquire(app, &integration.name, &req.to).await?;
     let outcome = async {
         let current = app.plane.current_artifact(&integration.name, &req.to).await?;
+        let tags = BucketTags { client: &client, repo: &to_repo, held: &held };
         if let Some(current) = &current
             && current.digest == source.digest
             && current.tag == source.tag
         {
-            return Ok(PromoteOutcome::Unchanged { artifact: current.clone(), repaired: None });
+            // Seen again under the lease: no other writer is moving the tag now.
+            let Some(found) = bucket_tags::drift(&client, &to_repo, &moving_tag, &current.digest).await? else {
+                return Ok(PromoteOutcome::Unchanged { artifact: current.clone(), repaired: None });
+            };
+            let fix = TagRepair {
+                integration: integration.name.clone(),
+                bucket: req.to.clone(),
+                tag: moving_tag.clone(),
+                role: TagRole::Moving,
+                artifact_id: current.id,
+                expected: current.digest.clone(),
+                found,
+            };
+            let fix = bucket_tags::repair(&tags, app.plane.as_ref(), fix).await?;
+            return Ok(PromoteOutcome::Unchanged { artifact: current.clone(), repaired: Some(fix) });
         }
         if let Some(taken) = app.plane.find_artifact(&integration.name, &req.to, ArtifactKey::Tag(&source.tag)).await?
             && taken.digest != source.digest
@@ -169,7 +161,6 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
                 source.tag, req.to, taken.digest, taken.id
             )));
         }
-        let tags = BucketTags { client: &client, repo: &to_repo, held: &held };
         tags.put(&to_tag, &manifest, "nothing in the registry was changed").await?;
         let touched = format!("tag {to_tag} was written, the moving tag {moving_tag} was not");
         tags.put(&moving_tag, &manifest, &touched).await?;
@@ -182,7 +173,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     .await;
     // A record releases the lease with it; anything else hands the bucket back.
     match &outcome {
-        Ok(PromoteOutcome::Done { .. }) => held.recorded(),
+        Ok(PromoteOutcome::Done { .. } | PromoteOutcome::Unchanged { repaired: Some(_), .. }) => held.recorded(),
         _ => held.release().await,
     }
     outcome

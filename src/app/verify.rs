@@ -20,6 +20,9 @@ pub struct Drift {
     #[serde(flatten)]
     pub tag: TagRepair,
     pub repaired: bool,
+    /// Why a repair that was asked for did not happen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -60,8 +63,15 @@ pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Resul
             .try_collect()
             .await?;
         for fix in found.into_iter().flatten() {
-            let repaired = repair && repair_one(app, &integration, &registry, &fix).await?;
-            report.drifts.push(Drift { tag: fix, repaired });
+            // One tag that cannot be repaired (a protected bucket, a busy one) does not stop the rest.
+            let (repaired, error) = match repair {
+                false => (false, None),
+                true => match repair_one(app, &integration, &registry, &fix).await {
+                    Ok(done) => (done, None),
+                    Err(e) => (false, Some(e.to_string())),
+                },
+            };
+            report.drifts.push(Drift { tag: fix, repaired, error });
         }
     }
     Ok(report)

@@ -10,6 +10,7 @@ use crate::model::{self, Digest, Layout, RegistrationType, Workflow};
 
 /// An integration as the rules see it.
 pub struct Governing {
+    pub id: i64,
     pub name: String,
     pub registration_type: RegistrationType,
     pub repository: String,
@@ -49,6 +50,7 @@ impl Governing {
             }),
         };
         Ok(Governing {
+            id: row.try_get("id")?,
             name: row.try_get("name")?,
             registration_type,
             repository: row.try_get("repository")?,
@@ -129,9 +131,39 @@ impl Governing {
         let buckets = match self.layout {
             // Only this layout shares one repository among the buckets.
             Layout::TagPerBucket => self.known_buckets(conn).await?,
-            Layout::RepositoryPerBucket => Vec::new(),
+            Layout::RepositoryPerBucket => return Ok(model::check_artifact_tag(self.layout, bucket, tag, &[])?),
         };
-        Ok(model::check_artifact_tag(self.layout, bucket, tag, &buckets)?)
+        model::check_artifact_tag(self.layout, bucket, tag, &buckets)?;
+        // Buckets come and go (a new environment, a workflow's new stage), so the rule above can
+        // miss a tag written before a bucket with a clashing name existed: the records say what
+        // the shared repository already holds. Neither this artifact's tag nor this bucket's
+        // moving tag may be another bucket's artifact's tag.
+        let written = self.layout.artifact_tag(bucket, tag);
+        let moving = self.layout.current_tag(bucket);
+        let taken = sqlx::query(
+            "SELECT bucket, tag FROM artifacts WHERE integration_id = $1 AND bucket <> $2
+             AND (bucket || '-' || tag = $3 OR bucket || '-' || tag = $4) LIMIT 1",
+        )
+        .bind(self.id)
+        .bind(bucket)
+        .bind(&written)
+        .bind(&moving)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(row) = taken {
+            let (other, other_tag): (String, String) = (row.try_get("bucket")?, row.try_get("tag")?);
+            let clash = format!("{other}-{other_tag}");
+            return Err(model::RuleBroken::TagClash {
+                tag: tag.to_owned(),
+                clashes_with: if clash == written {
+                    format!("{written:?} is already artifact {other_tag} of bucket {other}")
+                } else {
+                    format!("this bucket's moving tag {moving:?} is already artifact {other_tag} of bucket {other}")
+                },
+            }
+            .into());
+        }
+        Ok(())
     }
 
     /// Where an artifact with `digest` is in `bucket`, pinned: what the record says.

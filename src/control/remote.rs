@@ -342,7 +342,8 @@ impl ControlPlane for Remote {
                 integration: integration.into(),
                 bucket: bucket.into(),
                 token,
-                lease: answer.lease_ms.map_or(DEFAULT_LEASE, std::time::Duration::from_millis),
+                // A lease shorter than a second could not be renewed in time; take none.
+                lease: answer.lease_ms.map_or(DEFAULT_LEASE, |ms| std::time::Duration::from_millis(ms.max(1000))),
             }),
             _ => LockAttempt::Busy {
                 holder: answer.holder.unwrap_or_else(|| "another writer".into()),

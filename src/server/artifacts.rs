@@ -217,46 +217,28 @@ pub async fn delete_artifact(Path(id): Path<String>) -> ApiError {
     )))
 }
 
-/// `POST .../pushCredentialsV2/artifactName/{ci}/registrationType/{type}/value/{bucket}`: what the
-/// server's own credential chain finds for the bucket's registry. For ECR, GAR and ACR that is a
-/// short-lived token from the cloud.
+/// `POST .../pushCredentialsV2/artifactName/{ci}/registrationType/{type}/value/{bucket}`: Facets'
+/// form of push credentials, `base64(user:password)`, on the same terms as the other route.
 pub async fn push_credentials(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
     Path((ci, _registration_type, bucket)): Path<(String, String, String)>,
 ) -> Result<Json<AuthorizationData>, ApiError> {
     let p = plane(&s, &c);
-    p.check_write(&ci, &bucket, None).await?;
     let integration = p.integration(&ci).await?;
     let registry = p.registry(&integration.registry).await?;
-    let endpoint = crate::registry::RegistryEndpoint {
+    let base = crate::registry::RegistryEndpoint {
         host: registry.host().to_owned(),
         insecure: registry.insecure,
         kind: Some(registry.kind),
-    };
-    let base = endpoint.base_url();
-    let target = crate::registry::credentials::Target {
-        name: Some(&registry.name),
-        host: &endpoint.host,
-        kind: endpoint.kind,
-        base_url: &base,
-    };
-    let kept = crate::registry::credentials::Kept {
-        stored: p.registry_credentials(&registry.name, Some((&ci, &bucket))).await?,
-        login: None,
-    };
-    let resolved = crate::registry::credentials::resolve(s.http.get(), &target, kept).await.map_err(Error::Registry)?;
-    let credentials = resolved.credentials.ok_or_else(|| {
-        ApiError::from(Error::NotFound(format!("the server holds no credentials for registry {}", registry.name)))
+    }
+    .base_url();
+    let credentials = super::registries::handout(&s, &p, &registry, &ci, &bucket).await?.ok_or_else(|| {
+        ApiError::from(Error::NotFound(format!(
+            "no credentials are stored for registry {}; an admin stores them with the registry",
+            registry.name
+        )))
     })?;
-    let credentials = match crate::registry::credentials::short_lived(s.http.get(), registry.kind, &credentials)
-        .await
-        .map_err(Error::Registry)?
-    {
-        Some(token) => token,
-        None => credentials,
-    };
-    p.record_credentials_handout(&registry.name, &ci, &bucket).await?;
     let token = base64::Engine::encode(
         &base64::engine::general_purpose::STANDARD,
         format!("{}:{}", credentials.username, credentials.secret.expose()),

@@ -130,7 +130,14 @@ pub async fn record_promotion(
     if source.integration != ci {
         return Err(Error::NotFound(format!("artifact {} is not in {ci}", source.id)).into());
     }
+    // What the record will refuse is refused before the registry is asked: the caller, the tag, the step.
+    p.check_write(&ci, &bucket, Some(&source.tag)).await?;
     let integration = p.integration(&ci).await?;
+    let workflow = match &integration.workflow {
+        Some(w) => Some(p.workflow(w).await?),
+        None => None,
+    };
+    check_step(&ci, workflow.as_ref(), &source.bucket, &bucket).map_err(Error::from)?;
     let tags = [integration.artifact_tag(&bucket, &source.tag), integration.current_tag(&bucket)];
     witness(&s, &c, &ci, &bucket, &tags, &source.digest).await?;
     let new = NewPromotion { source_artifact_id: source.id, reason: r.reason, forced: false };
@@ -149,6 +156,14 @@ pub async fn record_rollback(
     let lock = lock_from(&headers, &ci, &bucket)?;
     p.renew_lock(&lock).await?;
     let target = p.artifact(r.artifact_id).await?;
+    if target.integration != ci || target.bucket != bucket {
+        return Err(Error::NotFound(format!(
+            "artifact {} is not in bucket {bucket} of {ci} (it is in {} of {})",
+            target.id, target.bucket, target.integration
+        ))
+        .into());
+    }
+    p.check_write(&ci, &bucket, None).await?;
     let integration = p.integration(&ci).await?;
     witness(&s, &c, &ci, &bucket, &[integration.current_tag(&bucket)], &target.digest).await?;
     Ok(Json(p.record_rollback(&lock, r.artifact_id, r.reason).await?))
@@ -173,6 +188,7 @@ pub async fn record_repair(
         .into());
     }
     validate_tag(&r.tag).map_err(Error::from)?;
+    p.check_write(&ci, &bucket, None).await?;
     witness(&s, &c, &ci, &bucket, std::slice::from_ref(&r.tag), &r.expected).await?;
     p.record_repair(&lock, r).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -15,7 +15,7 @@ use crate::control::wire::*;
 use crate::control::*;
 use crate::error::Error;
 use crate::model::*;
-use crate::registry::Secret;
+use crate::registry::{Credentials, Secret};
 
 fn artifactory_dto(r: Registry) -> Artifactory {
     Artifactory {
@@ -75,6 +75,34 @@ pub struct CredentialsQuery {
 
 /// The credentials the server holds for a registry, for a push into one
 /// bucket: only to a caller who may write that bucket, and audited.
+/// The credentials handed to a caller for writing `bucket`, after the
+/// control plane agrees the caller may: what an admin stored for the
+/// registry, as a short-lived token where the kind has one, and audited.
+/// Never the server's own identity (its environment, Docker config or cloud
+/// role), which reaches further than one registry.
+pub(super) async fn handout(
+    s: &ServerState,
+    p: &Embedded,
+    registry: &Registry,
+    ci: &str,
+    bucket: &str,
+) -> Result<Option<Credentials>, ApiError> {
+    p.check_write(ci, bucket, None).await?;
+    let Some(stored) = p.registry_credentials(&registry.name, Some((ci, bucket))).await? else {
+        return Ok(None);
+    };
+    let exchanged =
+        crate::registry::credentials::short_lived(s.http.get(), registry.kind, &stored).await.map_err(|e| {
+            // The key is the server's to keep working: a failed exchange is the server's fault, not the caller's.
+            Error::Failed(format!(
+                "cannot exchange the stored credentials of registry {} for a token: {e}",
+                registry.name
+            ))
+        })?;
+    p.record_credentials_handout(&registry.name, ci, bucket).await?;
+    Ok(Some(exchanged.unwrap_or(stored)))
+}
+
 pub async fn push_credentials(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
@@ -91,18 +119,8 @@ pub async fn push_credentials(
         ))
         .into());
     }
-    p.check_write(&ci, &bucket, None).await?;
-    let mut creds = p.registry_credentials(&name, Some((&ci, &bucket))).await?;
-    // Where the kind has short-lived tokens, one of those, never the long-lived secret behind it.
-    if let Some(stored) = &creds {
-        let kind = p.registry(&name).await?.kind;
-        if let Some(token) =
-            crate::registry::credentials::short_lived(s.http.get(), kind, stored).await.map_err(Error::Registry)?
-        {
-            creds = Some(token);
-        }
-        p.record_credentials_handout(&name, &ci, &bucket).await?;
-    }
+    let registry = p.registry(&name).await?;
+    let creds = handout(&s, &p, &registry, &ci, &bucket).await?;
     Ok(Json(PushCredentials {
         username: creds.as_ref().map(|c| c.username.clone()),
         password: creds.map(|c| c.secret.expose().to_owned()),

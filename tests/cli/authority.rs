@@ -595,4 +595,22 @@ fn a_push_into_one_bucket_never_writes_another_buckets_tag() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("is among bucket staging-eu's tags (staging-eu-...)"), "{run:?}");
     assert_eq!(skopeo::digest(&registry, "team/ledger:staging-eu-build-1"), None);
+
+    // A bucket made later whose moving tag some artifact already has: the records know.
+    w.ok(
+        "dev",
+        &["artifact", "push", &build.source(), "--integration", "ledger", "--bucket", "staging", "--tag", "us"],
+    );
+    w.ok("ada", &["workflow", "update", "regions", "--stages", "qa,staging,staging-eu,staging-us"]);
+    let other = image::single(w.ctx.images(), "build-2", "clash-2", 1);
+    let run = w.run(
+        "dev",
+        &["artifact", "push", &other.source(), "--integration", "ledger", "--bucket", "staging-us", "--tag", "build-2"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("this bucket's moving tag \"staging-us\" is already artifact us of bucket staging"),
+        "{run:?}"
+    );
+    assert_eq!(skopeo::digest(&registry, "team/ledger:staging-us").as_deref(), Some(build.digest.as_str()));
 }
