@@ -983,30 +983,35 @@ impl ControlPlane for Embedded {
     }
 
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
-        // No lease on a bucket the integration does not have.
-        self.check_write(integration, bucket, None).await?;
         let token = lease_token()?;
         let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
-        // The common case, a free bucket, is one statement: a write from its
-        // first step, so SQLite takes the write lock before it reads.
-        let taken = sqlx::query(
-            "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
-             SELECT id, $2, $3, $4, $5, $6 FROM integrations WHERE name = $1
-             ON CONFLICT (integration_id, bucket) DO NOTHING",
-        )
-        .bind(integration)
-        .bind(bucket)
-        .bind(&token)
-        .bind(&holder)
-        .bind(now())
-        .bind(epoch_ms() + self.lease_ms())
-        .execute(&self.store.writer)
-        .await?
-        .rows_affected();
-        if taken == 1 {
-            return Ok(LockAttempt::Acquired(self.lock(integration, bucket, token)));
+        // The common case, a free bucket that already has a head, is one statement: a write from
+        // its first step, so SQLite takes the write lock before it reads. A bucket with a head was
+        // one of the integration's when it got it, and every record checks again; a caller whose
+        // role could be refused a protected bucket takes the checked way below.
+        if self.role.is_none_or(|r| r.allows(Role::ReleaseManager)) {
+            let taken = sqlx::query(
+                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
+                 SELECT i.id, $2, $3, $4, $5, $6 FROM integrations i
+                 JOIN buckets b ON b.integration_id = i.id AND b.bucket = $2 WHERE i.name = $1
+                 ON CONFLICT (integration_id, bucket) DO NOTHING",
+            )
+            .bind(integration)
+            .bind(bucket)
+            .bind(&token)
+            .bind(&holder)
+            .bind(now())
+            .bind(epoch_ms() + self.lease_ms())
+            .execute(&self.store.writer)
+            .await?
+            .rows_affected();
+            if taken == 1 {
+                return Ok(LockAttempt::Acquired(self.lock(integration, bucket, token)));
+            }
         }
-        // Held, or an unknown integration: look, and take over a dead holder's lease.
+        // No lease on a bucket the integration does not have, or that the caller may not write.
+        self.check_write(integration, bucket, None).await?;
+        // Free, held, or its holder gone: look, and take over a lease that ran out.
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, integration).await?;
         let now_ms = epoch_ms();
