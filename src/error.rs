@@ -1,5 +1,11 @@
 //! The library's error, sorted by whose move it is next. Each kind has one
 //! exit code (DESIGN.md section 6); the CLI maps them in one place.
+//!
+//! Messages say what failed and why in words any caller can use: they name
+//! no command-line flag or command, because the server hands them to Facets'
+//! clients and to browsers. What the person can do next travels beside the
+//! message as a `Hint`, which each front end words its own way: the CLI as a
+//! `hint:` line naming its flags, the server not at all.
 
 use crate::model::{InvalidInput, RuleBroken};
 use crate::registry::RegistryError;
@@ -26,6 +32,42 @@ pub enum Error {
     /// Anything else that failed (exit 1).
     #[error("{0}")]
     Failed(String),
+    /// An error and what to do about it; it is the inner error in every other respect.
+    #[error("{error}")]
+    Hinted { error: Box<Error>, hint: Hint },
+}
+
+/// What the person at the other end can do next, for a front end to word.
+/// It travels in the server's `ErrorDetails` as data, so a CLI talking to a
+/// server words the same hints as one on the embedded control plane.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Hint {
+    /// See the things of a kind there are (`integration`, `registry`, `workflow`...); artifacts
+    /// are listed for an integration, and a bucket of it.
+    List { what: String, integration: Option<String>, bucket: Option<String> },
+    /// Push under another tag.
+    AnotherTag,
+    /// Name the tag, where the source has none.
+    GiveTag,
+    /// Promote to this stage instead.
+    PromoteTo { stage: String },
+    /// Push an artifact into this bucket first.
+    PushFirst { bucket: String },
+    /// Wait longer for a busy bucket.
+    WaitLonger,
+    /// Find tags that drifted from the records, and put them back.
+    Repair { integration: String },
+    /// Log in to the control plane again.
+    LoginAgain,
+    /// Save the login for this registry again.
+    RegistryLoginAgain { registry: String },
+    /// Keep the integration's buckets as tags of one repository.
+    TagPerBucket,
+    /// Give the registry's username and password.
+    RegistryCredentials,
+    /// A registry on this machine that serves plain HTTP is marked insecure.
+    Insecure,
 }
 
 /// Exit codes of the command-line contract.
@@ -38,8 +80,30 @@ pub enum ExitKind {
 }
 
 impl Error {
+    /// The same error with what to do about it.
+    pub fn hint(self, hint: Hint) -> Error {
+        Error::Hinted { error: Box::new(self), hint }
+    }
+
+    /// What to do about it, if the library knows.
+    pub fn hint_of(&self) -> Option<&Hint> {
+        match self {
+            Error::Hinted { hint, .. } => Some(hint),
+            _ => None,
+        }
+    }
+
+    /// The error itself, without its hint.
+    pub fn bare(&self) -> &Error {
+        match self {
+            Error::Hinted { error, .. } => error.bare(),
+            e => e,
+        }
+    }
+
     pub fn kind(&self) -> ExitKind {
         match self {
+            Error::Hinted { error, .. } => error.kind(),
             Error::Invalid(_) => ExitKind::Usage,
             Error::NotFound(_) => ExitKind::NotFound,
             Error::Refused(_) | Error::Forbidden(_) => ExitKind::Refused,
@@ -71,6 +135,7 @@ impl Error {
             Error::Forbidden(m) => Error::Forbidden(add(m)),
             Error::Storage(m) => Error::Storage(add(m)),
             Error::Failed(m) => Error::Failed(add(m)),
+            Error::Hinted { error, hint } => error.with_note(note).hint(hint),
             registry @ Error::Registry(_) => {
                 let message = add(registry.to_string());
                 match registry.kind() {

@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 
 use super::App;
 use crate::control::{BucketLock, ControlPlane, LockAttempt};
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 
 pub struct HeldBucket {
     pub lock: BucketLock,
@@ -36,9 +36,9 @@ pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldB
             LockAttempt::Busy { holder, since } => {
                 if started.elapsed() >= app.lock_timeout {
                     return Err(Error::Refused(format!(
-                        "bucket {bucket} of {integration} is busy: {holder} has held it since {since}; nothing was changed; \
-                         run again when it is done, or wait longer with --lock-timeout"
-                    )));
+                        "bucket {bucket} of {integration} is busy: {holder} has held it since {since}; nothing was changed"
+                    ))
+                    .hint(Hint::WaitLonger));
                 }
                 if !told {
                     app.reporter.note(&format!("waiting for {holder} to finish with bucket {bucket}..."));

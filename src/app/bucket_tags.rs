@@ -4,7 +4,7 @@
 //! has drifted (changed behind facetctl's back, or left by a killed run).
 
 use crate::control::TagRepair;
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::{Artifact, Digest};
 use crate::registry::RegistryClient;
 use crate::registry::manifest::Manifest;
@@ -32,19 +32,18 @@ impl BucketTags<'_> {
     /// the failure, saying what became of the tag.
     pub async fn put_back(&self, moving_tag: &str, head: Option<&Artifact>, failure: Error) -> Error {
         let Some(head) = head else {
-            return failure.with_note(&format!(
-                "the moving tag {moving_tag} was left on the new image, and the bucket has no recorded head to put it back on; \
-                 `facetctl verify --integration {} --repair` reports it",
-                self.held.lock.integration
-            ));
+            return failure
+                .with_note(&format!(
+                    "the moving tag {moving_tag} was left on the new image, and the bucket has no recorded head to put it back on"
+                ))
+                .hint(self.repair_hint());
         };
         // Only under a lease renewed now: if the record in fact committed (its answer lost), it
         // ended the lease, and the tag already names what the record says.
         if let Err(lost) = self.held.renew_now().await {
-            return failure.with_note(&format!(
-                "the moving tag {moving_tag} was left as it is, since the lease is gone ({lost}); \
-                 `facetctl verify` shows whether it agrees with the record"
-            ));
+            return failure
+                .with_note(&format!("the moving tag {moving_tag} was left as it is, since the lease is gone ({lost})"))
+                .hint(self.repair_hint());
         }
         let restored = async {
             let manifest = self.client.get_manifest(self.repo, head.digest.as_str()).await?;
@@ -55,11 +54,14 @@ impl BucketTags<'_> {
                 "the moving tag {moving_tag} was put back on the recorded head {} ({})",
                 head.tag, head.digest
             )),
-            Err(e) => failure.with_note(&format!(
-                "the moving tag {moving_tag} could not be put back on {} ({e}); `facetctl verify --repair` will",
-                head.digest
-            )),
+            Err(e) => failure
+                .with_note(&format!("the moving tag {moving_tag} could not be put back on {} ({e})", head.digest))
+                .hint(self.repair_hint()),
         }
+    }
+
+    fn repair_hint(&self) -> Hint {
+        Hint::Repair { integration: self.held.lock.integration.clone() }
     }
 }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::bucket_tags::{self, BucketTags};
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::{Artifact, Digest, Promotion, RuleBroken, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
@@ -69,7 +69,10 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     };
     // The control plane checks the step again when it records; this is for an early, friendlier answer.
     check_step(&integration.name, workflow.as_ref(), &req.from, &req.to).map_err(|broken| match &broken {
-        RuleBroken::OffWorkflow { next: Some(next), .. } => Error::Refused(format!("{broken} (run with --to {next})")),
+        RuleBroken::OffWorkflow { next: Some(next), .. } => {
+            let next = next.clone();
+            Error::from(broken).hint(Hint::PromoteTo { stage: next })
+        }
         _ => Error::from(broken),
     })?;
     let source = source_artifact(app, &req).await?;
@@ -199,16 +202,16 @@ async fn source_artifact(app: &App, req: &PromoteRequest) -> Result<Artifact> {
     }
     if let Some(d) = &req.digest {
         return app.plane.find_artifact(&req.integration, &req.from, ArtifactKey::Digest(d)).await?.ok_or_else(|| {
-                Error::NotFound(format!(
-                    "no artifact with digest {d} is in bucket {} of {}; `facetctl artifact list --integration {} --bucket {}` shows what is",
-                    req.from, req.integration, req.integration, req.from
-                ))
+                Error::NotFound(format!("no artifact with digest {d} is in bucket {} of {}", req.from, req.integration))
+                    .hint(Hint::List {
+                        what: "artifact".into(),
+                        integration: Some(req.integration.clone()),
+                        bucket: Some(req.from.clone()),
+                    })
             });
     }
     app.plane.current_artifact(&req.integration, &req.from).await?.ok_or_else(|| {
-        Error::NotFound(format!(
-            "bucket {} of {} holds no artifact yet; push one first (facetctl artifact push ... --bucket {})",
-            req.from, req.integration, req.from
-        ))
+        Error::NotFound(format!("bucket {} of {} holds no artifact yet", req.from, req.integration))
+            .hint(Hint::PushFirst { bucket: req.from.clone() })
     })
 }

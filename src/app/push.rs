@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::bucket_tags::BucketTags;
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::{Artifact, BucketEventKind, check_artifact_fields};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
@@ -60,7 +60,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
         .tag
         .clone()
         .or_else(|| source.tag())
-        .ok_or_else(|| Error::Invalid(format!("{} names no tag; give one with --tag", source.describe())))?;
+        .ok_or_else(|| Error::Invalid(format!("{} names no tag", source.describe())).hint(Hint::GiveTag))?;
     if req.tag.is_none() {
         // The source's own tag, which the control plane has not seen yet.
         app.plane.check_write(&integration.name, &req.bucket, Some(&tag)).await?;
@@ -128,9 +128,10 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
             && taken.digest != root.digest
         {
             return Err(Error::Refused(format!(
-                "tag {tag} in bucket {} already names {} (artifact {}); tags are immutable, so push under a new tag (--tag)",
+                "tag {tag} in bucket {} already names {} (artifact {}); tags are immutable",
                 req.bucket, taken.digest, taken.id
-            )));
+            ))
+            .hint(Hint::AnotherTag));
         }
         let tags = BucketTags { client: &dest, repo: &repo, held: &held };
         let moving_tag = integration.current_tag(&req.bucket);

@@ -4,7 +4,7 @@
 //! plane holds for the registry.
 
 use super::App;
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::registry::{Credentials, RegistryClient, RegistryEndpoint, Secret};
 use crate::secrets::StoredIn;
 
@@ -34,9 +34,8 @@ pub fn logout(app: &App, registry: &str) -> Result<bool> {
 pub fn saved(app: &App, registry: &str) -> Result<Option<Credentials>> {
     let Some(stored) = app.local_secrets.get(&key(registry))? else { return Ok(None) };
     let value: serde_json::Value = serde_json::from_str(stored.expose()).map_err(|_| {
-        Error::Failed(format!(
-            "the saved login for {registry} is unreadable; run `facetctl registry login {registry}` again"
-        ))
+        Error::Failed(format!("the saved login for {registry} is unreadable"))
+            .hint(Hint::RegistryLoginAgain { registry: registry.to_owned() })
     })?;
     match (value["username"].as_str(), value["secret"].as_str()) {
         (Some(u), Some(s)) => Ok(Some(Credentials { username: u.to_owned(), secret: Secret::new(s) })),

@@ -3,6 +3,7 @@
 //! errors become exit codes. No use case logic lives here.
 
 mod artifact;
+mod hints;
 mod moves;
 pub mod output;
 mod render;
@@ -136,8 +137,11 @@ fn report(e: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let kind = e.downcast_ref::<Error>().map_or(ExitKind::Failed, Error::kind);
-    // One line: the chain joined, as the user reads it.
+    // One line: the chain joined, as the user reads it; then what to do, in the CLI's words.
     eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
+    if let Some(hint) = e.downcast_ref::<Error>().and_then(Error::hint_of) {
+        eprintln!("hint: {}", hints::word(hint));
+    }
     ExitCode::from(kind as u8)
 }
 

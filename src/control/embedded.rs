@@ -13,7 +13,7 @@ use sqlx::any::AnyRow;
 use super::governing::Governing;
 use super::store::{Store, now, parse_time};
 use super::*;
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::registry::reference::validate_repository;
 use crate::secrets::{SecretStore, StoredIn};
 
@@ -63,7 +63,11 @@ impl Embedded {
         let sql = format!("{ARTIFACT_SELECT} WHERE a.id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await?;
         artifact_from(&row.ok_or_else(|| {
-            Error::NotFound(format!("no artifact has id {id}; `facetctl artifact list --integration NAME` shows them"))
+            Error::NotFound(format!("no artifact has id {id}")).hint(Hint::List {
+                what: "artifact".into(),
+                integration: None,
+                bucket: None,
+            })
         })?)
     }
 
@@ -103,7 +107,7 @@ impl Embedded {
             .fetch_optional(&mut **tx)
             .await?
             .map(|r| r.get::<i64, _>("id"))
-            .ok_or_else(|| unknown("integration", name, "facetctl integration list"))
+            .ok_or_else(|| unknown("integration", name))
     }
 
     /// Ends the lease `lock` as the first statement of the write it was held
@@ -282,11 +286,11 @@ async fn workflow_of_type(
         .bind(name)
         .fetch_optional(&mut **tx)
         .await?
-        .ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?;
+        .ok_or_else(|| unknown("workflow", name))?;
     let workflow_type: String = row.get("registration_type");
     if workflow_type != registration_type.as_str() {
         return Err(Error::Invalid(format!(
-            "workflow {name} is for {workflow_type} buckets but integration {integration} is {registration_type}; use a workflow of the same --type"
+            "workflow {name} is for {workflow_type} buckets but integration {integration} is {registration_type}; use a workflow of the same type"
         )));
     }
     Ok(row.get("id"))
@@ -318,7 +322,7 @@ async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64> {
         .fetch_optional(&mut **tx)
         .await?
         .map(|r| r.get("id"))
-        .ok_or_else(|| unknown(kind, name, &format!("facetctl {kind} list")))?;
+        .ok_or_else(|| unknown(kind, name))?;
     let users: Vec<String> =
         sqlx::query(users_sql).bind(id).fetch_all(&mut **tx).await?.iter().map(|r| r.get("name")).collect();
     if !users.is_empty() {
@@ -335,14 +339,15 @@ enum BindValue {
     Text(String),
 }
 
-fn unknown(what: &str, name: &str, list: &str) -> Error {
-    Error::NotFound(format!("unknown {what} {name:?}; `{list}` shows the ones there are"))
+fn unknown(what: &'static str, name: &str) -> Error {
+    Error::NotFound(format!("unknown {what} {name:?}")).hint(Hint::List { what: what.into(), integration: None, bucket: None })
 }
 
 fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
     Error::Refused(format!(
-        "tag {tag} in bucket {bucket} already names {digest}; tags are immutable, so push under a new tag (--tag)"
+        "tag {tag} in bucket {bucket} already names {digest}; tags are immutable"
     ))
+    .hint(Hint::AnotherTag)
 }
 
 fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Error {
@@ -505,18 +510,18 @@ fn validate_registry_uri(uri: &str) -> Result<()> {
 fn check_stages(workflow: &str, stages: &[String], gates: &[String]) -> Result<()> {
     if stages.len() < 2 {
         return Err(Error::Invalid(format!(
-            "workflow {workflow} needs at least two stages, in order (e.g. --stages qa,staging,production)"
+            "workflow {workflow} needs at least two stages, in order (e.g. qa, staging, production)"
         )));
     }
     for (i, stage) in stages.iter().enumerate() {
         validate_name("stage", stage)?;
         if stages[..i].contains(stage) {
-            return Err(Error::Invalid(format!("stage {stage} appears twice in --stages; each stage comes once")));
+            return Err(Error::Invalid(format!("stage {stage} appears twice in the stages; each stage comes once")));
         }
     }
     for gate in gates {
         if !stages.contains(gate) {
-            return Err(Error::Invalid(format!("--gate {gate} is not one of the stages ({})", stages.join(", "))));
+            return Err(Error::Invalid(format!("gate {gate} is not one of the stages ({})", stages.join(", "))));
         }
     }
     Ok(())
@@ -527,13 +532,14 @@ fn check_stages(workflow: &str, stages: &[String], gates: &[String]) -> Result<(
 fn check_docker_hub_layout(new: &NewIntegration) -> Result<()> {
     if new.layout == Layout::RepositoryPerBucket {
         return Err(Error::Invalid(format!(
-            "Docker Hub has no nested repositories, so {}/<bucket> cannot exist; use --layout tag-per-bucket",
+            "Docker Hub has no nested repositories, so {}/<bucket> cannot exist",
             new.repository
-        )));
+        ))
+        .hint(Hint::TagPerBucket));
     }
     if new.repository.split('/').count() != 2 {
         return Err(Error::Invalid(format!(
-            "Docker Hub repositories are NAMESPACE/NAME; {:?} is not (e.g. --repository my-org/payments)",
+            "Docker Hub repositories are NAMESPACE/NAME; {:?} is not (e.g. my-org/payments)",
             new.repository
         )));
     }
@@ -642,7 +648,7 @@ impl ControlPlane for Embedded {
             .fetch_optional(&mut *tx)
             .await?
             .map(|r| r.get("id"))
-            .ok_or_else(|| unknown("release stream", release_stream, "facetctl release-stream list"))?;
+            .ok_or_else(|| unknown("release stream", release_stream))?;
         let at = now();
         let id: i64 = sqlx::query(
             "INSERT INTO environments (name, release_stream_id, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -698,12 +704,12 @@ impl ControlPlane for Embedded {
         validate_registry_uri(&new.uri)?;
         if new.insecure && !is_loopback_host(&new.uri) {
             return Err(Error::Invalid(format!(
-                "--insecure (plain HTTP) is allowed only for registries on this machine (localhost, 127.x); {} needs HTTPS",
+                "plain HTTP (insecure) is allowed only for registries on this machine (localhost, 127.x); {} needs HTTPS",
                 new.uri
             )));
         }
         if secret.is_some() && new.username.is_none() {
-            return Err(Error::Invalid("a password needs a --username".into()));
+            return Err(Error::Invalid("a password needs a username".into()));
         }
         let mut tx = self.store.begin_write().await?;
         let at = now();
@@ -764,7 +770,7 @@ impl ControlPlane for Embedded {
     async fn registry(&self, name: &str) -> Result<Registry> {
         let row =
             sqlx::query("SELECT * FROM registries WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
-        registry_from(&row.ok_or_else(|| unknown("registry", name, "facetctl registry list"))?)
+        registry_from(&row.ok_or_else(|| unknown("registry", name))?)
     }
 
     async fn remove_registry(&self, name: &str) -> Result<()> {
@@ -832,7 +838,7 @@ impl ControlPlane for Embedded {
     async fn workflow(&self, name: &str) -> Result<Workflow> {
         let row =
             sqlx::query("SELECT * FROM workflows WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
-        workflow_from(&row.ok_or_else(|| unknown("workflow", name, "facetctl workflow list"))?)
+        workflow_from(&row.ok_or_else(|| unknown("workflow", name))?)
     }
 
     async fn delete_workflow(&self, name: &str) -> Result<()> {
@@ -886,13 +892,13 @@ impl ControlPlane for Embedded {
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
         validate_name("integration", &new.name)?;
         validate_repository(&new.repository)
-            .map_err(|why| Error::Invalid(format!("invalid --repository {:?}: {why}", new.repository)))?;
+            .map_err(|why| Error::Invalid(format!("invalid repository {:?}: {why}", new.repository)))?;
         let mut tx = self.store.begin_write().await?;
         let registry = sqlx::query("SELECT id, kind FROM registries WHERE name = $1")
             .bind(&new.registry)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| unknown("registry", &new.registry, "facetctl registry list"))?;
+            .ok_or_else(|| unknown("registry", &new.registry))?;
         let registry_id: i64 = registry.get("id");
         if registry.get::<String, _>("kind") == RegistryKind::Dockerhub.as_str() {
             check_docker_hub_layout(&new)?;
@@ -949,7 +955,7 @@ impl ControlPlane for Embedded {
     async fn integration(&self, name: &str) -> Result<Integration> {
         let sql = format!("{INTEGRATION_SELECT} WHERE i.name = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(&self.store.pool).await?;
-        integration_from(&row.ok_or_else(|| unknown("integration", name, "facetctl integration list"))?)
+        integration_from(&row.ok_or_else(|| unknown("integration", name))?)
     }
 
     async fn delete_integration(&self, name: &str) -> Result<()> {
@@ -1376,7 +1382,11 @@ impl ControlPlane for Embedded {
     async fn artifact(&self, id: i64) -> Result<Artifact> {
         let found = self.fetch_artifacts("WHERE a.id = $1", vec![BindValue::Int(id)], Plan::Cached).await?;
         found.into_iter().next().ok_or_else(|| {
-            Error::NotFound(format!("no artifact has id {id}; `facetctl artifact list --integration NAME` shows them"))
+            Error::NotFound(format!("no artifact has id {id}")).hint(Hint::List {
+                what: "artifact".into(),
+                integration: None,
+                bucket: None,
+            })
         })
     }
 

@@ -5,7 +5,7 @@
 
 use sqlx::{AnyConnection, Row};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::{self, Digest, Layout, RegistrationType, Workflow};
 
 /// An integration as the rules see it.
@@ -32,9 +32,11 @@ impl Governing {
         .fetch_optional(&mut *conn)
         .await?
         .ok_or_else(|| {
-            Error::NotFound(format!(
-                "unknown integration {integration:?}; `facetctl integration list` shows the ones there are"
-            ))
+            Error::NotFound(format!("unknown integration {integration:?}")).hint(Hint::List {
+                what: "integration".into(),
+                integration: None,
+                bucket: None,
+            })
         })?;
         let registration_type = word(&row.try_get::<String, _>("registration_type")?)?;
         let workflow = match row.try_get::<Option<String>, _>("workflow")? {

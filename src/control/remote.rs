@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::wire::*;
 use super::*;
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::registry::Secret;
 
 pub struct Remote {
@@ -92,15 +92,20 @@ impl Remote {
                 Error::Failed(format!("the control plane at {} answered {path} in an unknown shape: {e}", self.base))
             });
         }
-        let message = serde_json::from_str::<ErrorDetails>(&text)
-            .map(|e| e.message)
-            .unwrap_or_else(|_| text.chars().take(200).collect());
+        let (message, hint) = match serde_json::from_str::<ErrorDetails>(&text) {
+            Ok(details) => (details.message, details.hint),
+            Err(_) => (text.chars().take(200).collect(), None),
+        };
         Err(match status.as_u16() {
             401 => Error::Refused(format!(
-                "the control plane at {} refused the credentials of {}; run `facetctl login` again",
+                "the control plane at {} refused the credentials of {}",
                 self.base, self.username
-            )),
-            400..=499 => error_of(status.as_u16(), message),
+            ))
+            .hint(Hint::LoginAgain),
+            400..=499 => match hint {
+                Some(hint) => error_of(status.as_u16(), message).hint(hint),
+                None => error_of(status.as_u16(), message),
+            },
             _ => Error::Failed(format!("the control plane at {} answered {status}: {message}", self.base)),
         })
     }
@@ -261,7 +266,11 @@ impl ControlPlane for Remote {
 
     async fn workflow(&self, name: &str) -> Result<Workflow> {
         self.workflows().await?.into_iter().find(|w| w.name == name).ok_or_else(|| {
-            Error::NotFound(format!("unknown workflow {name:?}; `facetctl workflow list` shows the ones there are"))
+            Error::NotFound(format!("unknown workflow {name:?}")).hint(Hint::List {
+                what: "workflow".into(),
+                integration: None,
+                bucket: None,
+            })
         })
     }
 

@@ -17,16 +17,20 @@ pub const LOCK_HEADER: &str = "x-facetctl-lock";
 
 // ---- errors
 
-/// Facets' error body; every error the server answers has this shape.
+/// Facets' error body; every error the server answers has this shape. The
+/// hint, which Facets lacks, says what to do next as data: facetctl words it
+/// at the terminal, and other clients may ignore it.
 #[derive(Serialize, Deserialize)]
 pub struct ErrorDetails {
     pub code: String,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<crate::error::Hint>,
 }
 
 /// The HTTP status and Facets error code for an error.
 pub fn status_of(e: &Error) -> (u16, &'static str) {
-    if let Error::Forbidden(_) = e {
+    if let Error::Forbidden(_) = e.bare() {
         return (403, "FORBIDDEN");
     }
     match e.kind() {

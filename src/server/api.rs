@@ -19,7 +19,12 @@ use crate::control::wire::{self, ErrorDetails};
 use crate::error::Error;
 
 pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, Json(ErrorDetails { code: code.into(), message: message.into() })).into_response()
+    hinted_response(status, code, message, None)
+}
+
+/// An error answer that says what to do next, as data.
+pub fn hinted_response(status: StatusCode, code: &str, message: &str, hint: Option<crate::error::Hint>) -> Response {
+    (status, Json(ErrorDetails { code: code.into(), message: message.into(), hint })).into_response()
 }
 
 /// A handler's failure, answered as `ErrorDetails` with the status its kind calls for.
@@ -35,7 +40,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = wire::status_of(&self.0);
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        error_response(status, code, &self.0.to_string())
+        hinted_response(status, code, &self.0.to_string(), self.0.hint_of().cloned())
     }
 }
 

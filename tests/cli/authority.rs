@@ -614,3 +614,31 @@ fn a_push_into_one_bucket_never_writes_another_buckets_tag() {
     );
     assert_eq!(skopeo::digest(&registry, "team/ledger:staging-us").as_deref(), Some(build.digest.as_str()));
 }
+
+#[test]
+fn the_server_answers_in_words_for_any_client_and_the_cli_adds_its_flags() {
+    let registry = TestRegistry::plain();
+    let w = World::new("sqlite", &registry.host);
+    let (status, error) = w.call("dev", "GET", "/cc-ui/v1/artifacts-ci/name/nope", None);
+    // Neutral words, and what to do next as data, for facetctl to word and other clients to ignore.
+    assert_eq!(
+        (status, error),
+        (
+            404,
+            json!({"code": "NOT_FOUND", "message": "unknown integration \"nope\"",
+                   "hint": {"kind": "list", "what": "integration", "integration": null, "bucket": null}})
+        )
+    );
+    let (status, error) = w.call(
+        "ada",
+        "POST",
+        "/cc-ui/v1/workflow",
+        Some(json!({"workflowName": "short", "registrationType": "ENVIRONMENT", "hierarchies": [{"sequence": 1, "registrationValue": "qa"}]})),
+    );
+    assert_eq!(status, 400);
+    assert_eq!(error["message"], "workflow short needs at least two stages, in order (e.g. qa, staging, production)");
+    // The same refusal at a terminal: the error, then the CLI's own hint.
+    let run = w.run("dev", &["artifact", "list", "--integration", "nope"]);
+    assert_eq!(run.code, 4, "{run:?}");
+    assert_eq!(run.stderr, "error: unknown integration \"nope\"\nhint: `facetctl integration list` shows the ones there are\n");
+}

@@ -1,0 +1,32 @@
+//! The CLI's words for the library's hints: the flags and commands that do
+//! what a `Hint` says. The library never names them (its messages also reach
+//! the server's callers); only this file does.
+
+use crate::error::Hint;
+
+/// The `hint:` line for a hint.
+pub fn word(hint: &Hint) -> String {
+    match hint {
+        Hint::List { what, integration, bucket } if what == "artifact" => {
+            let integration = integration.as_deref().unwrap_or("NAME");
+            match bucket {
+                Some(bucket) => format!("`facetctl artifact list --integration {integration} --bucket {bucket}` shows them"),
+                None => format!("`facetctl artifact list --integration {integration}` shows them"),
+            }
+        }
+        Hint::List { what, .. } => format!("`facetctl {} list` shows the ones there are", what.replace(' ', "-")),
+        Hint::AnotherTag => "push under a new tag with --tag".into(),
+        Hint::GiveTag => "give one with --tag".into(),
+        Hint::PromoteTo { stage } => format!("run with --to {stage}"),
+        Hint::PushFirst { bucket } => format!("push one first: facetctl artifact push SOURCE ... --bucket {bucket}"),
+        Hint::WaitLonger => "run again when it is done, or wait longer with --lock-timeout SECONDS".into(),
+        Hint::Repair { integration } => format!("`facetctl verify --integration {integration} --repair` puts tags back"),
+        Hint::LoginAgain => "run `facetctl login` again".into(),
+        Hint::RegistryLoginAgain { registry } => format!("run `facetctl registry login {registry}` again"),
+        Hint::TagPerBucket => "use --layout tag-per-bucket".into(),
+        Hint::RegistryCredentials => {
+            "give them with `facetctl registry add NAME ... --username USER --password-stdin` or `facetctl registry login NAME`".into()
+        }
+        Hint::Insecure => "a registry on this machine that serves plain HTTP is added with --insecure".into(),
+    }
+}
