@@ -25,7 +25,7 @@ pub enum Error {
     #[error("{0}")]
     Forbidden(String),
     #[error(transparent)]
-    Registry(#[from] RegistryError),
+    Registry(RegistryError),
     /// The control plane's storage failed (exit 1).
     #[error("control plane storage: {0}")]
     Storage(String),
@@ -145,6 +145,22 @@ impl Error {
                     ExitKind::Failed => Error::Failed(message),
                 }
             }
+        }
+    }
+}
+
+/// A registry's error, with what the caller can do about it where that is
+/// theirs to do (credentials, a plain-HTTP registry).
+impl From<RegistryError> for Error {
+    fn from(e: RegistryError) -> Self {
+        let hint = match &e {
+            RegistryError::Unauthorized { .. } => Some(Hint::RegistryCredentials),
+            RegistryError::Tls { plain_http: true, .. } => Some(Hint::Insecure),
+            _ => None,
+        };
+        match hint {
+            Some(hint) => Error::Registry(e).hint(hint),
+            None => Error::Registry(e),
         }
     }
 }

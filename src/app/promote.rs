@@ -202,13 +202,13 @@ async fn source_artifact(app: &App, req: &PromoteRequest) -> Result<Artifact> {
     }
     if let Some(d) = &req.digest {
         return app.plane.find_artifact(&req.integration, &req.from, ArtifactKey::Digest(d)).await?.ok_or_else(|| {
-                Error::NotFound(format!("no artifact with digest {d} is in bucket {} of {}", req.from, req.integration))
-                    .hint(Hint::List {
-                        what: "artifact".into(),
-                        integration: Some(req.integration.clone()),
-                        bucket: Some(req.from.clone()),
-                    })
-            });
+            Error::NotFound(format!("no artifact with digest {d} is in bucket {} of {}", req.from, req.integration))
+                .hint(Hint::List {
+                    what: "artifact".into(),
+                    integration: Some(req.integration.clone()),
+                    bucket: Some(req.from.clone()),
+                })
+        });
     }
     app.plane.current_artifact(&req.integration, &req.from).await?.ok_or_else(|| {
         Error::NotFound(format!("bucket {} of {} holds no artifact yet", req.from, req.integration))

@@ -114,7 +114,8 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
         if let Some(current) = &current
             && current.tag == tag
             && current.digest == root.digest
-            && dest.head_manifest(&repo, &integration.current_tag(&req.bucket)).await?.map(|h| h.digest) == Some(root.digest.clone())
+            && dest.head_manifest(&repo, &integration.current_tag(&req.bucket)).await?.map(|h| h.digest)
+                == Some(root.digest.clone())
         {
             return Ok(PushOutcome {
                 artifact: current.clone(),

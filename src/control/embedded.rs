@@ -340,14 +340,16 @@ enum BindValue {
 }
 
 fn unknown(what: &'static str, name: &str) -> Error {
-    Error::NotFound(format!("unknown {what} {name:?}")).hint(Hint::List { what: what.into(), integration: None, bucket: None })
+    Error::NotFound(format!("unknown {what} {name:?}")).hint(Hint::List {
+        what: what.into(),
+        integration: None,
+        bucket: None,
+    })
 }
 
 fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
-    Error::Refused(format!(
-        "tag {tag} in bucket {bucket} already names {digest}; tags are immutable"
-    ))
-    .hint(Hint::AnotherTag)
+    Error::Refused(format!("tag {tag} in bucket {bucket} already names {digest}; tags are immutable"))
+        .hint(Hint::AnotherTag)
 }
 
 fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Error {

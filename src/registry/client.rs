@@ -63,7 +63,6 @@ pub struct RegistryClient {
 }
 
 /// What to do about a registry that answered a TLS handshake in plain HTTP.
-const PLAIN_HTTP_ADVICE: &str = "a registry on this machine that serves plain HTTP is added with --insecure";
 
 pub type BlobStream = std::pin::Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
 
@@ -552,7 +551,7 @@ fn create_advice(kind: Option<RegistryKind>, repo: &str) -> String {
             format!("create the project {} in Harbor first", repo.split('/').next().unwrap_or(repo))
         }
         Some(RegistryKind::Dockerhub) => {
-            "create it on Docker Hub, or use --layout tag-per-bucket with a repository that exists".into()
+            "create it on Docker Hub, or keep the buckets as tags of one repository that exists (the tag-per-bucket layout)".into()
         }
         Some(RegistryKind::Gar) => {
             "create the Artifact Registry repository (gcloud artifacts repositories create ...) first".into()
@@ -560,7 +559,8 @@ fn create_advice(kind: Option<RegistryKind>, repo: &str) -> String {
         Some(RegistryKind::Nexus) | Some(RegistryKind::Jfrog) => {
             "create the repository in the registry's admin console first".into()
         }
-        _ => "create it in the registry first, or use --layout tag-per-bucket with a repository that exists".into(),
+        _ => "create it in the registry first, or keep the buckets as tags of one repository that exists (the tag-per-bucket layout)"
+            .into(),
     }
 }
 
@@ -588,9 +588,12 @@ fn header(resp: &Response, name: &str) -> Option<String> {
 /// the network's innermost cause. `context` leads the reason.
 fn transport_failure(host: String, context: &str, e: &reqwest::Error) -> RegistryError {
     match super::tls::cause(e) {
-        Some(tls) => {
-            RegistryError::Tls { host, reason: format!("{context}{}", super::tls::describe(tls, PLAIN_HTTP_ADVICE)) }
-        }
+        Some(tls) => RegistryError::Tls {
+            host,
+            // What to do (mark a registry on this machine insecure) is the error's hint.
+            reason: format!("{context}{}", super::tls::describe(tls, "")),
+            plain_http: super::tls::is_plain_http(tls),
+        },
         None => RegistryError::Unreachable { host, reason: format!("{context}{}", root_cause(e)) },
     }
 }

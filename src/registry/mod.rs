@@ -27,10 +27,13 @@ pub enum RegistryError {
     #[error("cannot reach registry {host}: {reason}; check that it is running and that the address is right")]
     Unreachable { host: String, reason: String },
     #[error("cannot open a TLS connection to registry {host}: {reason}")]
-    Tls { host: String, reason: String },
-    #[error(
-        "registry {host} refused the credentials{via}; check the username and password (facetctl registry add NAME ... --password-stdin)"
-    )]
+    Tls {
+        host: String,
+        reason: String,
+        /// It answered in plain HTTP.
+        plain_http: bool,
+    },
+    #[error("registry {host} refused the credentials{via}; check the username and password")]
     Unauthorized { host: String, via: String },
     #[error("registry {host} denied {action} on {repository}; the credentials lack permission there")]
     Denied { host: String, action: String, repository: String },

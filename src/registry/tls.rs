@@ -51,13 +51,19 @@ pub fn cause(e: &reqwest::Error) -> Option<&rustls::Error> {
 
 /// What went wrong and what to do about it, for people. `plain_http` is the
 /// caller's advice for a server that answered in plain HTTP.
+/// Whether the other end answered in plain HTTP, not TLS.
+pub fn is_plain_http(e: &rustls::Error) -> bool {
+    matches!(e, rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType))
+}
+
 pub fn describe(e: &rustls::Error, plain_http: &str) -> String {
     use rustls::CertificateError as Cert;
     const PRIVATE_CA: &str = "if a private CA signed it, set SSL_CERT_FILE to that CA's PEM file";
     match e {
-        rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => {
-            format!("it answered in plain HTTP, not TLS; {plain_http}")
-        }
+        rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => match plain_http {
+            "" => "it answered in plain HTTP, not TLS".to_owned(),
+            advice => format!("it answered in plain HTTP, not TLS; {advice}"),
+        },
         rustls::Error::InvalidCertificate(Cert::UnknownIssuer) => {
             format!("its certificate is signed by a CA this machine does not trust; {PRIVATE_CA}")
         }

@@ -640,5 +640,8 @@ fn the_server_answers_in_words_for_any_client_and_the_cli_adds_its_flags() {
     // The same refusal at a terminal: the error, then the CLI's own hint.
     let run = w.run("dev", &["artifact", "list", "--integration", "nope"]);
     assert_eq!(run.code, 4, "{run:?}");
-    assert_eq!(run.stderr, "error: unknown integration \"nope\"\nhint: `facetctl integration list` shows the ones there are\n");
+    assert_eq!(
+        run.stderr,
+        "error: unknown integration \"nope\"\nhint: `facetctl integration list` shows the ones there are\n"
+    );
 }
