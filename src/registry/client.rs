@@ -62,8 +62,6 @@ pub struct RegistryClient {
     kind: Option<RegistryKind>,
 }
 
-/// What to do about a registry that answered a TLS handshake in plain HTTP.
-
 pub type BlobStream = std::pin::Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
 
 /// The process's one HTTP client, built on first use: commands that never
