@@ -178,9 +178,11 @@ impl From<RuleBroken> for Error {
             RuleBroken::UnknownBucket { .. } => Error::NotFound(message),
             RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } => Error::Refused(message),
             RuleBroken::Protected { .. } => Error::Forbidden(message),
-            RuleBroken::TooLarge { .. } | RuleBroken::TagClash { .. } | RuleBroken::NotAnArtifactKind { .. } => {
-                Error::Invalid(message)
-            }
+            RuleBroken::TooLarge { .. }
+            | RuleBroken::TagClash { .. }
+            | RuleBroken::NotAnArtifactKind { .. }
+            | RuleBroken::NotNamespaceName { .. } => Error::Invalid(message),
+            RuleBroken::NoNestedRepositories { .. } => Error::Invalid(message).hint(Hint::TagPerBucket),
         }
     }
 }

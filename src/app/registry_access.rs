@@ -28,8 +28,7 @@ pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient
     if let Some(known) = app.plane.registries().await?.into_iter().find(|r| r.host() == host) {
         return client_for(app, &known, None).await;
     }
-    let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
-    let insecure = name == "localhost" || name.starts_with("127.");
+    let insecure = crate::model::is_loopback_host(host);
     open(app, RegistryEndpoint { host: host.to_owned(), insecure, kind: None }, None, Kept::default()).await
 }
 

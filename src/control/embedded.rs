@@ -14,7 +14,6 @@ use super::governing::Governing;
 use super::store::{Store, now, parse_time};
 use super::*;
 use crate::error::{Error, Hint, Result};
-use crate::registry::reference::validate_repository;
 use crate::secrets::{SecretStore, StoredIn};
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -482,80 +481,6 @@ fn promotion_from(r: &AnyRow) -> Result<Promotion> {
     })
 }
 
-/// `host[:port][/prefix]`, nothing else: no scheme, no tag, no spaces.
-fn validate_registry_uri(uri: &str) -> Result<()> {
-    let bad = || {
-        Error::Invalid(format!(
-            "invalid registry URL {uri:?}: give host[:port][/prefix], e.g. 127.0.0.1:5000 or ghcr.io/my-org (no scheme)"
-        ))
-    };
-    if uri.contains("://") || uri.is_empty() || uri.chars().any(char::is_whitespace) || uri.ends_with('/') {
-        return Err(bad());
-    }
-    let (host, prefix) = uri.split_once('/').map_or((uri, None), |(h, p)| (h, Some(p)));
-    let (name, port) = host.rsplit_once(':').map_or((host, None), |(n, p)| (n, Some(p)));
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
-        return Err(bad());
-    }
-    if let Some(port) = port
-        && port.parse::<u16>().is_err()
-    {
-        return Err(bad());
-    }
-    if let Some(prefix) = prefix {
-        validate_repository(prefix).map_err(|why| Error::Invalid(format!("invalid registry URL {uri:?}: {why}")))?;
-    }
-    Ok(())
-}
-
-/// A workflow's stages: two or more bucket names, each once; gates among them.
-fn check_stages(workflow: &str, stages: &[String], gates: &[String]) -> Result<()> {
-    if stages.len() < 2 {
-        return Err(Error::Invalid(format!(
-            "workflow {workflow} needs at least two stages, in order (e.g. qa, staging, production)"
-        )));
-    }
-    for (i, stage) in stages.iter().enumerate() {
-        validate_name("stage", stage)?;
-        if stages[..i].contains(stage) {
-            return Err(Error::Invalid(format!("stage {stage} appears twice in the stages; each stage comes once")));
-        }
-    }
-    for gate in gates {
-        if !stages.contains(gate) {
-            return Err(Error::Invalid(format!("gate {gate} is not one of the stages ({})", stages.join(", "))));
-        }
-    }
-    Ok(())
-}
-
-/// Docker Hub repositories are `namespace/name`, nothing deeper, and are not
-/// made on push by a bucket's name.
-fn check_docker_hub_layout(new: &NewIntegration) -> Result<()> {
-    if new.layout == Layout::RepositoryPerBucket {
-        return Err(Error::Invalid(format!(
-            "Docker Hub has no nested repositories, so {}/<bucket> cannot exist",
-            new.repository
-        ))
-        .hint(Hint::TagPerBucket));
-    }
-    if new.repository.split('/').count() != 2 {
-        return Err(Error::Invalid(format!(
-            "Docker Hub repositories are NAMESPACE/NAME; {:?} is not (e.g. my-org/payments)",
-            new.repository
-        )));
-    }
-    Ok(())
-}
-
-/// Plain HTTP leaks credentials and images on a network; it is allowed only
-/// to this machine.
-fn is_loopback_host(uri: &str) -> bool {
-    let host = uri.split('/').next().unwrap_or("");
-    let name = host.rsplit_once(':').map_or(host, |(n, _)| n);
-    name == "localhost" || name.starts_with("127.") || name == "[::1]"
-}
-
 fn this_host() -> String {
     std::fs::read_to_string("/proc/sys/kernel/hostname")
         .map(|s| s.trim().to_owned())
@@ -903,7 +828,7 @@ impl ControlPlane for Embedded {
             .ok_or_else(|| unknown("registry", &new.registry))?;
         let registry_id: i64 = registry.get("id");
         if registry.get::<String, _>("kind") == RegistryKind::Dockerhub.as_str() {
-            check_docker_hub_layout(&new)?;
+            check_docker_hub_layout(new.layout, &new.repository)?;
         }
         let workflow_id = match &new.workflow {
             None => None,
@@ -1519,19 +1444,5 @@ mod tests {
     fn holders_name_their_host_and_pid() {
         assert_eq!(parse_holder("alice on build-7 pid 4242"), ("build-7".into(), 4242));
         assert_eq!(parse_holder("garbage"), (String::new(), 0));
-    }
-
-    #[test]
-    fn registry_urls_are_host_port_and_prefix_only() {
-        assert!(validate_registry_uri("127.0.0.1:5000").is_ok());
-        assert!(validate_registry_uri("ghcr.io/my-org").is_ok());
-        assert!(validate_registry_uri("https://ghcr.io").is_err());
-        assert!(validate_registry_uri("host:99999").is_err());
-        assert!(validate_registry_uri("host/Upper").is_err());
-        assert!(
-            is_loopback_host("127.0.0.1:5000/x")
-                && is_loopback_host("localhost:1")
-                && !is_loopback_host("10.0.0.1:5000")
-        );
     }
 }

@@ -5,11 +5,13 @@ mod digest;
 mod entities;
 mod names;
 mod rules;
+mod setup;
 
 pub use digest::Digest;
 pub use entities::*;
 pub use names::{validate_name, validate_tag};
 pub use rules::*;
+pub use setup::*;
 
 /// A value the user gave that cannot be used; the message says what to do.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -25,6 +25,10 @@ pub enum RuleBroken {
     TagClash { tag: String, clashes_with: String },
     /// A record of a kind that only the control plane writes, asked for by a caller.
     NotAnArtifactKind { kind: BucketEventKind },
+    /// Docker Hub has no nested repositories, so a bucket cannot be one.
+    NoNestedRepositories { repository: String },
+    /// Docker Hub repositories are NAMESPACE/NAME.
+    NotNamespaceName { repository: String },
     /// A protected (production) bucket, written by a role below release-manager.
     Protected { integration: String, bucket: String, user: String, role: Role },
 }
@@ -54,6 +58,12 @@ impl fmt::Display for RuleBroken {
             }
             RuleBroken::TagClash { tag, clashes_with } => {
                 write!(f, "tag {tag:?} cannot name an artifact here: {clashes_with}; choose another tag")
+            }
+            RuleBroken::NoNestedRepositories { repository } => {
+                write!(f, "Docker Hub has no nested repositories, so {repository}/<bucket> cannot exist")
+            }
+            RuleBroken::NotNamespaceName { repository } => {
+                write!(f, "Docker Hub repositories are NAMESPACE/NAME; {repository:?} is not (e.g. my-org/payments)")
             }
             RuleBroken::Protected { integration, bucket, user, role } => write!(
                 f,

@@ -81,26 +81,7 @@ impl FromStr for Reference {
     }
 }
 
-/// Repository paths per the distribution spec: lowercase components of
-/// `[a-z0-9]+` joined by `.`, `_`, `__` or `-`s, separated by `/`.
-pub fn validate_repository(repository: &str) -> Result<(), String> {
-    if repository.is_empty() || repository.len() > 255 {
-        return Err("the repository is empty or longer than 255 characters".into());
-    }
-    for component in repository.split('/') {
-        let bytes = component.as_bytes();
-        let ok = !bytes.is_empty()
-            && bytes[0].is_ascii_alphanumeric()
-            && bytes[bytes.len() - 1].is_ascii_alphanumeric()
-            && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(b));
-        if !ok {
-            return Err(format!(
-                "repository component {component:?} must be lowercase letters and digits, separated by '.', '_' or '-'"
-            ));
-        }
-    }
-    Ok(())
-}
+pub use crate::model::validate_repository;
 
 impl fmt::Display for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
