@@ -11,6 +11,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::governing::Governing;
+use super::store::audit::AuditEntry;
 use super::store::{Store, now, parse_time};
 use super::*;
 use crate::error::{Error, Hint, Result};
@@ -75,7 +76,7 @@ impl Embedded {
     pub async fn record_credentials_handout(&self, registry: &str, integration: &str, bucket: &str) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
         let details = json!({"registry": registry, "integration": integration, "bucket": bucket});
-        self.audit(&mut tx, "registry.credentials", "registry", registry, details).await?;
+        self.audit(&mut tx, AuditAction::RegistryCredentials, "registry", registry, details).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -83,21 +84,13 @@ impl Embedded {
     async fn audit(
         &self,
         tx: &mut Tx,
-        action: &str,
+        action: AuditAction,
         entity: &str,
         target: &str,
         details: serde_json::Value,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO audit_events (created_at, actor, action, entity, target, details) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(now())
-            .bind(&self.actor)
-            .bind(action)
-            .bind(entity)
-            .bind(target)
-            .bind(details.to_string())
-            .execute(&mut **tx)
-            .await?;
-        Ok(())
+        let entry = AuditEntry { actor: &self.actor, action, entity, target, details };
+        super::store::audit::append(tx, entry).await
     }
 
     async fn integration_id(&self, tx: &mut Tx, name: &str) -> Result<i64> {
@@ -535,7 +528,8 @@ impl ControlPlane for Embedded {
         .await
         .map_err(|e| conflict_on_unique(e, "release stream", name))?
         .get("id");
-        self.audit(&mut tx, "release-stream.create", "release-stream", name, json!({"id": id, "prod": prod})).await?;
+        self.audit(&mut tx, AuditAction::ReleaseStreamCreate, "release-stream", name, json!({"id": id, "prod": prod}))
+            .await?;
         tx.commit().await?;
         Ok(ReleaseStream {
             id,
@@ -590,7 +584,7 @@ impl ControlPlane for Embedded {
         .get("id");
         self.audit(
             &mut tx,
-            "environment.create",
+            AuditAction::EnvironmentCreate,
             "environment",
             name,
             json!({"id": id, "releaseStream": release_stream}),
@@ -657,7 +651,7 @@ impl ControlPlane for Embedded {
         .get("id");
         self.audit(
             &mut tx,
-            "registry.add",
+            AuditAction::RegistryAdd,
             "registry",
             &new.name,
             json!({"id": id, "kind": new.kind.as_str(), "uri": new.uri, "username": new.username, "hasSecret": secret.is_some()}),
@@ -704,7 +698,7 @@ impl ControlPlane for Embedded {
         let mut tx = self.store.begin_write().await?;
         let id = unused(&mut tx, Shared::Registry, name).await?;
         sqlx::query("DELETE FROM registries WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        self.audit(&mut tx, "registry.remove", "registry", name, json!({"id": id})).await?;
+        self.audit(&mut tx, AuditAction::RegistryRemove, "registry", name, json!({"id": id})).await?;
         tx.commit().await?;
         self.secrets.delete(name)?;
         Ok(())
@@ -739,7 +733,7 @@ impl ControlPlane for Embedded {
         .get("id");
         self.audit(
             &mut tx,
-            "workflow.create",
+            AuditAction::WorkflowCreate,
             "workflow",
             &new.name,
             json!({"id": id, "stages": new.stages, "gates": new.gates}),
@@ -772,7 +766,7 @@ impl ControlPlane for Embedded {
         let mut tx = self.store.begin_write().await?;
         let id = unused(&mut tx, Shared::Workflow, name).await?;
         sqlx::query("DELETE FROM workflows WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        self.audit(&mut tx, "workflow.delete", "workflow", name, json!({"id": id})).await?;
+        self.audit(&mut tx, AuditAction::WorkflowDelete, "workflow", name, json!({"id": id})).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -786,8 +780,14 @@ impl ControlPlane for Embedded {
             .bind(name)
             .execute(&mut *tx)
             .await?;
-        self.audit(&mut tx, "workflow.update", "workflow", name, json!({"stages": stages, "before": current.stages}))
-            .await?;
+        self.audit(
+            &mut tx,
+            AuditAction::WorkflowUpdate,
+            "workflow",
+            name,
+            json!({"stages": stages, "before": current.stages}),
+        )
+        .await?;
         tx.commit().await?;
         self.workflow(name).await
     }
@@ -806,7 +806,7 @@ impl ControlPlane for Embedded {
             .await?;
         self.audit(
             &mut tx,
-            "integration.update",
+            AuditAction::IntegrationUpdate,
             "integration",
             name,
             json!({"workflow": workflow, "before": integration.workflow}),
@@ -853,7 +853,7 @@ impl ControlPlane for Embedded {
         .get("id");
         self.audit(
             &mut tx,
-            "integration.create",
+            AuditAction::IntegrationCreate,
             "integration",
             &new.name,
             json!({"id": id, "registry": new.registry, "repository": new.repository, "layout": new.layout.as_str(), "workflow": new.workflow}),
@@ -900,7 +900,7 @@ impl ControlPlane for Embedded {
         }
         sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1").bind(iid).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM integrations WHERE id = $1").bind(iid).execute(&mut *tx).await?;
-        self.audit(&mut tx, "integration.delete", "integration", name, json!({"id": iid})).await?;
+        self.audit(&mut tx, AuditAction::IntegrationDelete, "integration", name, json!({"id": iid})).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -1064,11 +1064,14 @@ impl ControlPlane for Embedded {
         let written = row.artifact(id, &lock.integration, &self.actor)?;
         let change = HeadChange { bucket: &lock.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
         self.set_head(&mut tx, iid, change).await?;
-        let action = format!("artifact.{}", new.kind);
+        let action = match new.kind {
+            BucketEventKind::Register => AuditAction::ArtifactRegister,
+            _ => AuditAction::ArtifactPush,
+        };
         let target = format!("{}/{}:{}", lock.integration, lock.bucket, new.tag);
         self.audit(
             &mut tx,
-            &action,
+            action,
             "artifact",
             &target,
             json!({"artifactId": id, "digest": new.digest, "imageUri": image_uri, "externalId": new.external_id}),
@@ -1144,7 +1147,7 @@ impl ControlPlane for Embedded {
         self.set_head(&mut tx, iid, change).await?;
         self.audit(
             &mut tx,
-            "artifact.promote",
+            AuditAction::ArtifactPromote,
             "promotion",
             &format!("{}/{}:{}", source.integration, to_bucket, source.tag),
             json!({"promotionId": promotion_id, "artifactId": source.id, "targetArtifactId": target_id,
@@ -1208,7 +1211,7 @@ impl ControlPlane for Embedded {
         self.set_head(&mut tx, iid, change).await?;
         self.audit(
             &mut tx,
-            "bucket.rollback",
+            AuditAction::BucketRollback,
             "bucket",
             &format!("{}/{}", lock.integration, lock.bucket),
             json!({"artifactId": artifact_id, "tag": in_bucket.get::<String, _>("tag"),
@@ -1283,7 +1286,7 @@ impl ControlPlane for Embedded {
         }
         self.audit(
             &mut tx,
-            "bucket.repair",
+            AuditAction::BucketRepair,
             "bucket",
             &format!("{}/{}", lock.integration, lock.bucket),
             json!({"tag": repair.tag, "role": repair.role, "artifactId": repair.artifact_id,

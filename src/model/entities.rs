@@ -89,6 +89,31 @@ impl Role {
 }
 
 word_enum!(
+    /// What an audit event records. Written by the control plane, matched by
+    /// the server (Facets' entity and action); stored as its word.
+    AuditAction {
+        ReleaseStreamCreate = "release-stream.create",
+        EnvironmentCreate = "environment.create",
+        RegistryAdd = "registry.add",
+        RegistryRemove = "registry.remove",
+        RegistryCredentials = "registry.credentials",
+        WorkflowCreate = "workflow.create",
+        WorkflowUpdate = "workflow.update",
+        WorkflowDelete = "workflow.delete",
+        IntegrationCreate = "integration.create",
+        IntegrationUpdate = "integration.update",
+        IntegrationDelete = "integration.delete",
+        ArtifactPush = "artifact.push",
+        ArtifactRegister = "artifact.register",
+        ArtifactPromote = "artifact.promote",
+        BucketRollback = "bucket.rollback",
+        BucketRepair = "bucket.repair",
+        UserAdd = "user.add",
+        UserRevoke = "user.revoke",
+    }
+);
+
+word_enum!(
     /// What put an artifact at the head of a bucket.
     BucketEventKind { Push = "push", Register = "register", Promote = "promote", Rollback = "rollback" }
 );

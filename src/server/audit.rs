@@ -21,21 +21,26 @@ pub struct AuditQuery {
 
 /// Facets' `entity` and `entityAction` for one of our audit actions.
 fn facets_audit(action: &str) -> (&'static str, &'static str) {
-    match action {
-        "release-stream.create" => ("RELEASE_STREAM", "RELEASE_STREAM_CREATE"),
-        "environment.create" => ("ENVIRONMENT", "ENVIRONMENT_CREATE"),
-        "registry.add" => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_CREATE"),
-        "registry.remove" => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_DELETE"),
-        "workflow.create" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_CREATE"),
-        "workflow.delete" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_DELETE"),
-        "workflow.update" => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_UPDATE"),
-        "integration.update" => ("CI_INTEGRATION", "CI_INTEGRATION_UPDATE"),
-        "integration.create" => ("CI_INTEGRATION", "CI_INTEGRATION_CREATE"),
-        "integration.delete" => ("CI_INTEGRATION", "CI_INTEGRATION_DELETE"),
-        "user.add" => ("USER", "USER_CREATE"),
-        "user.revoke" => ("USER", "USER_UPDATE"),
-        // Artifacts, promotions and rollbacks belong to a CI integration; Facets names no action for them.
-        _ => ("CI_INTEGRATION", "UNKNOWN"),
+    use crate::model::AuditAction::*;
+    // Exhaustive, so a new action is a compile error here until it has Facets' words.
+    match action.parse::<crate::model::AuditAction>() {
+        Ok(ReleaseStreamCreate) => ("RELEASE_STREAM", "RELEASE_STREAM_CREATE"),
+        Ok(EnvironmentCreate) => ("ENVIRONMENT", "ENVIRONMENT_CREATE"),
+        Ok(RegistryAdd) => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_CREATE"),
+        Ok(RegistryRemove) => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_DELETE"),
+        Ok(WorkflowCreate) => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_CREATE"),
+        Ok(WorkflowDelete) => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_DELETE"),
+        Ok(WorkflowUpdate) => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_UPDATE"),
+        Ok(IntegrationUpdate) => ("CI_INTEGRATION", "CI_INTEGRATION_UPDATE"),
+        Ok(IntegrationCreate) => ("CI_INTEGRATION", "CI_INTEGRATION_CREATE"),
+        Ok(IntegrationDelete) => ("CI_INTEGRATION", "CI_INTEGRATION_DELETE"),
+        Ok(UserAdd) => ("USER", "USER_CREATE"),
+        Ok(UserRevoke) => ("USER", "USER_UPDATE"),
+        // Facets names no action for these; they belong to a registry or a CI integration.
+        Ok(RegistryCredentials) => ("CONTAINER_REGISTRY", "UNKNOWN"),
+        Ok(ArtifactPush | ArtifactRegister | ArtifactPromote | BucketRollback | BucketRepair) | Err(_) => {
+            ("CI_INTEGRATION", "UNKNOWN")
+        }
     }
 }
 

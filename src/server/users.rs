@@ -5,9 +5,10 @@
 use sha2::{Digest as _, Sha256};
 use sqlx::Row;
 
+use crate::control::store::audit::{self, AuditEntry};
 use crate::control::store::{Store, now};
 use crate::error::{Error, Result};
-use crate::model::{Role, validate_name};
+use crate::model::{AuditAction, Role, validate_name};
 
 #[derive(Debug, Clone)]
 pub struct User {
@@ -34,17 +35,9 @@ pub async fn add(store: &Store, name: &str, role: Role, created_by: &str) -> Res
             }
             _ => e.into(),
         })?;
-    sqlx::query(
-        "INSERT INTO audit_events (created_at, actor, action, entity, target, details) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(now())
-    .bind(created_by)
-    .bind("user.add")
-    .bind("user")
-    .bind(name)
-    .bind(serde_json::json!({"role": role.as_str()}).to_string())
-    .execute(&mut *tx)
-    .await?;
+    let details = serde_json::json!({"role": role.as_str()});
+    let entry = AuditEntry { actor: created_by, action: AuditAction::UserAdd, entity: "user", target: name, details };
+    audit::append(&mut tx, entry).await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -61,17 +54,10 @@ pub async fn revoke(store: &Store, name: &str, revoked_by: &str) -> Result<()> {
     if changed == 0 {
         return Err(Error::NotFound(format!("no active user {name:?}; `facetctl server users list` shows them")));
     }
-    sqlx::query(
-        "INSERT INTO audit_events (created_at, actor, action, entity, target, details) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(now())
-    .bind(revoked_by)
-    .bind("user.revoke")
-    .bind("user")
-    .bind(name)
-    .bind("{}")
-    .execute(&mut *tx)
-    .await?;
+    let details = serde_json::json!({});
+    let entry =
+        AuditEntry { actor: revoked_by, action: AuditAction::UserRevoke, entity: "user", target: name, details };
+    audit::append(&mut tx, entry).await?;
     tx.commit().await?;
     Ok(())
 }

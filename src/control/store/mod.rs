@@ -4,6 +4,8 @@
 //! write transactions begin. It never decides what a change means;
 //! `control::embedded` does.
 
+pub mod audit;
+
 use std::path::Path;
 use std::time::Duration;
 
