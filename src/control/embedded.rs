@@ -8,30 +8,30 @@ use std::collections::BTreeMap;
 use async_trait::async_trait;
 use serde_json::json;
 use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use super::governing::Governing;
 use super::store::audit::AuditEntry;
+use super::store::rows::*;
 use super::store::{Store, now, parse_time};
 use super::*;
 use crate::error::{Error, Hint, Result};
 use crate::secrets::{SecretStore, StoredIn};
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+pub(super) type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 pub struct Embedded {
-    store: Store,
-    secrets: std::sync::Arc<dyn SecretStore>,
-    actor: String,
-    lease: std::time::Duration,
+    pub(super) store: Store,
+    pub(super) secrets: std::sync::Arc<dyn SecretStore>,
+    pub(super) actor: String,
+    pub(super) lease: std::time::Duration,
     /// Whether a lease whose holder's process is gone from this host may be
     /// taken before it runs out: sound only when every holder runs on this
     /// host (a local SQLite file). A server's leases end by expiry alone,
     /// since its replicas restart on one host while their clients live on.
-    take_over_dead_holders: bool,
+    pub(super) take_over_dead_holders: bool,
     /// The actor's role on a server; None on the embedded control plane,
     /// whose user owns every record.
-    role: Option<Role>,
+    pub(super) role: Option<Role>,
 }
 
 impl Embedded {
@@ -50,16 +50,16 @@ impl Embedded {
         Embedded { lease, ..self }
     }
 
-    fn lease_ms(&self) -> i64 {
+    pub(super) fn lease_ms(&self) -> i64 {
         i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX / 2)
     }
 
-    fn lock(&self, integration: &str, bucket: &str, token: String) -> BucketLock {
+    pub(super) fn lock(&self, integration: &str, bucket: &str, token: String) -> BucketLock {
         BucketLock { integration: integration.into(), bucket: bucket.into(), token, lease: self.lease }
     }
 
     /// The artifact with this id, read in the writing transaction.
-    async fn artifact_in(&self, tx: &mut Tx, id: i64) -> Result<Artifact> {
+    pub(super) async fn artifact_in(&self, tx: &mut Tx, id: i64) -> Result<Artifact> {
         let sql = format!("{ARTIFACT_SELECT} WHERE a.id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await?;
         artifact_from(&row.ok_or_else(|| {
@@ -81,7 +81,7 @@ impl Embedded {
         Ok(())
     }
 
-    async fn audit(
+    pub(super) async fn audit(
         &self,
         tx: &mut Tx,
         action: AuditAction,
@@ -93,31 +93,13 @@ impl Embedded {
         super::store::audit::append(tx, entry).await
     }
 
-    async fn integration_id(&self, tx: &mut Tx, name: &str) -> Result<i64> {
+    pub(super) async fn integration_id(&self, tx: &mut Tx, name: &str) -> Result<i64> {
         sqlx::query("SELECT id FROM integrations WHERE name = $1")
             .bind(name)
             .fetch_optional(&mut **tx)
             .await?
             .map(|r| r.get::<i64, _>("id"))
             .ok_or_else(|| unknown("integration", name))
-    }
-
-    /// Ends the lease `lock` as the first statement of the write it was held
-    /// for, and answers the integration's id. Ending it first checks it too: a
-    /// holder whose lease ran out finds no row, and cannot write over the
-    /// bucket's next holder. Should the write fail, its rollback restores the lease.
-    async fn claim(&self, tx: &mut Tx, lock: &BucketLock) -> Result<i64> {
-        sqlx::query(
-            "DELETE FROM bucket_locks WHERE integration_id = (SELECT id FROM integrations WHERE name = $1)
-             AND bucket = $2 AND token = $3 RETURNING integration_id",
-        )
-        .bind(&lock.integration)
-        .bind(&lock.bucket)
-        .bind(&lock.token)
-        .fetch_optional(&mut **tx)
-        .await?
-        .map(|r| r.get::<i64, _>("integration_id"))
-        .ok_or_else(|| lost_lock(lock))
     }
 
     /// A new artifact row, or the one already under its tag in the bucket
@@ -260,13 +242,6 @@ impl ArtifactRow<'_> {
     }
 }
 
-fn lost_lock(lock: &BucketLock) -> Error {
-    Error::Refused(format!(
-        "no lease on bucket {} of {} goes by that token (it ran out and another writer may hold the bucket, or it ended); nothing was recorded; run the command again",
-        lock.bucket, lock.integration
-    ))
-}
-
 /// The id of workflow `name`, which must be for `integration`'s type of buckets.
 async fn workflow_of_type(
     tx: &mut Tx,
@@ -351,148 +326,6 @@ fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Error {
         }
         _ => e.into(),
     }
-}
-
-fn json_list(s: &str) -> Result<Vec<String>> {
-    serde_json::from_str(s).map_err(|e| Error::Storage(format!("bad list {s:?}: {e}")))
-}
-
-const ARTIFACT_SELECT: &str =
-    "SELECT a.id, i.name AS integration, a.bucket, a.image_uri, a.tag, a.digest, a.media_type,
-    a.external_id, a.description, a.metadata, a.promoted_from, a.created_by, a.created_at
-    FROM artifacts a JOIN integrations i ON i.id = a.integration_id";
-
-const INTEGRATION_SELECT: &str = "SELECT i.id, i.name, i.registration_type, r.name AS registry, i.repository, i.layout,
-    w.name AS workflow, i.created_by, i.created_at
-    FROM integrations i JOIN registries r ON r.id = i.registry_id LEFT JOIN workflows w ON w.id = i.workflow_id";
-
-const EVENT_SELECT: &str = "SELECT e.id, i.name AS integration, e.bucket, e.kind, e.artifact_id, a.tag, a.digest,
-    e.from_bucket, e.actor, e.reason, e.created_at
-    FROM bucket_events e JOIN integrations i ON i.id = e.integration_id JOIN artifacts a ON a.id = e.artifact_id";
-
-const PROMOTION_SELECT: &str = "SELECT p.id, i.name AS integration, p.artifact_id, p.target_artifact_id, p.from_bucket,
-    p.to_bucket, p.digest, p.actor, p.reason, p.state, p.forced, p.created_at
-    FROM promotions p JOIN integrations i ON i.id = p.integration_id";
-
-fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T> {
-    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
-}
-
-fn artifact_from(r: &AnyRow) -> Result<Artifact> {
-    let metadata: String = r.try_get("metadata")?;
-    Ok(Artifact {
-        id: r.try_get("id")?,
-        integration: r.try_get("integration")?,
-        bucket: r.try_get("bucket")?,
-        image_uri: r.try_get("image_uri")?,
-        tag: r.try_get("tag")?,
-        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
-        media_type: r.try_get("media_type")?,
-        external_id: r.try_get("external_id")?,
-        description: r.try_get("description")?,
-        metadata: serde_json::from_str::<BTreeMap<String, String>>(&metadata)
-            .map_err(|e| Error::Storage(e.to_string()))?,
-        promoted_from: r.try_get("promoted_from")?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
-}
-
-fn parse_word_digest(s: &str) -> Result<Digest> {
-    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
-}
-
-fn integration_from(r: &AnyRow) -> Result<Integration> {
-    Ok(Integration {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        registration_type: parse_word(&r.try_get::<String, _>("registration_type")?)?,
-        registry: r.try_get("registry")?,
-        repository: r.try_get("repository")?,
-        layout: parse_word(&r.try_get::<String, _>("layout")?)?,
-        workflow: r.try_get("workflow")?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
-}
-
-fn registry_from(r: &AnyRow) -> Result<Registry> {
-    Ok(Registry {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        kind: parse_word(&r.try_get::<String, _>("kind")?)?,
-        uri: r.try_get("uri")?,
-        insecure: r.try_get::<i64, _>("insecure")? != 0,
-        username: r.try_get("username")?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
-}
-
-fn workflow_from(r: &AnyRow) -> Result<Workflow> {
-    Ok(Workflow {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        registration_type: parse_word(&r.try_get::<String, _>("registration_type")?)?,
-        stages: json_list(&r.try_get::<String, _>("stages")?)?,
-        gates: json_list(&r.try_get::<String, _>("gates")?)?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
-}
-
-fn event_from(r: &AnyRow) -> Result<BucketEvent> {
-    Ok(BucketEvent {
-        id: r.try_get("id")?,
-        integration: r.try_get("integration")?,
-        bucket: r.try_get("bucket")?,
-        kind: parse_word(&r.try_get::<String, _>("kind")?)?,
-        artifact_id: r.try_get("artifact_id")?,
-        tag: r.try_get("tag")?,
-        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
-        from_bucket: r.try_get("from_bucket")?,
-        actor: r.try_get("actor")?,
-        reason: r.try_get("reason")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
-}
-
-fn promotion_from(r: &AnyRow) -> Result<Promotion> {
-    Ok(Promotion {
-        id: r.try_get("id")?,
-        integration: r.try_get("integration")?,
-        artifact_id: r.try_get("artifact_id")?,
-        target_artifact_id: r.try_get("target_artifact_id")?,
-        from_bucket: r.try_get("from_bucket")?,
-        to_bucket: r.try_get("to_bucket")?,
-        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
-        actor: r.try_get("actor")?,
-        reason: r.try_get("reason")?,
-        state: parse_word(&r.try_get::<String, _>("state")?)?,
-        forced: r.try_get::<i64, _>("forced")? != 0,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
-}
-
-fn this_host() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|s| s.trim().to_owned())
-        .or_else(|_| std::env::var("HOSTNAME"))
-        .unwrap_or_else(|_| "unknown-host".into())
-}
-
-/// Whether a lock holder on this host has died, so its bucket need not wait
-/// for the lease to run out. Only Linux can tell; elsewhere the lease decides.
-fn holder_is_dead(host: &str, pid: i64) -> bool {
-    cfg!(target_os = "linux")
-        && host == this_host()
-        && pid > 0
-        && pid != i64::from(std::process::id())
-        && !std::path::Path::new(&format!("/proc/{pid}")).exists()
-}
-
-fn epoch_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 #[async_trait]
@@ -916,125 +749,15 @@ impl ControlPlane for Embedded {
     }
 
     async fn lock_bucket(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
-        let token = lease_token()?;
-        let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
-        // The common case, a free bucket that already has a head, is one statement: a write from
-        // its first step, so SQLite takes the write lock before it reads. A bucket with a head was
-        // one of the integration's when it got it, and every record checks again; a caller whose
-        // role could be refused a protected bucket takes the checked way below.
-        if self.role.is_none_or(|r| r.allows(Role::ReleaseManager)) {
-            let taken = sqlx::query(
-                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
-                 SELECT i.id, $2, $3, $4, $5, $6 FROM integrations i
-                 JOIN buckets b ON b.integration_id = i.id AND b.bucket = $2 WHERE i.name = $1
-                 ON CONFLICT (integration_id, bucket) DO NOTHING",
-            )
-            .bind(integration)
-            .bind(bucket)
-            .bind(&token)
-            .bind(&holder)
-            .bind(now())
-            .bind(epoch_ms() + self.lease_ms())
-            .execute(&self.store.writer)
-            .await?
-            .rows_affected();
-            if taken == 1 {
-                return Ok(LockAttempt::Acquired(self.lock(integration, bucket, token)));
-            }
-        }
-        // No lease on a bucket the integration does not have, or that the caller may not write.
-        self.check_write(integration, bucket, None).await?;
-        // Free, held, or its holder gone: look, and take over a lease that ran out.
-        let mut tx = self.store.begin_write().await?;
-        let iid = self.integration_id(&mut tx, integration).await?;
-        let now_ms = epoch_ms();
-        let current = sqlx::query(
-            "SELECT token, holder, acquired_at, expires_at_ms FROM bucket_locks WHERE integration_id = $1 AND bucket = $2",
-        )
-        .bind(iid)
-        .bind(bucket)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let stale = match &current {
-            None => None,
-            Some(row) => {
-                let held_by: String = row.get("holder");
-                let (host, pid) = parse_holder(&held_by);
-                let dead = self.take_over_dead_holders && holder_is_dead(&host, pid);
-                if row.get::<i64, _>("expires_at_ms") > now_ms && !dead {
-                    return Ok(LockAttempt::Busy { holder: held_by, since: row.get("acquired_at") });
-                }
-                Some(row.get::<String, _>("token"))
-            }
-        };
-        // Compare-and-set, so that two writers who both saw the bucket free
-        // cannot both take it, on any backend and isolation level.
-        let taken = match stale {
-            None => sqlx::query(
-                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (integration_id, bucket) DO NOTHING",
-            )
-            .bind(iid)
-            .bind(bucket)
-            .bind(&token)
-            .bind(&holder)
-            .bind(now())
-            .bind(now_ms + self.lease_ms())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected(),
-            Some(stale_token) => sqlx::query(
-                "UPDATE bucket_locks SET token = $1, holder = $2, acquired_at = $3, expires_at_ms = $4
-                 WHERE integration_id = $5 AND bucket = $6 AND token = $7",
-            )
-            .bind(&token)
-            .bind(&holder)
-            .bind(now())
-            .bind(now_ms + self.lease_ms())
-            .bind(iid)
-            .bind(bucket)
-            .bind(&stale_token)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected(),
-        };
-        tx.commit().await?;
-        if taken == 1 {
-            Ok(LockAttempt::Acquired(self.lock(integration, bucket, token)))
-        } else {
-            Ok(LockAttempt::Busy { holder: "another writer".into(), since: now() })
-        }
+        self.take_lease(integration, bucket, holder).await
     }
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
-        let renewed = sqlx::query(
-            "UPDATE bucket_locks SET expires_at_ms = $1
-             WHERE integration_id = (SELECT id FROM integrations WHERE name = $2) AND bucket = $3 AND token = $4",
-        )
-        .bind(epoch_ms() + self.lease_ms())
-        .bind(&lock.integration)
-        .bind(&lock.bucket)
-        .bind(&lock.token)
-        .execute(&self.store.writer)
-        .await?
-        .rows_affected();
-        if renewed == 0 {
-            return Err(lost_lock(lock));
-        }
-        Ok(())
+        self.renew_lease(lock).await
     }
 
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {
-        sqlx::query(
-            "DELETE FROM bucket_locks
-             WHERE integration_id = (SELECT id FROM integrations WHERE name = $1) AND bucket = $2 AND token = $3",
-        )
-        .bind(&lock.integration)
-        .bind(&lock.bucket)
-        .bind(&lock.token)
-        .execute(&self.store.writer)
-        .await?;
-        Ok(())
+        self.end_lease(lock).await
     }
 
     async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
@@ -1419,33 +1142,5 @@ impl ControlPlane for Embedded {
                 })
             })
             .collect()
-    }
-}
-
-/// `"<who> on <host> pid <pid>"` back into host and pid.
-fn parse_holder(holder: &str) -> (String, i64) {
-    let Some((rest, pid)) = holder.rsplit_once(" pid ") else {
-        return (String::new(), 0);
-    };
-    let host = rest.rsplit_once(" on ").map_or("", |(_, h)| h);
-    (host.to_owned(), pid.parse().unwrap_or(0))
-}
-
-/// A lease token: on a server it is the capability to write a bucket, so it
-/// is 128 random bits, not guessable from the holder, the time or a pid.
-fn lease_token() -> Result<String> {
-    let mut bytes = [0u8; 16];
-    aws_lc_rs::rand::fill(&mut bytes).map_err(|_| Error::Failed("the system's random source failed".into()))?;
-    Ok(hex::encode(bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn holders_name_their_host_and_pid() {
-        assert_eq!(parse_holder("alice on build-7 pid 4242"), ("build-7".into(), 4242));
-        assert_eq!(parse_holder("garbage"), (String::new(), 0));
     }
 }

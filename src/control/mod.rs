@@ -4,6 +4,7 @@
 
 pub mod embedded;
 mod governing;
+mod leases;
 pub mod remote;
 pub mod store;
 pub mod wire;

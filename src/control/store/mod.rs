@@ -5,6 +5,7 @@
 //! `control::embedded` does.
 
 pub mod audit;
+pub mod rows;
 
 use std::path::Path;
 use std::time::Duration;
