@@ -2,6 +2,7 @@
 //! the use cases in `app/` call; `Embedded` keeps it in a local database. A
 //! remote implementation speaking the Facets API slots in beside it.
 
+mod catalog;
 pub mod embedded;
 mod governing;
 mod leases;
