@@ -168,32 +168,6 @@ impl Embedded {
             Some(r) => Err(tag_taken(bucket, tag, &r.get::<String, _>("digest"))),
         }
     }
-
-    async fn fetch_artifacts(&self, filter: &str, binds: Vec<BindValue>, plan: Plan) -> Result<Vec<Artifact>> {
-        let sql = format!("{ARTIFACT_SELECT} {filter}");
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(plan == Plan::Cached);
-        for b in binds {
-            q = match b {
-                BindValue::Int(i) => q.bind(i),
-                BindValue::Text(s) => q.bind(s),
-            };
-        }
-        q.fetch_all(&self.store.pool).await?.iter().map(artifact_from).collect()
-    }
-}
-
-/// How PostgreSQL plans a read. A statement prepared once per connection
-/// may, after five runs, be planned once for any value; for a listing whose
-/// best plan depends on whose rows it reads (an integration with a million
-/// events, or one with none) that generic plan walked every event: 123 ms in
-/// `EXPLAIN ANALYZE`, against 0.04 ms planned for the value. Listings are
-/// therefore sent unprepared (PostgreSQL's unnamed statement, planned for its
-/// values each run); look-ups by key and writes keep their cached plans.
-/// SQLite plans the same either way.
-#[derive(Clone, Copy, PartialEq)]
-enum Plan {
-    Cached,
-    PerValue,
 }
 
 /// A bucket's head moving to an artifact, and why.
@@ -242,11 +216,6 @@ impl ArtifactRow<'_> {
     }
 }
 
-enum BindValue {
-    Int(i64),
-    Text(String),
-}
-
 pub(super) fn unknown(what: &'static str, name: &str) -> Error {
     Error::NotFound(format!("unknown {what} {name:?}")).hint(Hint::List {
         what: what.into(),
@@ -261,9 +230,10 @@ fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
 }
 
 /// The trait's surface. What is set up (streams, environments, registries,
-/// workflows, integrations) is written in `catalog.rs` and leases in
-/// `leases.rs`, as inherent methods of the same names, which a path such as
-/// `Embedded::registries` names before the trait's; records and reads are here.
+/// workflows, integrations) is written in `catalog.rs`, leases in `leases.rs`
+/// and reads in `reads.rs`, as inherent methods of the same names, which a
+/// path such as `Embedded::registries` names before the trait's; the records
+/// of moves, and the rules they keep, are here.
 #[async_trait]
 impl ControlPlane for Embedded {
     fn actor(&self) -> &str {
@@ -640,126 +610,30 @@ impl ControlPlane for Embedded {
     }
 
     async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {
-        self.integration(integration).await?;
-        let found = self
-            .fetch_artifacts(
-                "JOIN buckets b ON b.current_artifact_id = a.id WHERE i.name = $1 AND b.bucket = $2",
-                vec![BindValue::Text(integration.into()), BindValue::Text(bucket.into())],
-                Plan::Cached,
-            )
-            .await?;
-        Ok(found.into_iter().next())
+        Embedded::current_artifact(self, integration, bucket).await
     }
 
     async fn artifact(&self, id: i64) -> Result<Artifact> {
-        let found = self.fetch_artifacts("WHERE a.id = $1", vec![BindValue::Int(id)], Plan::Cached).await?;
-        found.into_iter().next().ok_or_else(|| {
-            Error::NotFound(format!("no artifact has id {id}")).hint(Hint::List {
-                what: "artifact".into(),
-                integration: None,
-                bucket: None,
-            })
-        })
+        Embedded::artifact(self, id).await
     }
 
     async fn artifacts(&self, integration: &str, bucket: Option<&str>) -> Result<Vec<Artifact>> {
-        self.integration(integration).await?;
-        match bucket {
-            Some(b) => {
-                self.fetch_artifacts(
-                    "WHERE i.name = $1 AND a.bucket = $2 ORDER BY a.id DESC",
-                    vec![BindValue::Text(integration.into()), BindValue::Text(b.into())],
-                    Plan::PerValue,
-                )
-                .await
-            }
-            None => {
-                let by_integration = vec![BindValue::Text(integration.into())];
-                self.fetch_artifacts("WHERE i.name = $1 ORDER BY a.id DESC", by_integration, Plan::PerValue).await
-            }
-        }
+        Embedded::artifacts(self, integration, bucket).await
     }
 
     async fn find_artifact(&self, integration: &str, bucket: &str, key: ArtifactKey<'_>) -> Result<Option<Artifact>> {
-        let (column, value) = match key {
-            ArtifactKey::Tag(tag) => ("tag", tag),
-            ArtifactKey::Digest(digest) => ("digest", digest.as_str()),
-        };
-        let filter = format!("WHERE i.name = $1 AND a.bucket = $2 AND a.{column} = $3 ORDER BY a.id DESC LIMIT 1");
-        let binds =
-            vec![BindValue::Text(integration.into()), BindValue::Text(bucket.into()), BindValue::Text(value.into())];
-        Ok(self.fetch_artifacts(&filter, binds, Plan::Cached).await?.into_iter().next())
+        Embedded::find_artifact(self, integration, bucket, key).await
     }
 
     async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>> {
-        // By id, not by the joined name: the planner then knows which
-        // integration, and walks its (integration_id, id) index newest first.
-        let iid = self.integration(integration).await?.id;
-        let rows = match bucket {
-            Some(b) => {
-                let sql =
-                    format!("{EVENT_SELECT} WHERE e.integration_id = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3");
-                // Planned for its values: see `Plan`.
-                sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .persistent(false)
-                    .bind(iid)
-                    .bind(b)
-                    .bind(i64::from(limit))
-                    .fetch_all(&self.store.pool)
-                    .await?
-            }
-            None => {
-                let sql = format!("{EVENT_SELECT} WHERE e.integration_id = $1 ORDER BY e.id DESC LIMIT $2");
-                // Planned for its values: see `Plan`.
-                sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .persistent(false)
-                    .bind(iid)
-                    .bind(i64::from(limit))
-                    .fetch_all(&self.store.pool)
-                    .await?
-            }
-        };
-        rows.iter().map(event_from).collect()
+        Embedded::bucket_events(self, integration, bucket, limit).await
     }
 
     async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>> {
-        self.integration(integration).await?;
-        let sql = format!("{PROMOTION_SELECT} WHERE i.name = $1 ORDER BY p.id DESC LIMIT $2");
-        // Planned for its values: see `Plan`.
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .persistent(false)
-            .bind(integration)
-            .bind(i64::from(limit))
-            .fetch_all(&self.store.pool)
-            .await?;
-        rows.iter().map(promotion_from).collect()
+        Embedded::promotions(self, integration, limit).await
     }
 
     async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>> {
-        let since = filter.since.map(super::store::format_time).unwrap_or_default();
-        let rows = sqlx::query(
-            "SELECT id, created_at, actor, action, entity, target, details FROM audit_events
-             WHERE ($1 = '' OR actor = $1) AND created_at >= $2 ORDER BY id DESC LIMIT $3",
-        )
-        // Planned for its values (an actor, or none): see `Plan`.
-        .persistent(false)
-        .bind(filter.actor.unwrap_or_default())
-        .bind(since)
-        .bind(i64::from(filter.limit.unwrap_or(100)))
-        .fetch_all(&self.store.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AuditEvent {
-                    id: r.try_get("id")?,
-                    created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-                    actor: r.try_get("actor")?,
-                    action: r.try_get("action")?,
-                    entity: r.try_get("entity")?,
-                    target: r.try_get("target")?,
-                    details: serde_json::from_str(&r.try_get::<String, _>("details")?).unwrap_or_default(),
-                })
-            })
-            .collect()
+        Embedded::audit_events(self, filter).await
     }
 }

@@ -6,6 +6,7 @@ mod catalog;
 pub mod embedded;
 mod governing;
 mod leases;
+mod reads;
 pub mod remote;
 pub mod store;
 pub mod wire;
