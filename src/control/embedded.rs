@@ -3,8 +3,6 @@
 //! one-sequence history of each bucket. Every change and its audit event are
 //! written in one transaction; the audit log is only ever appended to.
 
-use std::collections::BTreeMap;
-
 use async_trait::async_trait;
 use serde_json::json;
 use sqlx::Row;
@@ -167,52 +165,6 @@ impl Embedded {
             Some(r) if r.get::<String, _>("digest") == digest.as_str() => Ok(Some(r.get("id"))),
             Some(r) => Err(tag_taken(bucket, tag, &r.get::<String, _>("digest"))),
         }
-    }
-}
-
-/// A bucket's head moving to an artifact, and why.
-struct HeadChange<'a> {
-    bucket: &'a str,
-    artifact_id: i64,
-    kind: BucketEventKind,
-    from: Option<&'a str>,
-    reason: Option<&'a str>,
-}
-
-/// An artifact's row as written; `created_at` is as stored, so that the
-/// answer built from it equals a later read.
-struct ArtifactRow<'a> {
-    iid: i64,
-    bucket: &'a str,
-    image_uri: &'a str,
-    tag: &'a str,
-    digest: &'a Digest,
-    media_type: &'a str,
-    external_id: Option<&'a str>,
-    description: Option<&'a str>,
-    metadata: &'a BTreeMap<String, String>,
-    promoted_from: Option<i64>,
-    created_at: &'a str,
-}
-
-impl ArtifactRow<'_> {
-    /// The artifact this row records, as a later read would answer it.
-    fn artifact(&self, id: i64, integration: &str, created_by: &str) -> Result<Artifact> {
-        Ok(Artifact {
-            id,
-            integration: integration.to_owned(),
-            bucket: self.bucket.to_owned(),
-            image_uri: self.image_uri.to_owned(),
-            tag: self.tag.to_owned(),
-            digest: self.digest.clone(),
-            media_type: self.media_type.to_owned(),
-            external_id: self.external_id.map(str::to_owned),
-            description: self.description.map(str::to_owned),
-            metadata: self.metadata.clone(),
-            promoted_from: self.promoted_from,
-            created_by: created_by.to_owned(),
-            created_at: parse_time(self.created_at)?,
-        })
     }
 }
 

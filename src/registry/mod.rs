@@ -6,6 +6,7 @@ pub mod auth;
 pub mod client;
 pub mod copy;
 pub mod credentials;
+pub mod error_body;
 pub mod manifest;
 pub mod reference;
 pub mod referrers;

@@ -1,5 +1,5 @@
-//! Rows of the store read back into the model's records: the SELECTs that
-//! join a record's names, and the mappers from their columns.
+//! Rows of the store: the SELECTs that join a record's names and the mappers
+//! from their columns, and the rows of moves as they are written.
 
 use std::collections::BTreeMap;
 
@@ -131,4 +131,50 @@ pub fn promotion_from(r: &AnyRow) -> Result<Promotion> {
         forced: r.try_get::<i64, _>("forced")? != 0,
         created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
     })
+}
+
+/// A bucket's head moving to an artifact, and why.
+pub struct HeadChange<'a> {
+    pub bucket: &'a str,
+    pub artifact_id: i64,
+    pub kind: BucketEventKind,
+    pub from: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+/// An artifact's row as written; `created_at` is as stored, so that the
+/// answer built from it equals a later read.
+pub struct ArtifactRow<'a> {
+    pub iid: i64,
+    pub bucket: &'a str,
+    pub image_uri: &'a str,
+    pub tag: &'a str,
+    pub digest: &'a Digest,
+    pub media_type: &'a str,
+    pub external_id: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub metadata: &'a BTreeMap<String, String>,
+    pub promoted_from: Option<i64>,
+    pub created_at: &'a str,
+}
+
+impl ArtifactRow<'_> {
+    /// The artifact this row records, as a later read would answer it.
+    pub fn artifact(&self, id: i64, integration: &str, created_by: &str) -> Result<Artifact> {
+        Ok(Artifact {
+            id,
+            integration: integration.to_owned(),
+            bucket: self.bucket.to_owned(),
+            image_uri: self.image_uri.to_owned(),
+            tag: self.tag.to_owned(),
+            digest: self.digest.clone(),
+            media_type: self.media_type.to_owned(),
+            external_id: self.external_id.map(str::to_owned),
+            description: self.description.map(str::to_owned),
+            metadata: self.metadata.clone(),
+            promoted_from: self.promoted_from,
+            created_by: created_by.to_owned(),
+            created_at: parse_time(self.created_at)?,
+        })
+    }
 }
