@@ -227,4 +227,8 @@ fn a_command_checkpoints_the_store_so_the_next_one_has_no_log_to_replay() {
 
     let moves: Vec<String> = ctx.history().iter().map(|e| e["kind"].as_str().unwrap().to_owned()).collect();
     assert_eq!(moves, ["push", "promote"], "both records are in the database file");
+    // The assertions above mean something only in WAL mode, where a WAL file could have been left:
+    // bytes 18 and 19 of a SQLite file's header are 2 and 2 then (1 and 1 in rollback-journal mode).
+    let header = std::fs::read(ctx.facetctl_home().join("facetctl.db")).unwrap();
+    assert_eq!((header[18], header[19]), (2, 2), "the store is in WAL mode");
 }
