@@ -68,11 +68,7 @@ impl Governing {
         if self.workflow.as_ref().is_some_and(|w| w.stages.iter().any(|s| s == bucket)) {
             return Ok(());
         }
-        let table = match self.registration_type {
-            RegistrationType::Environment => "environments",
-            RegistrationType::ReleaseStream => "release_streams",
-        };
-        let one = format!("SELECT 1 AS found FROM {table} WHERE name = $1");
+        let one = format!("SELECT 1 AS found FROM {} WHERE name = $1", self.type_buckets());
         if sqlx::query(sqlx::AssertSqlSafe(one)).bind(bucket).fetch_optional(&mut *conn).await?.is_some() {
             return Ok(());
         }
@@ -109,13 +105,17 @@ impl Governing {
         Ok(sqlx::query(sql).bind(bucket).fetch_optional(&mut *conn).await?.is_some())
     }
 
-    /// Every bucket the integration has.
-    pub async fn known_buckets(&self, conn: &mut AnyConnection) -> Result<Vec<String>> {
-        let table = match self.registration_type {
+    /// The table whose names are buckets for an integration of this type.
+    fn type_buckets(&self) -> &'static str {
+        match self.registration_type {
             RegistrationType::Environment => "environments",
             RegistrationType::ReleaseStream => "release_streams",
-        };
-        let all = format!("SELECT name FROM {table} ORDER BY name");
+        }
+    }
+
+    /// Every bucket the integration has.
+    pub async fn known_buckets(&self, conn: &mut AnyConnection) -> Result<Vec<String>> {
+        let all = format!("SELECT name FROM {} ORDER BY name", self.type_buckets());
         let others: Vec<String> = sqlx::query(sqlx::AssertSqlSafe(all))
             .fetch_all(&mut *conn)
             .await?
