@@ -1,40 +1,84 @@
-//! The library's error, sorted by whose move it is next. Each kind has one
-//! exit code (DESIGN.md section 6); the CLI maps them in one place.
+//! The library's error. Each variant is one thing a caller may branch on;
+//! its `ErrorKind` says whose move it is next, and gives the exit code
+//! (DESIGN.md section 6) and the HTTP status, both matched exhaustively, so a
+//! new error cannot fall silently into a catch-all.
 //!
 //! Messages say what failed and why in words any caller can use: they name
 //! no command-line flag or command, because the server hands them to Facets'
 //! clients and to browsers. What the person can do next travels beside the
 //! message as a `Hint`, which each front end words its own way: the CLI as a
-//! `hint:` line naming its flags, the server not at all.
+//! `hint:` line naming its flags, the server not at all. Causes stay attached
+//! as `source()`, so the CLI prints the chain and the server logs it.
+
+use std::fmt;
 
 use crate::model::{InvalidInput, RuleBroken};
 use crate::registry::RegistryError;
 
+type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The input cannot be used as given (exit 2).
+    /// The input cannot be used as given.
     #[error("{0}")]
     Invalid(String),
-    /// The input names something that does not exist (exit 4).
+    /// The input names something that does not exist.
     #[error("{0}")]
     NotFound(String),
-    /// Not allowed now: off the workflow, a tag already taken, a bucket busy (exit 3).
+    /// Not allowed now.
     #[error("{0}")]
     Refused(String),
-    /// The caller's role does not allow this (exit 3).
+    /// The caller's role does not allow this.
     #[error("{0}")]
     Forbidden(String),
+    /// A rule the record would break, checked where records are written.
+    #[error(transparent)]
+    Rule(#[from] RuleBroken),
+    /// The tag already names another image in the bucket; tags are immutable.
+    #[error("tag {tag} in bucket {bucket} already names {digest}; tags are immutable")]
+    TagTaken { bucket: String, tag: String, digest: String },
+    /// Another writer holds the bucket's lease.
+    #[error("bucket {bucket} of {integration} is busy: {holder} has held it since {since}; nothing was changed")]
+    Busy { integration: String, bucket: String, holder: String, since: String },
+    /// The writer's lease on the bucket ran out or ended, so it may not write.
+    #[error(
+        "lost the lease on bucket {bucket} of {integration} (it ran out, and another writer may hold the bucket now, or it ended)"
+    )]
+    LeaseLost { integration: String, bucket: String },
     #[error(transparent)]
     Registry(RegistryError),
-    /// The control plane's storage failed (exit 1).
-    #[error("control plane storage: {0}")]
-    Storage(String),
-    /// Anything else that failed (exit 1).
+    /// The control plane's storage failed.
+    #[error("control plane storage: {context}")]
+    Storage {
+        context: String,
+        #[source]
+        source: Option<Cause>,
+    },
+    /// Anything else that failed.
     #[error("{0}")]
     Failed(String),
     /// An error and what to do about it; it is the inner error in every other respect.
-    #[error("{error}")]
-    Hinted { error: Box<Error>, hint: Hint },
+    #[error(transparent)]
+    Hinted(Box<Hinted>),
+}
+
+/// An error with a hint the library chose for it.
+#[derive(Debug)]
+pub struct Hinted {
+    pub error: Error,
+    pub hint: Hint,
+}
+
+impl fmt::Display for Hinted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl std::error::Error for Hinted {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.error)
+    }
 }
 
 /// What the person at the other end can do next, for a front end to word.
@@ -68,27 +112,57 @@ pub enum Hint {
     RegistryCredentials,
     /// A registry on this machine that serves plain HTTP is marked insecure.
     Insecure,
+    /// Run the command again: what it waited on is gone.
+    RunAgain,
 }
 
-/// Exit codes of the command-line contract.
+/// Whose move it is next. Each kind has one exit code and one HTTP status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExitKind {
-    Failed = 1,
-    Usage = 2,
-    Refused = 3,
-    NotFound = 4,
+pub enum ErrorKind {
+    /// The input cannot be used as given: exit 2, HTTP 400.
+    Usage,
+    /// Not allowed now: exit 3, HTTP 409.
+    Refused,
+    /// The caller's role does not allow it: exit 3, HTTP 403.
+    Forbidden,
+    /// Something named does not exist: exit 4, HTTP 404.
+    NotFound,
+    /// It failed, and trying again may work: exit 1, HTTP 500.
+    Failed,
+}
+
+impl ErrorKind {
+    /// The exit code of the command-line contract.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Failed => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Refused | ErrorKind::Forbidden => 3,
+            ErrorKind::NotFound => 4,
+        }
+    }
 }
 
 impl Error {
     /// The same error with what to do about it.
     pub fn hint(self, hint: Hint) -> Error {
-        Error::Hinted { error: Box::new(self), hint }
+        Error::Hinted(Box::new(Hinted { error: self, hint }))
     }
 
-    /// What to do about it, if the library knows.
-    pub fn hint_of(&self) -> Option<&Hint> {
+    /// What to do about it, if the library knows: the hint given, or the one
+    /// the error implies.
+    pub fn hint_of(&self) -> Option<Hint> {
         match self {
-            Error::Hinted { hint, .. } => Some(hint),
+            Error::Hinted(h) => Some(h.hint.clone()),
+            Error::TagTaken { .. } => Some(Hint::AnotherTag),
+            Error::Busy { .. } => Some(Hint::WaitLonger),
+            Error::LeaseLost { .. } => Some(Hint::RunAgain),
+            Error::Rule(RuleBroken::OffWorkflow { next: Some(next), .. }) => {
+                Some(Hint::PromoteTo { stage: next.clone() })
+            }
+            Error::Rule(RuleBroken::NoNestedRepositories { .. }) => Some(Hint::TagPerBucket),
+            Error::Registry(RegistryError::Unauthorized { .. }) => Some(Hint::RegistryCredentials),
+            Error::Registry(RegistryError::Tls { plain_http: true, .. }) => Some(Hint::Insecure),
             _ => None,
         }
     }
@@ -96,34 +170,31 @@ impl Error {
     /// The error itself, without its hint.
     pub fn bare(&self) -> &Error {
         match self {
-            Error::Hinted { error, .. } => error.bare(),
+            Error::Hinted(h) => h.error.bare(),
             e => e,
         }
     }
 
-    pub fn kind(&self) -> ExitKind {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Hinted { error, .. } => error.kind(),
-            Error::Invalid(_) => ExitKind::Usage,
-            Error::NotFound(_) => ExitKind::NotFound,
-            Error::Refused(_) | Error::Forbidden(_) => ExitKind::Refused,
-            Error::Storage(_) | Error::Failed(_) => ExitKind::Failed,
-            Error::Registry(e) => match e {
-                RegistryError::InvalidReference(_) => ExitKind::Usage,
-                RegistryError::Unauthorized { .. }
-                | RegistryError::Denied { .. }
-                | RegistryError::ImmutableTag { .. } => ExitKind::Refused,
-                RegistryError::RepositoryMissing { .. } => ExitKind::NotFound,
-                RegistryError::NoCredentials { .. } => ExitKind::Refused,
-                RegistryError::NotFound { .. } | RegistryError::SourceMissing(_) => ExitKind::NotFound,
-                RegistryError::Source(_) => ExitKind::Usage,
-                _ => ExitKind::Failed,
-            },
+            Error::Hinted(h) => h.error.kind(),
+            Error::Invalid(_) => ErrorKind::Usage,
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::Refused(_) | Error::TagTaken { .. } | Error::Busy { .. } | Error::LeaseLost { .. } => {
+                ErrorKind::Refused
+            }
+            Error::Forbidden(_) => ErrorKind::Forbidden,
+            Error::Storage { .. } | Error::Failed(_) => ErrorKind::Failed,
+            Error::Rule(rule) => rule_kind(rule),
+            Error::Registry(e) => registry_kind(e),
         }
     }
-}
 
-impl Error {
+    /// A storage failure, with what was being done and why it failed.
+    pub fn storage(context: impl Into<String>, source: impl Into<Cause>) -> Error {
+        Error::Storage { context: context.into(), source: Some(source.into()) }
+    }
+
     /// The same error, its message followed by `note`: what became of the
     /// work done before it failed.
     pub fn with_note(self, note: &str) -> Error {
@@ -133,35 +204,62 @@ impl Error {
             Error::NotFound(m) => Error::NotFound(add(m)),
             Error::Refused(m) => Error::Refused(add(m)),
             Error::Forbidden(m) => Error::Forbidden(add(m)),
-            Error::Storage(m) => Error::Storage(add(m)),
             Error::Failed(m) => Error::Failed(add(m)),
-            Error::Hinted { error, hint } => error.with_note(note).hint(hint),
-            registry @ Error::Registry(_) => {
-                let message = add(registry.to_string());
-                match registry.kind() {
-                    ExitKind::Usage => Error::Invalid(message),
-                    ExitKind::NotFound => Error::NotFound(message),
-                    ExitKind::Refused => Error::Refused(message),
-                    ExitKind::Failed => Error::Failed(message),
+            Error::Storage { context, source } => Error::Storage { context: add(context), source },
+            Error::Hinted(h) => h.error.with_note(note).hint(h.hint),
+            other => {
+                let hint = other.hint_of();
+                let message = add(other.to_string());
+                let noted = match other.kind() {
+                    ErrorKind::Usage => Error::Invalid(message),
+                    ErrorKind::NotFound => Error::NotFound(message),
+                    ErrorKind::Refused => Error::Refused(message),
+                    ErrorKind::Forbidden => Error::Forbidden(message),
+                    ErrorKind::Failed => Error::Failed(message),
+                };
+                match hint {
+                    Some(hint) => noted.hint(hint),
+                    None => noted,
                 }
             }
         }
     }
 }
 
-/// A registry's error, with what the caller can do about it where that is
-/// theirs to do (credentials, a plain-HTTP registry).
+fn rule_kind(rule: &RuleBroken) -> ErrorKind {
+    match rule {
+        RuleBroken::UnknownBucket { .. } => ErrorKind::NotFound,
+        RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } => ErrorKind::Refused,
+        RuleBroken::Protected { .. } => ErrorKind::Forbidden,
+        RuleBroken::TooLarge { .. }
+        | RuleBroken::TagClash { .. }
+        | RuleBroken::NotAnArtifactKind { .. }
+        | RuleBroken::NoNestedRepositories { .. }
+        | RuleBroken::NotNamespaceName { .. } => ErrorKind::Usage,
+    }
+}
+
+fn registry_kind(e: &RegistryError) -> ErrorKind {
+    match e {
+        RegistryError::InvalidReference(_) | RegistryError::Source(_) => ErrorKind::Usage,
+        RegistryError::Unauthorized { .. }
+        | RegistryError::Denied { .. }
+        | RegistryError::ImmutableTag { .. }
+        | RegistryError::NoCredentials { .. } => ErrorKind::Refused,
+        RegistryError::RepositoryMissing { .. } | RegistryError::NotFound { .. } | RegistryError::SourceMissing(_) => {
+            ErrorKind::NotFound
+        }
+        RegistryError::Unreachable { .. }
+        | RegistryError::Tls { .. }
+        | RegistryError::Protocol { .. }
+        | RegistryError::DigestMismatch { .. }
+        | RegistryError::RateLimited { .. } => ErrorKind::Failed,
+    }
+}
+
 impl From<RegistryError> for Error {
     fn from(e: RegistryError) -> Self {
-        let hint = match &e {
-            RegistryError::Unauthorized { .. } => Some(Hint::RegistryCredentials),
-            RegistryError::Tls { plain_http: true, .. } => Some(Hint::Insecure),
-            _ => None,
-        };
-        match hint {
-            Some(hint) => Error::Registry(e).hint(hint),
-            None => Error::Registry(e),
-        }
+        Error::Registry(e)
     }
 }
 
@@ -171,26 +269,46 @@ impl From<InvalidInput> for Error {
     }
 }
 
-impl From<RuleBroken> for Error {
-    fn from(e: RuleBroken) -> Self {
-        let message = e.to_string();
-        match e {
-            RuleBroken::UnknownBucket { .. } => Error::NotFound(message),
-            RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } => Error::Refused(message),
-            RuleBroken::Protected { .. } => Error::Forbidden(message),
-            RuleBroken::TooLarge { .. }
-            | RuleBroken::TagClash { .. }
-            | RuleBroken::NotAnArtifactKind { .. }
-            | RuleBroken::NotNamespaceName { .. } => Error::Invalid(message),
-            RuleBroken::NoNestedRepositories { .. } => Error::Invalid(message).hint(Hint::TagPerBucket),
-        }
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        Error::storage("a query failed", e)
     }
 }
 
-impl From<sqlx::Error> for Error {
-    fn from(e: sqlx::Error) -> Self {
-        Error::Storage(e.to_string())
+/// An error and its causes on one line, as a log reads it.
+pub fn with_causes(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = e.to_string();
+    let mut cause = e.source();
+    while let Some(next) = cause {
+        line.push_str(": ");
+        line.push_str(&next.to_string());
+        cause = next.source();
     }
+    line
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_storage_failure_keeps_its_cause_for_the_chain() {
+        let e = Error::storage("cannot open /x/store.db", std::io::Error::other("permission denied"));
+        assert_eq!(e.to_string(), "control plane storage: cannot open /x/store.db");
+        assert_eq!(with_causes(&e), "control plane storage: cannot open /x/store.db: permission denied");
+        let hinted = e.hint(Hint::RunAgain);
+        assert_eq!(with_causes(&hinted), "control plane storage: cannot open /x/store.db: permission denied");
+    }
+
+    #[test]
+    fn a_note_keeps_the_kind_and_the_implied_hint() {
+        let busy =
+            Error::Busy { integration: "p".into(), bucket: "qa".into(), holder: "ada".into(), since: "t".into() };
+        let noted = busy.with_note("tag b-2 was written");
+        assert_eq!(noted.kind(), ErrorKind::Refused);
+        assert_eq!(noted.hint_of(), Some(Hint::WaitLonger));
+        assert!(noted.to_string().ends_with("nothing was changed; tag b-2 was written"), "{noted}");
+    }
+}

@@ -12,4 +12,4 @@ pub mod registry;
 pub mod secrets;
 pub mod server;
 
-pub use error::{Error, ExitKind, Result};
+pub use error::{Error, ErrorKind, Result};

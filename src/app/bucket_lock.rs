@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 
 use super::App;
 use crate::control::{BucketLock, ControlPlane, LockAttempt};
-use crate::error::{Error, Hint, Result};
+use crate::error::{Error, Result};
 
 pub struct HeldBucket {
     pub lock: BucketLock,
@@ -35,10 +35,12 @@ pub async fn acquire(app: &App, integration: &str, bucket: &str) -> Result<HeldB
             }
             LockAttempt::Busy { holder, since } => {
                 if started.elapsed() >= app.lock_timeout {
-                    return Err(Error::Refused(format!(
-                        "bucket {bucket} of {integration} is busy: {holder} has held it since {since}; nothing was changed"
-                    ))
-                    .hint(Hint::WaitLonger));
+                    return Err(Error::Busy {
+                        integration: integration.to_owned(),
+                        bucket: bucket.to_owned(),
+                        holder,
+                        since,
+                    });
                 }
                 if !told {
                     app.reporter.note(&format!("waiting for {holder} to finish with bucket {bucket}..."));
@@ -68,11 +70,7 @@ impl HeldBucket {
                 *self.renewed.lock().expect("not poisoned") = asked;
                 Ok(())
             }
-            Err(Error::Refused(_)) => Err(Error::Refused(format!(
-                "lost the lease on bucket {} of {} (it ran out while this command was paused, and another writer may \
-                 hold the bucket now); {touched}; nothing was recorded; run the command again",
-                self.lock.bucket, self.lock.integration
-            ))),
+            Err(lost @ Error::LeaseLost { .. }) => Err(lost.with_note(&format!("{touched}; nothing was recorded"))),
             Err(e) => Err(e),
         }
     }

@@ -10,7 +10,7 @@ use super::bucket_tags::{self, BucketTags};
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
 use crate::error::{Error, Hint, Result};
-use crate::model::{Artifact, Digest, Promotion, RuleBroken, check_step};
+use crate::model::{Artifact, Digest, Promotion, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::RegistrySource;
@@ -68,13 +68,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         None => None,
     };
     // The control plane checks the step again when it records; this is for an early, friendlier answer.
-    check_step(&integration.name, workflow.as_ref(), &req.from, &req.to).map_err(|broken| match &broken {
-        RuleBroken::OffWorkflow { next: Some(next), .. } => {
-            let next = next.clone();
-            Error::from(broken).hint(Hint::PromoteTo { stage: next })
-        }
-        _ => Error::from(broken),
-    })?;
+    check_step(&integration.name, workflow.as_ref(), &req.from, &req.to)?;
     let source = source_artifact(app, &req).await?;
     app.plane.check_write(&integration.name, &req.to, Some(&source.tag)).await?;
     let registry = app.plane.registry(&integration.registry).await?;

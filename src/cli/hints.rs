@@ -27,6 +27,7 @@ pub fn word(hint: &Hint) -> String {
         Hint::RegistryCredentials => {
             "give them with `facetctl registry add NAME ... --username USER --password-stdin` or `facetctl registry login NAME`".into()
         }
+        Hint::RunAgain => "run the command again".into(),
         Hint::Insecure => "a registry on this machine that serves plain HTTP is added with --insecure".into(),
     }
 }

@@ -23,7 +23,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::app::{self, App};
 use crate::control::Embedded;
 use crate::control::store::Store;
-use crate::error::{Error, ExitKind};
+use crate::error::{Error, ErrorKind};
 use output::{Format, Printer};
 
 /// Move container images through environments, digest-pinned, with a record of every move.
@@ -108,7 +108,7 @@ pub fn main() -> ExitCode {
             let _ = e.print();
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
-                _ => ExitCode::from(ExitKind::Usage as u8),
+                _ => ExitCode::from(ErrorKind::Usage.exit_code()),
             };
         }
     };
@@ -136,13 +136,13 @@ fn report(e: &anyhow::Error) -> ExitCode {
     {
         return ExitCode::SUCCESS;
     }
-    let kind = e.downcast_ref::<Error>().map_or(ExitKind::Failed, Error::kind);
+    let kind = e.downcast_ref::<Error>().map_or(ErrorKind::Failed, Error::kind);
     // One line: the chain joined, as the user reads it; then what to do, in the CLI's words.
     eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
     if let Some(hint) = e.downcast_ref::<Error>().and_then(Error::hint_of) {
-        eprintln!("hint: {}", hints::word(hint));
+        eprintln!("hint: {}", hints::word(&hint));
     }
-    ExitCode::from(kind as u8)
+    ExitCode::from(kind.exit_code())
 }
 
 fn init_logging(verbose: u8, server: bool) {

@@ -126,7 +126,13 @@ impl Embedded {
             return Ok((r.get("id"), true));
         }
         let existing = self.same_tag(tx, row.iid, row.bucket, row.tag, row.digest).await?;
-        Ok((existing.ok_or_else(|| Error::Storage("an artifact's tag conflicted, then vanished".into()))?, false))
+        Ok((
+            existing.ok_or_else(|| Error::Storage {
+                context: "an artifact's tag conflicted, then vanished".into(),
+                source: None,
+            })?,
+            false,
+        ))
     }
 
     /// Moves a bucket's head by writing its event; the head follows in the
@@ -163,7 +169,11 @@ impl Embedded {
         match row {
             None => Ok(None),
             Some(r) if r.get::<String, _>("digest") == digest.as_str() => Ok(Some(r.get("id"))),
-            Some(r) => Err(tag_taken(bucket, tag, &r.get::<String, _>("digest"))),
+            Some(r) => Err(Error::TagTaken {
+                bucket: bucket.to_owned(),
+                tag: tag.to_owned(),
+                digest: r.get::<String, _>("digest"),
+            }),
         }
     }
 }
@@ -174,11 +184,6 @@ pub(super) fn unknown(what: &'static str, name: &str) -> Error {
         integration: None,
         bucket: None,
     })
-}
-
-fn tag_taken(bucket: &str, tag: &str, digest: &str) -> Error {
-    Error::Refused(format!("tag {tag} in bucket {bucket} already names {digest}; tags are immutable"))
-        .hint(Hint::AnotherTag)
 }
 
 /// The trait's surface. What is set up (streams, environments, registries,
@@ -484,7 +489,10 @@ impl ControlPlane for Embedded {
         .await?;
         tx.commit().await?;
         let events = self.bucket_events(&lock.integration, Some(&lock.bucket), 1).await?;
-        events.into_iter().next().ok_or_else(|| Error::Storage("the rollback event vanished".into()))
+        events
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Storage { context: "the rollback event vanished".into(), source: None })
     }
 
     async fn record_repair(&self, lock: &BucketLock, repair: TagRepair) -> Result<()> {

@@ -5,6 +5,7 @@
 
 use sqlx::{AnyConnection, Row};
 
+use super::store::rows::{json_list, parse_word};
 use crate::error::{Error, Hint, Result};
 use crate::model::{self, Digest, Layout, RegistrationType, Workflow};
 
@@ -38,15 +39,15 @@ impl Governing {
                 bucket: None,
             })
         })?;
-        let registration_type = word(&row.try_get::<String, _>("registration_type")?)?;
+        let registration_type = parse_word(&row.try_get::<String, _>("registration_type")?)?;
         let workflow = match row.try_get::<Option<String>, _>("workflow")? {
             None => None,
             Some(name) => Some(Workflow {
                 id: row.try_get("workflow_id")?,
                 name,
                 registration_type,
-                stages: list(&row.try_get::<String, _>("stages")?)?,
-                gates: list(&row.try_get::<String, _>("gates")?)?,
+                stages: json_list(&row.try_get::<String, _>("stages")?)?,
+                gates: json_list(&row.try_get::<String, _>("gates")?)?,
                 created_by: row.try_get("workflow_by")?,
                 created_at: super::store::parse_time(&row.try_get::<String, _>("workflow_at")?)?,
             }),
@@ -56,7 +57,7 @@ impl Governing {
             name: row.try_get("name")?,
             registration_type,
             repository: row.try_get("repository")?,
-            layout: word(&row.try_get::<String, _>("layout")?)?,
+            layout: parse_word(&row.try_get::<String, _>("layout")?)?,
             registry_uri: row.try_get("registry_uri")?,
             workflow,
         })
@@ -176,12 +177,4 @@ impl Governing {
             None => format!("{}/{repo}@{digest}", self.registry_uri),
         }
     }
-}
-
-fn word<T: std::str::FromStr<Err = model::InvalidInput>>(s: &str) -> Result<T> {
-    s.parse().map_err(|e: model::InvalidInput| Error::Storage(e.0))
-}
-
-fn list(s: &str) -> Result<Vec<String>> {
-    serde_json::from_str(s).map_err(|e| Error::Storage(format!("bad list {s:?}: {e}")))
 }

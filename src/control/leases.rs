@@ -27,7 +27,7 @@ impl Embedded {
         .fetch_optional(&mut **tx)
         .await?
         .map(|r| r.get::<i64, _>("integration_id"))
-        .ok_or_else(|| lost_lock(lock))
+        .ok_or_else(|| lost_lock(lock).with_note("nothing was recorded"))
     }
 
     pub(super) async fn take_lease(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
@@ -154,10 +154,7 @@ impl Embedded {
 }
 
 fn lost_lock(lock: &BucketLock) -> Error {
-    Error::Refused(format!(
-        "no lease on bucket {} of {} goes by that token (it ran out and another writer may hold the bucket, or it ended); nothing was recorded; run the command again",
-        lock.bucket, lock.integration
-    ))
+    Error::LeaseLost { integration: lock.integration.clone(), bucket: lock.bucket.clone() }
 }
 
 fn this_host() -> String {

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::wire::*;
 use super::*;
-use crate::error::{Error, Hint, Result};
+use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::registry::Secret;
 
 pub struct Remote {
@@ -363,7 +363,13 @@ impl ControlPlane for Remote {
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "lock");
-        self.send(Method::PUT, &path, None, Some(&lock.token)).await
+        // The server refuses a renewal for one reason: the lease is no longer this token's.
+        match self.send(Method::PUT, &path, None, Some(&lock.token)).await {
+            Err(e) if e.kind() == ErrorKind::Refused => {
+                Err(Error::LeaseLost { integration: lock.integration.clone(), bucket: lock.bucket.clone() })
+            }
+            answer => answer,
+        }
     }
 
     async fn unlock_bucket(&self, lock: &BucketLock) -> Result<()> {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::model::*;
 
 /// The header that carries a bucket lease's token on writes into the bucket.
@@ -30,14 +30,12 @@ pub struct ErrorDetails {
 
 /// The HTTP status and Facets error code for an error.
 pub fn status_of(e: &Error) -> (u16, &'static str) {
-    if let Error::Forbidden(_) = e.bare() {
-        return (403, "FORBIDDEN");
-    }
     match e.kind() {
-        crate::ExitKind::Usage => (400, "BAD_REQUEST"),
-        crate::ExitKind::NotFound => (404, "NOT_FOUND"),
-        crate::ExitKind::Refused => (409, "CONFLICT"),
-        crate::ExitKind::Failed => (500, "INTERNAL_ERROR"),
+        ErrorKind::Usage => (400, "BAD_REQUEST"),
+        ErrorKind::Forbidden => (403, "FORBIDDEN"),
+        ErrorKind::NotFound => (404, "NOT_FOUND"),
+        ErrorKind::Refused => (409, "CONFLICT"),
+        ErrorKind::Failed => (500, "INTERNAL_ERROR"),
     }
 }
 

@@ -77,6 +77,8 @@ impl fmt::Display for RuleBroken {
     }
 }
 
+impl std::error::Error for RuleBroken {}
+
 /// The buckets an integration has: its workflow's stages, then the
 /// environments or release streams of its type. `others` are the latter.
 pub fn known_buckets(workflow: Option<&Workflow>, others: impl IntoIterator<Item = String>) -> Vec<String> {

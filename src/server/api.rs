@@ -16,7 +16,7 @@ use super::ServerState;
 use super::auth::Caller;
 use crate::control::Embedded;
 use crate::control::wire::{self, ErrorDetails};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     hinted_response(status, code, message, None)
@@ -39,8 +39,12 @@ impl From<Error> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = wire::status_of(&self.0);
+        // A failure's causes (the database's or a registry's words) are for the operator's log, not the caller.
+        if self.0.kind() == ErrorKind::Failed {
+            tracing::error!(error = %crate::error::with_causes(&self.0), "request failed");
+        }
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        hinted_response(status, code, &self.0.to_string(), self.0.hint_of().cloned())
+        hinted_response(status, code, &self.0.to_string(), self.0.hint_of())
     }
 }
 

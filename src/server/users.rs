@@ -86,7 +86,10 @@ pub async fn authenticate(store: &Store, name: &str, token: &str) -> Result<Opti
     if !constant_time_eq(hash(token).as_bytes(), stored.as_bytes()) {
         return Ok(None);
     }
-    let role = row.get::<String, _>("role").parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))?;
+    let role = row
+        .get::<String, _>("role")
+        .parse()
+        .map_err(|e: crate::model::InvalidInput| Error::storage("a user's role in the database", e))?;
     Ok(Some(User { name: row.get("name"), role }))
 }
 

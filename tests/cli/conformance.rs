@@ -14,7 +14,7 @@ use facetctl::control::{
     NewWorkflow, TagRepair, TagRole,
 };
 use facetctl::model::{BucketEventKind, Digest, Layout, RegistrationType, RegistryKind, Role};
-use facetctl::{Error, ExitKind};
+use facetctl::{Error, ErrorKind};
 
 use crate::support::server::{TestServer, database};
 use crate::support::{TestContext, TestRegistry, image, skopeo};
@@ -71,7 +71,7 @@ fn a_server_on_postgresql_keeps_every_rule() {
     against_a_server("postgres");
 }
 
-fn kind<T: std::fmt::Debug>(result: Result<T, Error>) -> ExitKind {
+fn kind<T: std::fmt::Debug>(result: Result<T, Error>) -> ErrorKind {
     result.expect_err("the control plane should refuse this").kind()
 }
 
@@ -101,7 +101,7 @@ async fn protected_buckets(developer: &dyn ControlPlane) {
         refused.to_string(),
         "bucket production of payments is protected (production); user dev is a developer and this needs release-manager"
     );
-    assert_eq!(kind(developer.lock_bucket("payments", "production", "dev").await), ExitKind::Refused);
+    assert_eq!(kind(developer.lock_bucket("payments", "production", "dev").await), ErrorKind::Forbidden);
     developer.check_write("payments", "qa", None).await.unwrap();
 }
 
@@ -142,32 +142,32 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
     }
 
     // A bucket the integration does not have: no write, no lease.
-    assert_eq!(kind(p.check_write("payments", "nope", None).await), ExitKind::NotFound);
+    assert_eq!(kind(p.check_write("payments", "nope", None).await), ErrorKind::NotFound);
     // The moving tag is no artifact's tag.
-    assert_eq!(kind(p.check_write("payments", "qa", Some("current")).await), ExitKind::Usage);
-    assert_eq!(kind(p.lock_bucket("payments", "nope", "ada").await), ExitKind::NotFound);
+    assert_eq!(kind(p.check_write("payments", "qa", Some("current")).await), ErrorKind::Usage);
+    assert_eq!(kind(p.lock_bucket("payments", "nope", "ada").await), ErrorKind::NotFound);
 
     // A record too large is refused, and the lease it came with is kept.
     let qa = lease(p, "qa").await;
     let mut too_large = artifact("build-1", &a.digest);
     too_large.metadata.insert("log".into(), "x".repeat(70_000));
-    assert_eq!(kind(p.record_artifact(&qa, too_large).await), ExitKind::Usage);
+    assert_eq!(kind(p.record_artifact(&qa, too_large).await), ErrorKind::Usage);
     // A caller records pushes and registers; promotions and rollbacks have records of their own.
     let mut disguised = artifact("build-1", &a.digest);
     disguised.kind = BucketEventKind::Promote;
-    assert_eq!(kind(p.record_artifact(&qa, disguised).await), ExitKind::Usage);
+    assert_eq!(kind(p.record_artifact(&qa, disguised).await), ErrorKind::Usage);
     let first = p.record_artifact(&qa, artifact("build-1", &a.digest)).await.unwrap();
     assert_eq!(first.image_uri, format!("{}/team/payments/qa@{}", registry.host, a.digest), "worked out, not taken");
 
     // A tag names one digest for good.
     let qa = lease(p, "qa").await;
-    assert_eq!(kind(p.record_artifact(&qa, artifact("build-1", &b.digest)).await), ExitKind::Refused);
+    assert_eq!(kind(p.record_artifact(&qa, artifact("build-1", &b.digest)).await), ErrorKind::Refused);
     p.unlock_bucket(&qa).await.unwrap();
 
     // A promotion takes the workflow's next step only, with a real lease on the target.
     let production = lease(p, "production").await;
     let skip = NewPromotion { source_artifact_id: first.id, reason: Some("skip staging".into()), forced: false };
-    assert_eq!(kind(p.record_promotion(&production, skip).await), ExitKind::Refused);
+    assert_eq!(kind(p.record_promotion(&production, skip).await), ErrorKind::Refused);
     p.unlock_bucket(&production).await.unwrap();
     assert!(p.promotions("payments", 10).await.unwrap().is_empty(), "a refused promotion leaves no record");
 
@@ -186,7 +186,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
 
     // A rollback goes to an artifact of the bucket, nowhere else.
     let staging = lease(p, "staging").await;
-    assert_eq!(kind(p.record_rollback(&staging, first.id, None).await), ExitKind::NotFound);
+    assert_eq!(kind(p.record_rollback(&staging, first.id, None).await), ErrorKind::NotFound);
 
     // A repair must say what the record says.
     let wrong = TagRepair {
@@ -198,7 +198,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         expected: b.digest.parse::<Digest>().unwrap(),
         found: None,
     };
-    assert_eq!(kind(p.record_repair(&staging, wrong).await), ExitKind::Refused);
+    assert_eq!(kind(p.record_repair(&staging, wrong).await), ErrorKind::Refused);
 
     // A lease that ran out is someone else's: its holder records nothing.
     let next = loop {
@@ -208,8 +208,13 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         }
     };
     let late = NewPromotion { source_artifact_id: first.id, reason: None, forced: false };
-    assert_eq!(kind(p.record_promotion(&staging, late).await), ExitKind::Refused);
-    assert_eq!(kind(p.renew_lock(&staging).await), ExitKind::Refused);
+    assert_eq!(kind(p.record_promotion(&staging, late).await), ErrorKind::Refused);
+    // A lost lease is its own error on every plane: the writer branches on it to say what it left behind.
+    let lost = p.renew_lock(&staging).await.unwrap_err();
+    assert!(
+        matches!(lost.bare(), Error::LeaseLost { integration, bucket } if integration == "payments" && bucket == "staging"),
+        "{lost:?}"
+    );
     p.unlock_bucket(&next).await.unwrap();
 
     // Only what was allowed is in the audit log.

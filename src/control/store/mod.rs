@@ -83,7 +83,7 @@ impl Store {
             .acquire_timeout(Duration::from_secs(30))
             .connect(url)
             .await
-            .map_err(|e| Error::Storage(format!("cannot connect to {}: {e}", redact_url(url))))?;
+            .map_err(|e| Error::storage(format!("cannot connect to {}", redact_url(url)), e))?;
         let store = Store { writer: pool.clone(), pool, backend: Backend::Postgres, sqlite_url: None };
         let mut conn = store.pool.acquire().await?;
         sqlx::query("SELECT pg_advisory_lock($1)").bind(POSTGRES_MIGRATION_LOCK).execute(&mut *conn).await?;
@@ -140,7 +140,7 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| Error::Failed(format!("cannot create {}: {e}", dir.display())))?;
         }
         let url = format!("sqlite://{}?mode=rwc", path.display());
-        let opened = |e: sqlx::Error| Error::Storage(format!("cannot open {}: {e}", path.display()));
+        let opened = |e: sqlx::Error| Error::storage(format!("cannot open {}", path.display()), e);
         let writer = sqlite_pool(1).connect(&url).await.map_err(opened)?;
         let pool = match readers {
             0 => writer.clone(),
@@ -292,7 +292,7 @@ pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
 pub fn parse_time(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&chrono::Utc))
-        .map_err(|e| Error::Storage(format!("bad time {s:?} in the database: {e}")))
+        .map_err(|e| Error::storage(format!("bad time {s:?} in the database"), e))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 
 pub fn json_list(s: &str) -> Result<Vec<String>> {
-    serde_json::from_str(s).map_err(|e| Error::Storage(format!("bad list {s:?}: {e}")))
+    serde_json::from_str(s).map_err(|e| Error::storage(format!("bad list {s:?} in the database"), e))
 }
 
 pub const ARTIFACT_SELECT: &str =
@@ -34,7 +34,7 @@ pub const PROMOTION_SELECT: &str =
     FROM promotions p JOIN integrations i ON i.id = p.integration_id";
 
 pub fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T> {
-    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+    s.parse().map_err(|e: crate::model::InvalidInput| Error::storage("a word in the database", e))
 }
 
 pub fn artifact_from(r: &AnyRow) -> Result<Artifact> {
@@ -50,7 +50,7 @@ pub fn artifact_from(r: &AnyRow) -> Result<Artifact> {
         external_id: r.try_get("external_id")?,
         description: r.try_get("description")?,
         metadata: serde_json::from_str::<BTreeMap<String, String>>(&metadata)
-            .map_err(|e| Error::Storage(e.to_string()))?,
+            .map_err(|e| Error::storage("an artifact's metadata in the database", e))?,
         promoted_from: r.try_get("promoted_from")?,
         created_by: r.try_get("created_by")?,
         created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
@@ -58,7 +58,7 @@ pub fn artifact_from(r: &AnyRow) -> Result<Artifact> {
 }
 
 pub fn parse_word_digest(s: &str) -> Result<Digest> {
-    s.parse().map_err(|e: crate::model::InvalidInput| Error::Storage(e.0))
+    parse_word(s)
 }
 
 pub fn integration_from(r: &AnyRow) -> Result<Integration> {
