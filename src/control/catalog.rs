@@ -9,7 +9,7 @@ use sqlx::Row;
 
 use super::embedded::{Embedded, Tx, unknown};
 use super::store::rows::*;
-use super::store::{now, parse_time};
+use super::store::{format_time, stamp};
 use super::*;
 use crate::error::{Error, Result};
 use crate::secrets::StoredIn;
@@ -23,7 +23,7 @@ impl Embedded {
     ) -> Result<ReleaseStream> {
         validate_name("release stream", name)?;
         let mut tx = self.store.begin_write().await?;
-        let at = now();
+        let at = stamp();
         let id: i64 = sqlx::query(
             "INSERT INTO release_streams (name, description, prod, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
@@ -31,7 +31,7 @@ impl Embedded {
         .bind(description)
         .bind(i64::from(prod))
         .bind(&self.actor)
-        .bind(&at)
+        .bind(format_time(at))
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| conflict_on_unique(e, "release stream", name))?
@@ -45,28 +45,16 @@ impl Embedded {
             description: description.into(),
             prod,
             created_by: self.actor.clone(),
-            created_at: parse_time(&at)?,
+            created_at: at,
         })
     }
 
     pub(super) async fn release_streams(&self) -> Result<Vec<ReleaseStream>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, name, description, prod, created_by, created_at FROM release_streams ORDER BY name",
         )
         .fetch_all(&self.store.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ReleaseStream {
-                    id: r.try_get("id")?,
-                    name: r.try_get("name")?,
-                    description: r.try_get("description")?,
-                    prod: r.try_get::<i64, _>("prod")? != 0,
-                    created_by: r.try_get("created_by")?,
-                    created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     pub(super) async fn create_environment(&self, name: &str, release_stream: &str) -> Result<Environment> {
@@ -78,14 +66,14 @@ impl Embedded {
             .await?
             .map(|r| r.get("id"))
             .ok_or_else(|| unknown("release stream", release_stream))?;
-        let at = now();
+        let at = stamp();
         let id: i64 = sqlx::query(
             "INSERT INTO environments (name, release_stream_id, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(name)
         .bind(rs)
         .bind(&self.actor)
-        .bind(&at)
+        .bind(format_time(at))
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| conflict_on_unique(e, "environment", name))?
@@ -104,28 +92,17 @@ impl Embedded {
             name: name.into(),
             release_stream: release_stream.into(),
             created_by: self.actor.clone(),
-            created_at: parse_time(&at)?,
+            created_at: at,
         })
     }
 
     pub(super) async fn environments(&self) -> Result<Vec<Environment>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT e.id, e.name, r.name AS release_stream, e.created_by, e.created_at
              FROM environments e JOIN release_streams r ON r.id = e.release_stream_id ORDER BY e.name",
         )
         .fetch_all(&self.store.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Environment {
-                    id: r.try_get("id")?,
-                    name: r.try_get("name")?,
-                    release_stream: r.try_get("release_stream")?,
-                    created_by: r.try_get("created_by")?,
-                    created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     pub(super) async fn add_registry(
@@ -145,7 +122,7 @@ impl Embedded {
             return Err(Error::Invalid("a password needs a username".into()));
         }
         let mut tx = self.store.begin_write().await?;
-        let at = now();
+        let at = stamp();
         let id: i64 = sqlx::query(
             "INSERT INTO registries (name, kind, uri, insecure, username, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -156,7 +133,7 @@ impl Embedded {
         .bind(i64::from(new.insecure))
         .bind(&new.username)
         .bind(&self.actor)
-        .bind(&at)
+        .bind(format_time(at))
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| conflict_on_unique(e, "registry", &new.name))?
@@ -190,20 +167,21 @@ impl Embedded {
             insecure: new.insecure,
             username: new.username,
             created_by: self.actor.clone(),
-            created_at: parse_time(&at)?,
+            created_at: at,
         };
         Ok((registry, placement))
     }
 
     pub(super) async fn registries(&self) -> Result<Vec<Registry>> {
-        let rows = sqlx::query("SELECT * FROM registries ORDER BY name").fetch_all(&self.store.pool).await?;
-        rows.iter().map(registry_from).collect()
+        Ok(sqlx::query_as("SELECT * FROM registries ORDER BY name").fetch_all(&self.store.pool).await?)
     }
 
     pub(super) async fn registry(&self, name: &str) -> Result<Registry> {
-        let row =
-            sqlx::query("SELECT * FROM registries WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
-        registry_from(&row.ok_or_else(|| unknown("registry", name))?)
+        sqlx::query_as("SELECT * FROM registries WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.store.pool)
+            .await?
+            .ok_or_else(|| unknown("registry", name))
     }
 
     pub(super) async fn remove_registry(&self, name: &str) -> Result<()> {
@@ -232,7 +210,7 @@ impl Embedded {
         validate_name("workflow", &new.name)?;
         check_stages(&new.name, &new.stages, &new.gates)?;
         let mut tx = self.store.begin_write().await?;
-        let at = now();
+        let at = stamp();
         let id: i64 = sqlx::query(
             "INSERT INTO workflows (name, registration_type, stages, gates, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -242,7 +220,7 @@ impl Embedded {
         .bind(serde_json::to_string(&new.stages).expect("strings serialise"))
         .bind(serde_json::to_string(&new.gates).expect("strings serialise"))
         .bind(&self.actor)
-        .bind(&at)
+        .bind(format_time(at))
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| conflict_on_unique(e, "workflow", &new.name))?
@@ -263,19 +241,20 @@ impl Embedded {
             stages: new.stages,
             gates: new.gates,
             created_by: self.actor.clone(),
-            created_at: parse_time(&at)?,
+            created_at: at,
         })
     }
 
     pub(super) async fn workflows(&self) -> Result<Vec<Workflow>> {
-        let rows = sqlx::query("SELECT * FROM workflows ORDER BY name").fetch_all(&self.store.pool).await?;
-        rows.iter().map(workflow_from).collect()
+        Ok(sqlx::query_as("SELECT * FROM workflows ORDER BY name").fetch_all(&self.store.pool).await?)
     }
 
     pub(super) async fn workflow(&self, name: &str) -> Result<Workflow> {
-        let row =
-            sqlx::query("SELECT * FROM workflows WHERE name = $1").bind(name).fetch_optional(&self.store.pool).await?;
-        workflow_from(&row.ok_or_else(|| unknown("workflow", name))?)
+        sqlx::query_as("SELECT * FROM workflows WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.store.pool)
+            .await?
+            .ok_or_else(|| unknown("workflow", name))
     }
 
     pub(super) async fn delete_workflow(&self, name: &str) -> Result<()> {
@@ -350,7 +329,7 @@ impl Embedded {
             None => None,
             Some(w) => Some(workflow_of_type(&mut tx, w, new.registration_type, &new.name).await?),
         };
-        let at = now();
+        let at = stamp();
         let id: i64 = sqlx::query(
             "INSERT INTO integrations (name, registration_type, registry_id, repository, layout, workflow_id, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -362,7 +341,7 @@ impl Embedded {
         .bind(new.layout.as_str())
         .bind(workflow_id)
         .bind(&self.actor)
-        .bind(&at)
+        .bind(format_time(at))
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| conflict_on_unique(e, "integration", &new.name))?
@@ -385,20 +364,22 @@ impl Embedded {
             layout: new.layout,
             workflow: new.workflow,
             created_by: self.actor.clone(),
-            created_at: parse_time(&at)?,
+            created_at: at,
         })
     }
 
     pub(super) async fn integrations(&self) -> Result<Vec<Integration>> {
         let sql = format!("{INTEGRATION_SELECT} ORDER BY i.name");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?;
-        rows.iter().map(integration_from).collect()
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?)
     }
 
     pub(super) async fn integration(&self, name: &str) -> Result<Integration> {
         let sql = format!("{INTEGRATION_SELECT} WHERE i.name = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(&self.store.pool).await?;
-        integration_from(&row.ok_or_else(|| unknown("integration", name))?)
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(name)
+            .fetch_optional(&self.store.pool)
+            .await?
+            .ok_or_else(|| unknown("integration", name))
     }
 
     pub(super) async fn delete_integration(&self, name: &str) -> Result<()> {

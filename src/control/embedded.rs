@@ -10,7 +10,7 @@ use sqlx::Row;
 use super::governing::Governing;
 use super::store::audit::AuditEntry;
 use super::store::rows::*;
-use super::store::{Store, now, parse_time};
+use super::store::{Store, format_time, now, stamp};
 use super::*;
 use crate::error::{Error, Hint, Result};
 use crate::secrets::SecretStore;
@@ -59,14 +59,13 @@ impl Embedded {
     /// The artifact with this id, read in the writing transaction.
     pub(super) async fn artifact_in(&self, tx: &mut Tx, id: i64) -> Result<Artifact> {
         let sql = format!("{ARTIFACT_SELECT} WHERE a.id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await?;
-        artifact_from(&row.ok_or_else(|| {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await?.ok_or_else(|| {
             Error::NotFound(format!("no artifact has id {id}")).hint(Hint::List {
                 what: "artifact".into(),
                 integration: None,
                 bucket: None,
             })
-        })?)
+        })
     }
 
     /// Audits that a registry's credentials were handed to the actor for a
@@ -102,30 +101,30 @@ impl Embedded {
 
     /// A new artifact row, or the one already under its tag in the bucket
     /// (a retried push of the same digest). Answers the row's id and whether it is new.
-    async fn insert_artifact(&self, tx: &mut Tx, row: &ArtifactRow<'_>) -> Result<(i64, bool)> {
+    async fn insert_artifact(&self, tx: &mut Tx, iid: i64, row: &Artifact) -> Result<(i64, bool)> {
         let inserted = sqlx::query(
             "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
              metadata, promoted_from, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
              ON CONFLICT (integration_id, bucket, tag) DO NOTHING RETURNING id",
         )
-        .bind(row.iid)
-        .bind(row.bucket)
-        .bind(row.image_uri)
-        .bind(row.tag)
+        .bind(iid)
+        .bind(&row.bucket)
+        .bind(&row.image_uri)
+        .bind(&row.tag)
         .bind(row.digest.as_str())
-        .bind(row.media_type)
-        .bind(row.external_id)
-        .bind(row.description)
-        .bind(serde_json::to_string(row.metadata).expect("strings serialise"))
+        .bind(&row.media_type)
+        .bind(&row.external_id)
+        .bind(&row.description)
+        .bind(serde_json::to_string(&row.metadata).expect("strings serialise"))
         .bind(row.promoted_from)
-        .bind(&self.actor)
-        .bind(row.created_at)
+        .bind(&row.created_by)
+        .bind(format_time(row.created_at))
         .fetch_optional(&mut **tx)
         .await?;
         if let Some(r) = inserted {
             return Ok((r.get("id"), true));
         }
-        let existing = self.same_tag(tx, row.iid, row.bucket, row.tag, row.digest).await?;
+        let existing = self.same_tag(tx, iid, &row.bucket, &row.tag, &row.digest).await?;
         Ok((
             existing.ok_or_else(|| Error::Storage {
                 context: "an artifact's tag conflicted, then vanished".into(),
@@ -315,22 +314,23 @@ impl ControlPlane for Embedded {
         integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
         integration.check_tag(&mut tx, &lock.bucket, &new.tag).await?;
         let image_uri = integration.pinned_uri(&lock.bucket, &new.digest);
-        let created_at = now();
-        let row = ArtifactRow {
-            iid,
-            bucket: &lock.bucket,
-            image_uri: &image_uri,
-            tag: &new.tag,
-            digest: &new.digest,
-            media_type: &new.media_type,
-            external_id: new.external_id.as_deref(),
-            description: new.description.as_deref(),
-            metadata: &new.metadata,
+        let mut written = Artifact {
+            id: 0,
+            integration: lock.integration.clone(),
+            bucket: lock.bucket.clone(),
+            image_uri: image_uri.clone(),
+            tag: new.tag.clone(),
+            digest: new.digest.clone(),
+            media_type: new.media_type,
+            external_id: new.external_id.clone(),
+            description: new.description,
+            metadata: new.metadata,
             promoted_from: None,
-            created_at: &created_at,
+            created_by: self.actor.clone(),
+            created_at: stamp(),
         };
-        let (id, inserted) = self.insert_artifact(&mut tx, &row).await?;
-        let written = row.artifact(id, &lock.integration, &self.actor)?;
+        let (id, inserted) = self.insert_artifact(&mut tx, iid, &written).await?;
+        written.id = id;
         let change = HeadChange { bucket: &lock.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
         self.set_head(&mut tx, iid, change).await?;
         let action = match new.kind {
@@ -372,22 +372,17 @@ impl ControlPlane for Embedded {
         let to_bucket = &lock.bucket;
         integration.check_tag(&mut tx, to_bucket, &source.tag).await?;
         let image_uri = integration.pinned_uri(to_bucket, &source.digest);
-        let created_at = now();
-        let row = ArtifactRow {
-            iid,
-            bucket: to_bucket,
-            image_uri: &image_uri,
-            tag: &source.tag,
-            digest: &source.digest,
-            media_type: &source.media_type,
-            external_id: source.external_id.as_deref(),
-            description: source.description.as_deref(),
-            metadata: &source.metadata,
+        let mut written = Artifact {
+            id: 0,
+            bucket: to_bucket.clone(),
+            image_uri,
             promoted_from: Some(source.id),
-            created_at: &created_at,
+            created_by: self.actor.clone(),
+            created_at: stamp(),
+            ..source.clone()
         };
-        let (target_id, inserted) = self.insert_artifact(&mut tx, &row).await?;
-        let written = row.artifact(target_id, &source.integration, &self.actor)?;
+        let (target_id, inserted) = self.insert_artifact(&mut tx, iid, &written).await?;
+        written.id = target_id;
         let promotion_id: i64 = sqlx::query(
             "INSERT INTO promotions (integration_id, artifact_id, target_artifact_id, from_bucket, to_bucket, digest, actor, reason,
              state, forced, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -402,7 +397,7 @@ impl ControlPlane for Embedded {
         .bind(&new.reason)
         .bind(PromotionState::Done.as_str())
         .bind(i64::from(new.forced))
-        .bind(&created_at)
+        .bind(format_time(written.created_at))
         .fetch_one(&mut *tx)
         .await?
         .get("id");
@@ -424,7 +419,6 @@ impl ControlPlane for Embedded {
         )
         .await?;
         tx.commit().await?;
-        let created = parse_time(&created_at)?;
         let promotion = Promotion {
             id: promotion_id,
             integration: source.integration.clone(),
@@ -437,7 +431,7 @@ impl ControlPlane for Embedded {
             reason: new.reason.clone(),
             state: PromotionState::Done,
             forced: new.forced,
-            created_at: created,
+            created_at: written.created_at,
         };
         if !inserted {
             return Ok((promotion, self.artifact(target_id).await?));

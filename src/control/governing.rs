@@ -5,7 +5,7 @@
 
 use sqlx::{AnyConnection, Row};
 
-use super::store::rows::{json_list, parse_word};
+use super::store::rows::Columns;
 use crate::error::{Error, Hint, Result};
 use crate::model::{self, Digest, Layout, RegistrationType, Workflow};
 
@@ -39,17 +39,18 @@ impl Governing {
                 bucket: None,
             })
         })?;
-        let registration_type = parse_word(&row.try_get::<String, _>("registration_type")?)?;
-        let workflow = match row.try_get::<Option<String>, _>("workflow")? {
+        let c = Columns(&row);
+        let registration_type = c.word("registration_type")?;
+        let workflow = match c.get::<Option<String>>("workflow")? {
             None => None,
             Some(name) => Some(Workflow {
-                id: row.try_get("workflow_id")?,
+                id: c.get("workflow_id")?,
                 name,
                 registration_type,
-                stages: json_list(&row.try_get::<String, _>("stages")?)?,
-                gates: json_list(&row.try_get::<String, _>("gates")?)?,
-                created_by: row.try_get("workflow_by")?,
-                created_at: super::store::parse_time(&row.try_get::<String, _>("workflow_at")?)?,
+                stages: c.json("stages")?,
+                gates: c.json("gates")?,
+                created_by: c.get("workflow_by")?,
+                created_at: c.time("workflow_at")?,
             }),
         };
         Ok(Governing {
@@ -57,7 +58,7 @@ impl Governing {
             name: row.try_get("name")?,
             registration_type,
             repository: row.try_get("repository")?,
-            layout: parse_word(&row.try_get::<String, _>("layout")?)?,
+            layout: c.word("layout")?,
             registry_uri: row.try_get("registry_uri")?,
             workflow,
         })

@@ -32,22 +32,24 @@ impl Embedded {
 
     pub(super) async fn take_lease(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
         let token = lease_token()?;
-        let holder = format!("{holder} on {} pid {}", this_host(), std::process::id());
+        let (host, pid) = (this_host(), i64::from(std::process::id()));
         // The common case, a free bucket that already has a head, is one statement: a write from
         // its first step, so SQLite takes the write lock before it reads. A bucket with a head was
         // one of the integration's when it got it, and every record checks again; a caller whose
         // role could be refused a protected bucket takes the checked way below.
         if self.role.is_none_or(|r| r.allows(Role::ReleaseManager)) {
             let taken = sqlx::query(
-                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
-                 SELECT i.id, $2, $3, $4, $5, $6 FROM integrations i
+                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, holder_host, holder_pid, acquired_at, expires_at_ms)
+                 SELECT i.id, $2, $3, $4, $5, $6, $7, $8 FROM integrations i
                  JOIN buckets b ON b.integration_id = i.id AND b.bucket = $2 WHERE i.name = $1
                  ON CONFLICT (integration_id, bucket) DO NOTHING",
             )
             .bind(integration)
             .bind(bucket)
             .bind(&token)
-            .bind(&holder)
+            .bind(holder)
+            .bind(&host)
+            .bind(pid)
             .bind(now())
             .bind(epoch_ms() + self.lease_ms())
             .execute(&self.store.writer)
@@ -64,7 +66,8 @@ impl Embedded {
         let iid = self.integration_id(&mut tx, integration).await?;
         let now_ms = epoch_ms();
         let current = sqlx::query(
-            "SELECT token, holder, acquired_at, expires_at_ms FROM bucket_locks WHERE integration_id = $1 AND bucket = $2",
+            "SELECT token, holder, holder_host, holder_pid, acquired_at, expires_at_ms
+             FROM bucket_locks WHERE integration_id = $1 AND bucket = $2",
         )
         .bind(iid)
         .bind(bucket)
@@ -73,11 +76,15 @@ impl Embedded {
         let stale = match &current {
             None => None,
             Some(row) => {
-                let held_by: String = row.get("holder");
-                let (host, pid) = parse_holder(&held_by);
-                let dead = self.take_over_dead_holders && holder_is_dead(&host, pid);
+                let (who, held_on, held_as): (String, String, i64) =
+                    (row.get("holder"), row.get("holder_host"), row.get("holder_pid"));
+                let dead = self.take_over_dead_holders && holder_is_dead(&held_on, held_as);
                 if row.get::<i64, _>("expires_at_ms") > now_ms && !dead {
-                    return Ok(LockAttempt::Busy { holder: held_by, since: row.get("acquired_at") });
+                    let holder = match held_on.as_str() {
+                        "" => who,
+                        _ => format!("{who} on {held_on} pid {held_as}"),
+                    };
+                    return Ok(LockAttempt::Busy { holder, since: row.get("acquired_at") });
                 }
                 Some(row.get::<String, _>("token"))
             }
@@ -86,24 +93,28 @@ impl Embedded {
         // cannot both take it, on any backend and isolation level.
         let taken = match stale {
             None => sqlx::query(
-                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (integration_id, bucket) DO NOTHING",
+                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, holder_host, holder_pid, acquired_at, expires_at_ms)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (integration_id, bucket) DO NOTHING",
             )
             .bind(iid)
             .bind(bucket)
             .bind(&token)
-            .bind(&holder)
+            .bind(holder)
+            .bind(&host)
+            .bind(pid)
             .bind(now())
             .bind(now_ms + self.lease_ms())
             .execute(&mut *tx)
             .await?
             .rows_affected(),
             Some(stale_token) => sqlx::query(
-                "UPDATE bucket_locks SET token = $1, holder = $2, acquired_at = $3, expires_at_ms = $4
-                 WHERE integration_id = $5 AND bucket = $6 AND token = $7",
+                "UPDATE bucket_locks SET token = $1, holder = $2, holder_host = $3, holder_pid = $4, acquired_at = $5,
+                 expires_at_ms = $6 WHERE integration_id = $7 AND bucket = $8 AND token = $9",
             )
             .bind(&token)
-            .bind(&holder)
+            .bind(holder)
+            .bind(&host)
+            .bind(pid)
             .bind(now())
             .bind(now_ms + self.lease_ms())
             .bind(iid)
@@ -178,30 +189,10 @@ fn epoch_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
-/// `"<who> on <host> pid <pid>"` back into host and pid.
-fn parse_holder(holder: &str) -> (String, i64) {
-    let Some((rest, pid)) = holder.rsplit_once(" pid ") else {
-        return (String::new(), 0);
-    };
-    let host = rest.rsplit_once(" on ").map_or("", |(_, h)| h);
-    (host.to_owned(), pid.parse().unwrap_or(0))
-}
-
 /// A lease token: on a server it is the capability to write a bucket, so it
 /// is 128 random bits, not guessable from the holder, the time or a pid.
 fn lease_token() -> Result<String> {
     let mut bytes = [0u8; 16];
     aws_lc_rs::rand::fill(&mut bytes).map_err(|_| Error::Failed("the system's random source failed".into()))?;
     Ok(hex::encode(bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn holders_name_their_host_and_pid() {
-        assert_eq!(parse_holder("alice on build-7 pid 4242"), ("build-7".into(), 4242));
-        assert_eq!(parse_holder("garbage"), (String::new(), 0));
-    }
 }

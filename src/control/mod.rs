@@ -45,13 +45,16 @@ pub struct NewIntegration {
 
 /// An artifact about to be recorded at the head of the bucket its lease is
 /// for. Where it is (the pinned image URI) follows from the bucket and the
-/// digest, so the control plane works it out rather than take it from the caller.
+/// digest, so the control plane works it out rather than take it from the
+/// caller. It is also the body a remote control plane is sent.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct NewArtifact {
     pub tag: String,
     pub digest: Digest,
     pub media_type: String,
     pub external_id: Option<String>,
     pub description: Option<String>,
+    #[serde(default)]
     pub metadata: std::collections::BTreeMap<String, String>,
     pub kind: BucketEventKind,
 }

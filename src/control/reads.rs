@@ -2,10 +2,7 @@
 //! promotions and the audit log. Look-ups by key keep cached plans; listings
 //! are planned for their values (`Plan`).
 
-use sqlx::Row;
-
 use super::embedded::Embedded;
-use super::store::parse_time;
 use super::store::rows::*;
 use super::*;
 use crate::error::{Error, Hint, Result};
@@ -13,14 +10,14 @@ use crate::error::{Error, Hint, Result};
 impl Embedded {
     async fn fetch_artifacts(&self, filter: &str, binds: Vec<BindValue>, plan: Plan) -> Result<Vec<Artifact>> {
         let sql = format!("{ARTIFACT_SELECT} {filter}");
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(plan == Plan::Cached);
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).persistent(plan == Plan::Cached);
         for b in binds {
             q = match b {
                 BindValue::Int(i) => q.bind(i),
                 BindValue::Text(s) => q.bind(s),
             };
         }
-        q.fetch_all(&self.store.pool).await?.iter().map(artifact_from).collect()
+        Ok(q.fetch_all(&self.store.pool).await?)
     }
 
     pub(super) async fn current_artifact(&self, integration: &str, bucket: &str) -> Result<Option<Artifact>> {
@@ -89,12 +86,12 @@ impl Embedded {
         // By id, not by the joined name: the planner then knows which
         // integration, and walks its (integration_id, id) index newest first.
         let iid = self.integration(integration).await?.id;
-        let rows = match bucket {
+        let events = match bucket {
             Some(b) => {
                 let sql =
                     format!("{EVENT_SELECT} WHERE e.integration_id = $1 AND e.bucket = $2 ORDER BY e.id DESC LIMIT $3");
                 // Planned for its values: see `Plan`.
-                sqlx::query(sqlx::AssertSqlSafe(sql))
+                sqlx::query_as(sqlx::AssertSqlSafe(sql))
                     .persistent(false)
                     .bind(iid)
                     .bind(b)
@@ -105,7 +102,7 @@ impl Embedded {
             None => {
                 let sql = format!("{EVENT_SELECT} WHERE e.integration_id = $1 ORDER BY e.id DESC LIMIT $2");
                 // Planned for its values: see `Plan`.
-                sqlx::query(sqlx::AssertSqlSafe(sql))
+                sqlx::query_as(sqlx::AssertSqlSafe(sql))
                     .persistent(false)
                     .bind(iid)
                     .bind(i64::from(limit))
@@ -113,25 +110,24 @@ impl Embedded {
                     .await?
             }
         };
-        rows.iter().map(event_from).collect()
+        Ok(events)
     }
 
     pub(super) async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>> {
         self.integration(integration).await?;
         let sql = format!("{PROMOTION_SELECT} WHERE i.name = $1 ORDER BY p.id DESC LIMIT $2");
         // Planned for its values: see `Plan`.
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .persistent(false)
             .bind(integration)
             .bind(i64::from(limit))
             .fetch_all(&self.store.pool)
-            .await?;
-        rows.iter().map(promotion_from).collect()
+            .await?)
     }
 
     pub(super) async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>> {
         let since = filter.since.map(super::store::format_time).unwrap_or_default();
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, created_at, actor, action, entity, target, details FROM audit_events
              WHERE ($1 = '' OR actor = $1) AND created_at >= $2 ORDER BY id DESC LIMIT $3",
         )
@@ -141,20 +137,7 @@ impl Embedded {
         .bind(since)
         .bind(i64::from(filter.limit.unwrap_or(100)))
         .fetch_all(&self.store.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AuditEvent {
-                    id: r.try_get("id")?,
-                    created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-                    actor: r.try_get("actor")?,
-                    action: r.try_get("action")?,
-                    entity: r.try_get("entity")?,
-                    target: r.try_get("target")?,
-                    details: serde_json::from_str(&r.try_get::<String, _>("details")?).unwrap_or_default(),
-                })
-            })
-            .collect()
+        .await?)
     }
 }
 

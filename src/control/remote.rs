@@ -378,17 +378,8 @@ impl ControlPlane for Remote {
     }
 
     async fn record_artifact(&self, lock: &BucketLock, new: NewArtifact) -> Result<Artifact> {
-        let request = RecordArtifact {
-            tag: new.tag,
-            digest: new.digest,
-            media_type: new.media_type,
-            external_id: new.external_id,
-            description: new.description,
-            metadata: new.metadata,
-            kind: new.kind,
-        };
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "artifacts");
-        self.send(Method::POST, &path, body(request), Some(&lock.token)).await
+        self.send(Method::POST, &path, body(new), Some(&lock.token)).await
     }
 
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {

@@ -113,6 +113,28 @@ pub struct CiArtifact {
     pub created_on: String,
 }
 
+impl CiArtifact {
+    pub fn of(a: Artifact, registry: &str, registration_type: RegistrationType) -> CiArtifact {
+        CiArtifact {
+            artifact_id: a.id.to_string(),
+            artifact_name: a.integration,
+            artifact_uri: a.image_uri,
+            artifactory: registry.to_owned(),
+            tag: a.tag,
+            digest: a.digest,
+            registration_type,
+            registration_value: a.bucket,
+            external_id: a.external_id,
+            build_description: a.description,
+            metadata: a.metadata,
+            promoted: a.promoted_from.is_some(),
+            promoted_from: a.promoted_from.map(|i| i.to_string()),
+            created_by: a.created_by,
+            created_on: a.created_at.to_rfc3339(),
+        }
+    }
+}
+
 // ---- promotion workflows [PromotionWorkflow]
 
 #[derive(Serialize, Deserialize)]
@@ -354,20 +376,6 @@ pub struct LockAnswer {
     pub lease_ms: Option<u64>,
     pub holder: Option<String>,
     pub since: Option<String>,
-}
-
-/// An artifact written into the bucket. Where it is follows from the
-/// bucket and the digest; the server works that out and checks the registry.
-#[derive(Serialize, Deserialize)]
-pub struct RecordArtifact {
-    pub tag: String,
-    pub digest: Digest,
-    pub media_type: String,
-    pub external_id: Option<String>,
-    pub description: Option<String>,
-    #[serde(default)]
-    pub metadata: BTreeMap<String, String>,
-    pub kind: BucketEventKind,
 }
 
 /// A promotion into the bucket. Only the source artifact is named: its

@@ -94,25 +94,16 @@ pub async fn record_artifact(
     axum::Extension(c): axum::Extension<Caller>,
     Path((ci, bucket)): Path<(String, String)>,
     headers: HeaderMap,
-    Json(r): Json<RecordArtifact>,
+    Json(new): Json<NewArtifact>,
 ) -> ApiResult<Artifact> {
     let p = plane(&s, &c);
     let lock = lock_from(&headers, &ci, &bucket)?;
     // The lease first, so the registry is asked only for its holder; then the tag, which goes into a URL.
     p.renew_lock(&lock).await?;
-    p.check_write(&ci, &bucket, Some(&r.tag)).await?;
+    p.check_write(&ci, &bucket, Some(&new.tag)).await?;
     let integration = p.integration(&ci).await?;
-    let tags = [integration.artifact_tag(&bucket, &r.tag), integration.current_tag(&bucket)];
-    witness(&s, &c, &ci, &bucket, &tags, &r.digest).await?;
-    let new = NewArtifact {
-        tag: r.tag,
-        digest: r.digest,
-        media_type: r.media_type,
-        external_id: r.external_id,
-        description: r.description,
-        metadata: r.metadata,
-        kind: r.kind,
-    };
+    let tags = [integration.artifact_tag(&bucket, &new.tag), integration.current_tag(&bucket)];
+    witness(&s, &c, &ci, &bucket, &tags, &new.digest).await?;
     Ok(Json(p.record_artifact(&lock, new).await?))
 }
 

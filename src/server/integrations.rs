@@ -168,23 +168,7 @@ pub async fn ci_artifacts(
     Ok(Json(
         artifacts
             .into_iter()
-            .map(|a| CiArtifact {
-                artifact_id: a.id.to_string(),
-                artifact_name: a.integration,
-                artifact_uri: a.image_uri,
-                artifactory: integration.registry.clone(),
-                tag: a.tag,
-                digest: a.digest,
-                registration_type: integration.registration_type,
-                registration_value: a.bucket,
-                external_id: a.external_id,
-                build_description: a.description,
-                metadata: a.metadata,
-                promoted: a.promoted_from.is_some(),
-                promoted_from: a.promoted_from.map(|i| i.to_string()),
-                created_by: a.created_by,
-                created_on: a.created_at.to_rfc3339(),
-            })
+            .map(|a| CiArtifact::of(a, &integration.registry, integration.registration_type))
             .collect(),
     ))
 }

@@ -107,11 +107,12 @@ fn plant_lease(ctx: &TestContext, bucket: &str, pid: u32, expires_in_ms: i64) {
         sqlx::any::install_default_drivers();
         let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
         sqlx::query(
-            "INSERT INTO bucket_locks (integration_id, bucket, token, holder, acquired_at, expires_at_ms)
-             SELECT id, $1, 'planted', $2, '2026-01-01T00:00:00.000000Z', $3 FROM integrations WHERE name = 'payments'",
+            "INSERT INTO bucket_locks (integration_id, bucket, token, holder, holder_host, holder_pid, acquired_at, expires_at_ms)
+             SELECT id, $1, 'planted', 'mallory', $2, $3, '2026-01-01T00:00:00.000000Z', $4 FROM integrations WHERE name = 'payments'",
         )
         .bind(bucket)
-        .bind(format!("mallory on {host} pid {pid}"))
+        .bind(host)
+        .bind(i64::from(pid))
         .bind(chrono::Utc::now().timestamp_millis() + expires_in_ms)
         .execute(&pool)
         .await

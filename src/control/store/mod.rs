@@ -5,6 +5,7 @@
 //! `control::embedded` does.
 
 pub mod audit;
+pub mod migrate;
 pub mod rows;
 
 use std::path::Path;
@@ -14,20 +15,6 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Connection, Executor, Row};
 
 use crate::error::{Error, Result};
-
-/// Migrations per backend, applied in order, each once.
-const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../../../migrations/sqlite/0001_init.sql")),
-    (2, include_str!("../../../migrations/sqlite/0002_users.sql")),
-    (3, include_str!("../../../migrations/sqlite/0003_history_index.sql")),
-    (4, include_str!("../../../migrations/sqlite/0004_head_follows_events.sql")),
-];
-const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../../../migrations/postgres/0001_init.sql")),
-    (2, include_str!("../../../migrations/postgres/0002_users.sql")),
-    (3, include_str!("../../../migrations/postgres/0003_history_index.sql")),
-    (4, include_str!("../../../migrations/postgres/0004_head_follows_events.sql")),
-];
 
 /// A server on SQLite: connections for requests to read at once, beside the one writer.
 const SERVER_SQLITE_READERS: u32 = 4;
@@ -87,29 +74,7 @@ impl Store {
         let store = Store { writer: pool.clone(), pool, backend: Backend::Postgres, sqlite_url: None };
         let mut conn = store.pool.acquire().await?;
         sqlx::query("SELECT pg_advisory_lock($1)").bind(POSTGRES_MIGRATION_LOCK).execute(&mut *conn).await?;
-        let applied = async {
-            sqlx::raw_sql(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
-            )
-            .execute(&mut *conn)
-            .await?;
-            let current: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations")
-                .fetch_one(&mut *conn)
-                .await?
-                .try_get("v")?;
-            for (version, sql) in POSTGRES_MIGRATIONS.iter().filter(|m| m.0 > current) {
-                sqlx::raw_sql("BEGIN").execute(&mut *conn).await?;
-                sqlx::raw_sql(*sql).execute(&mut *conn).await?;
-                sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
-                    .bind(*version)
-                    .bind(now())
-                    .execute(&mut *conn)
-                    .await?;
-                sqlx::raw_sql("COMMIT").execute(&mut *conn).await?;
-            }
-            Ok::<_, Error>(())
-        }
-        .await;
+        let applied = migrate::apply(&mut conn, Backend::Postgres).await;
         sqlx::query("SELECT pg_advisory_unlock($1)").bind(POSTGRES_MIGRATION_LOCK).execute(&mut *conn).await?;
         applied?;
         drop(conn);
@@ -155,8 +120,7 @@ impl Store {
     /// file at once, so the check-and-apply runs under a file lock beside the
     /// database; the common case (up to date) takes one query and no lock.
     async fn migrate_sqlite(&self, path: &Path) -> Result<()> {
-        let latest = SQLITE_MIGRATIONS.last().map_or(0, |m| m.0);
-        if self.schema_version().await? >= latest {
+        if self.schema_version().await? >= migrate::latest() {
             return Ok(());
         }
         let lock_path = path.with_extension("migrate.lock");
@@ -165,29 +129,14 @@ impl Store {
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| Error::Failed(format!("cannot open {}: {e}", lock_path.display())))?;
+            .map_err(|e| Error::storage(format!("cannot open {}", lock_path.display()), e))?;
         let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
             .await
             .map_err(|e| Error::Failed(e.to_string()))?
-            .map_err(|e| Error::Failed(format!("cannot lock {}: {e}", lock_path.display())))?;
+            .map_err(|e| Error::storage(format!("cannot lock {}", lock_path.display()), e))?;
         // WAL lets readers run beside the one writer; it is a property of the file.
         sqlx::query("PRAGMA journal_mode = WAL").execute(&self.writer).await?;
-        sqlx::raw_sql(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
-        )
-        .execute(&self.writer)
-        .await?;
-        let current = self.schema_version().await?;
-        for (version, sql) in SQLITE_MIGRATIONS.iter().filter(|m| m.0 > current) {
-            let mut tx = self.writer.begin_with("BEGIN IMMEDIATE").await?;
-            sqlx::raw_sql(*sql).execute(&mut *tx).await?;
-            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
-                .bind(*version)
-                .bind(now())
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-        }
+        migrate::apply(&mut *self.writer.acquire().await?, Backend::Sqlite).await?;
         drop(lock);
         Ok(())
     }
@@ -285,14 +234,14 @@ pub fn now() -> String {
     format_time(chrono::Utc::now())
 }
 
-pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+/// Now, as a read of what is stored will answer it (to the microsecond).
+pub fn stamp() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
 }
 
-pub fn parse_time(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .map_err(|e| Error::storage(format!("bad time {s:?} in the database"), e))
+pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
 #[cfg(test)]
@@ -311,10 +260,10 @@ mod tests {
             .execute(&old)
             .await
             .unwrap();
-        for (version, sql) in &SQLITE_MIGRATIONS[..3] {
-            sqlx::raw_sql(*sql).execute(&old).await.unwrap();
+        for m in &migrate::MIGRATIONS[..3] {
+            sqlx::raw_sql(m.sqlite).execute(&old).await.unwrap();
             sqlx::query("INSERT INTO schema_migrations VALUES ($1, 'then')")
-                .bind(*version)
+                .bind(m.version)
                 .execute(&old)
                 .await
                 .unwrap();

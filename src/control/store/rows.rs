@@ -1,18 +1,16 @@
-//! Rows of the store: the SELECTs that join a record's names and the mappers
-//! from their columns, and the rows of moves as they are written.
+//! Rows of the store: the SELECTs that join a record's names, each record
+//! read from its row as `sqlx::FromRow`, and the rows of moves as written.
+//! Columns that hold a model type as text (times, digests, words, JSON) are
+//! read in one place, `Columns`, so a bad value is a decode error naming its column.
 
-use std::collections::BTreeMap;
+use std::str::FromStr;
 
-use sqlx::Row;
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
 use sqlx::any::AnyRow;
+use sqlx::{Any, Decode, FromRow, Row, Type};
 
-use super::parse_time;
-use crate::error::{Error, Result};
 use crate::model::*;
-
-pub fn json_list(s: &str) -> Result<Vec<String>> {
-    serde_json::from_str(s).map_err(|e| Error::storage(format!("bad list {s:?} in the database"), e))
-}
 
 pub const ARTIFACT_SELECT: &str =
     "SELECT a.id, i.name AS integration, a.bucket, a.image_uri, a.tag, a.digest, a.media_type,
@@ -33,104 +31,190 @@ pub const PROMOTION_SELECT: &str =
     p.to_bucket, p.digest, p.actor, p.reason, p.state, p.forced, p.created_at
     FROM promotions p JOIN integrations i ON i.id = p.integration_id";
 
-pub fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T> {
-    s.parse().map_err(|e: crate::model::InvalidInput| Error::storage("a word in the database", e))
+/// A row's columns, read as the model's types.
+pub struct Columns<'r>(pub &'r AnyRow);
+
+impl Columns<'_> {
+    pub fn get<'a, T: Decode<'a, Any> + Type<Any>>(&'a self, column: &str) -> sqlx::Result<T> {
+        self.0.try_get(column)
+    }
+
+    pub fn text(&self, column: &str) -> sqlx::Result<String> {
+        self.0.try_get(column)
+    }
+
+    pub fn time(&self, column: &str) -> sqlx::Result<DateTime<Utc>> {
+        let s = self.text(column)?;
+        DateTime::parse_from_rfc3339(&s).map(|t| t.with_timezone(&Utc)).map_err(|e| bad(column, e))
+    }
+
+    /// A word of the model (a kind, a state, a layout) or a digest.
+    pub fn word<T: FromStr<Err = InvalidInput>>(&self, column: &str) -> sqlx::Result<T> {
+        self.text(column)?.parse().map_err(|e: InvalidInput| bad(column, e))
+    }
+
+    pub fn json<T: DeserializeOwned>(&self, column: &str) -> sqlx::Result<T> {
+        serde_json::from_str(&self.text(column)?).map_err(|e| bad(column, e))
+    }
+
+    /// A boolean, kept as 0 or 1 on both backends.
+    pub fn flag(&self, column: &str) -> sqlx::Result<bool> {
+        Ok(self.get::<i64>(column)? != 0)
+    }
 }
 
-pub fn artifact_from(r: &AnyRow) -> Result<Artifact> {
-    let metadata: String = r.try_get("metadata")?;
-    Ok(Artifact {
-        id: r.try_get("id")?,
-        integration: r.try_get("integration")?,
-        bucket: r.try_get("bucket")?,
-        image_uri: r.try_get("image_uri")?,
-        tag: r.try_get("tag")?,
-        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
-        media_type: r.try_get("media_type")?,
-        external_id: r.try_get("external_id")?,
-        description: r.try_get("description")?,
-        metadata: serde_json::from_str::<BTreeMap<String, String>>(&metadata)
-            .map_err(|e| Error::storage("an artifact's metadata in the database", e))?,
-        promoted_from: r.try_get("promoted_from")?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
+fn bad(column: &str, e: impl std::error::Error + Send + Sync + 'static) -> sqlx::Error {
+    sqlx::Error::ColumnDecode { index: column.to_owned(), source: Box::new(e) }
 }
 
-pub fn parse_word_digest(s: &str) -> Result<Digest> {
-    parse_word(s)
+impl FromRow<'_, AnyRow> for Artifact {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(Artifact {
+            id: c.get("id")?,
+            integration: c.get("integration")?,
+            bucket: c.get("bucket")?,
+            image_uri: c.get("image_uri")?,
+            tag: c.get("tag")?,
+            digest: c.word("digest")?,
+            media_type: c.get("media_type")?,
+            external_id: c.get("external_id")?,
+            description: c.get("description")?,
+            metadata: c.json("metadata")?,
+            promoted_from: c.get("promoted_from")?,
+            created_by: c.get("created_by")?,
+            created_at: c.time("created_at")?,
+        })
+    }
 }
 
-pub fn integration_from(r: &AnyRow) -> Result<Integration> {
-    Ok(Integration {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        registration_type: parse_word(&r.try_get::<String, _>("registration_type")?)?,
-        registry: r.try_get("registry")?,
-        repository: r.try_get("repository")?,
-        layout: parse_word(&r.try_get::<String, _>("layout")?)?,
-        workflow: r.try_get("workflow")?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
+impl FromRow<'_, AnyRow> for Integration {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(Integration {
+            id: c.get("id")?,
+            name: c.get("name")?,
+            registration_type: c.word("registration_type")?,
+            registry: c.get("registry")?,
+            repository: c.get("repository")?,
+            layout: c.word("layout")?,
+            workflow: c.get("workflow")?,
+            created_by: c.get("created_by")?,
+            created_at: c.time("created_at")?,
+        })
+    }
 }
 
-pub fn registry_from(r: &AnyRow) -> Result<Registry> {
-    Ok(Registry {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        kind: parse_word(&r.try_get::<String, _>("kind")?)?,
-        uri: r.try_get("uri")?,
-        insecure: r.try_get::<i64, _>("insecure")? != 0,
-        username: r.try_get("username")?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
+impl FromRow<'_, AnyRow> for Registry {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(Registry {
+            id: c.get("id")?,
+            name: c.get("name")?,
+            kind: c.word("kind")?,
+            uri: c.get("uri")?,
+            insecure: c.flag("insecure")?,
+            username: c.get("username")?,
+            created_by: c.get("created_by")?,
+            created_at: c.time("created_at")?,
+        })
+    }
 }
 
-pub fn workflow_from(r: &AnyRow) -> Result<Workflow> {
-    Ok(Workflow {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        registration_type: parse_word(&r.try_get::<String, _>("registration_type")?)?,
-        stages: json_list(&r.try_get::<String, _>("stages")?)?,
-        gates: json_list(&r.try_get::<String, _>("gates")?)?,
-        created_by: r.try_get("created_by")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
+impl FromRow<'_, AnyRow> for Workflow {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(Workflow {
+            id: c.get("id")?,
+            name: c.get("name")?,
+            registration_type: c.word("registration_type")?,
+            stages: c.json("stages")?,
+            gates: c.json("gates")?,
+            created_by: c.get("created_by")?,
+            created_at: c.time("created_at")?,
+        })
+    }
 }
 
-pub fn event_from(r: &AnyRow) -> Result<BucketEvent> {
-    Ok(BucketEvent {
-        id: r.try_get("id")?,
-        integration: r.try_get("integration")?,
-        bucket: r.try_get("bucket")?,
-        kind: parse_word(&r.try_get::<String, _>("kind")?)?,
-        artifact_id: r.try_get("artifact_id")?,
-        tag: r.try_get("tag")?,
-        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
-        from_bucket: r.try_get("from_bucket")?,
-        actor: r.try_get("actor")?,
-        reason: r.try_get("reason")?,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
+impl FromRow<'_, AnyRow> for ReleaseStream {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(ReleaseStream {
+            id: c.get("id")?,
+            name: c.get("name")?,
+            description: c.get("description")?,
+            prod: c.flag("prod")?,
+            created_by: c.get("created_by")?,
+            created_at: c.time("created_at")?,
+        })
+    }
 }
 
-pub fn promotion_from(r: &AnyRow) -> Result<Promotion> {
-    Ok(Promotion {
-        id: r.try_get("id")?,
-        integration: r.try_get("integration")?,
-        artifact_id: r.try_get("artifact_id")?,
-        target_artifact_id: r.try_get("target_artifact_id")?,
-        from_bucket: r.try_get("from_bucket")?,
-        to_bucket: r.try_get("to_bucket")?,
-        digest: parse_word_digest(&r.try_get::<String, _>("digest")?)?,
-        actor: r.try_get("actor")?,
-        reason: r.try_get("reason")?,
-        state: parse_word(&r.try_get::<String, _>("state")?)?,
-        forced: r.try_get::<i64, _>("forced")? != 0,
-        created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
-    })
+impl FromRow<'_, AnyRow> for Environment {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(Environment {
+            id: c.get("id")?,
+            name: c.get("name")?,
+            release_stream: c.get("release_stream")?,
+            created_by: c.get("created_by")?,
+            created_at: c.time("created_at")?,
+        })
+    }
+}
+
+impl FromRow<'_, AnyRow> for BucketEvent {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(BucketEvent {
+            id: c.get("id")?,
+            integration: c.get("integration")?,
+            bucket: c.get("bucket")?,
+            kind: c.word("kind")?,
+            artifact_id: c.get("artifact_id")?,
+            tag: c.get("tag")?,
+            digest: c.word("digest")?,
+            from_bucket: c.get("from_bucket")?,
+            actor: c.get("actor")?,
+            reason: c.get("reason")?,
+            created_at: c.time("created_at")?,
+        })
+    }
+}
+
+impl FromRow<'_, AnyRow> for Promotion {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(Promotion {
+            id: c.get("id")?,
+            integration: c.get("integration")?,
+            artifact_id: c.get("artifact_id")?,
+            target_artifact_id: c.get("target_artifact_id")?,
+            from_bucket: c.get("from_bucket")?,
+            to_bucket: c.get("to_bucket")?,
+            digest: c.word("digest")?,
+            actor: c.get("actor")?,
+            reason: c.get("reason")?,
+            state: c.word("state")?,
+            forced: c.flag("forced")?,
+            created_at: c.time("created_at")?,
+        })
+    }
+}
+
+impl FromRow<'_, AnyRow> for AuditEvent {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(AuditEvent {
+            id: c.get("id")?,
+            created_at: c.time("created_at")?,
+            actor: c.get("actor")?,
+            action: c.get("action")?,
+            entity: c.get("entity")?,
+            target: c.get("target")?,
+            details: c.json("details")?,
+        })
+    }
 }
 
 /// A bucket's head moving to an artifact, and why.
@@ -140,41 +224,4 @@ pub struct HeadChange<'a> {
     pub kind: BucketEventKind,
     pub from: Option<&'a str>,
     pub reason: Option<&'a str>,
-}
-
-/// An artifact's row as written; `created_at` is as stored, so that the
-/// answer built from it equals a later read.
-pub struct ArtifactRow<'a> {
-    pub iid: i64,
-    pub bucket: &'a str,
-    pub image_uri: &'a str,
-    pub tag: &'a str,
-    pub digest: &'a Digest,
-    pub media_type: &'a str,
-    pub external_id: Option<&'a str>,
-    pub description: Option<&'a str>,
-    pub metadata: &'a BTreeMap<String, String>,
-    pub promoted_from: Option<i64>,
-    pub created_at: &'a str,
-}
-
-impl ArtifactRow<'_> {
-    /// The artifact this row records, as a later read would answer it.
-    pub fn artifact(&self, id: i64, integration: &str, created_by: &str) -> Result<Artifact> {
-        Ok(Artifact {
-            id,
-            integration: integration.to_owned(),
-            bucket: self.bucket.to_owned(),
-            image_uri: self.image_uri.to_owned(),
-            tag: self.tag.to_owned(),
-            digest: self.digest.clone(),
-            media_type: self.media_type.to_owned(),
-            external_id: self.external_id.map(str::to_owned),
-            description: self.description.map(str::to_owned),
-            metadata: self.metadata.clone(),
-            promoted_from: self.promoted_from,
-            created_by: created_by.to_owned(),
-            created_at: parse_time(self.created_at)?,
-        })
-    }
 }
