@@ -31,7 +31,7 @@ pub trait Reporter: Send + Sync {
 /// What every use case runs with.
 pub struct App {
     pub plane: Arc<dyn ControlPlane>,
-    pub http: crate::registry::client::SharedHttp,
+    pub http: crate::registry::SharedHttp,
     pub reporter: Arc<dyn Reporter>,
     /// How long to wait for another writer to finish with a bucket.
     pub lock_timeout: Duration,

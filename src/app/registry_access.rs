@@ -16,9 +16,7 @@ pub async fn client_for(app: &App, registry: &Registry, bucket: Option<(&str, &s
         stored: app.plane.registry_credentials(&registry.name, bucket).await?,
         login: super::registry_login::saved(app, &registry.name)?,
     };
-    let endpoint =
-        RegistryEndpoint { host: registry.host().to_owned(), insecure: registry.insecure, kind: Some(registry.kind) };
-    open(app, endpoint, Some(&registry.name), kept).await
+    open(app, RegistryEndpoint::from(registry), Some(&registry.name), kept).await
 }
 
 /// A client for a registry named only by a reference's host. A host the
@@ -28,8 +26,7 @@ pub async fn client_for_host(app: &App, host: &str) -> Result<Arc<RegistryClient
     if let Some(known) = app.plane.registries().await?.into_iter().find(|r| r.host() == host) {
         return client_for(app, &known, None).await;
     }
-    let insecure = crate::model::is_loopback_host(host);
-    open(app, RegistryEndpoint { host: host.to_owned(), insecure, kind: None }, None, Kept::default()).await
+    open(app, RegistryEndpoint::unregistered(host), None, Kept::default()).await
 }
 
 async fn open(app: &App, endpoint: RegistryEndpoint, name: Option<&str>, kept: Kept) -> Result<Arc<RegistryClient>> {

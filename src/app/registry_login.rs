@@ -5,7 +5,7 @@
 
 use super::App;
 use crate::error::{Error, Hint, Result};
-use crate::registry::{Credentials, RegistryClient, RegistryEndpoint, Secret};
+use crate::registry::{CredentialSource, Credentials, RegistryClient, RegistryEndpoint, Secret};
 use crate::secrets::StoredIn;
 
 fn key(registry: &str) -> String {
@@ -15,9 +15,9 @@ fn key(registry: &str) -> String {
 /// Checks `credentials` against the registry, then keeps them.
 pub async fn login(app: &App, registry: &str, credentials: Credentials) -> Result<StoredIn> {
     let record = app.plane.registry(registry).await?;
-    let endpoint =
-        RegistryEndpoint { host: record.host().to_owned(), insecure: record.insecure, kind: Some(record.kind) };
-    let client = RegistryClient::new(app.http.get().clone(), &endpoint, Some(credentials.clone()), "the login given");
+    let endpoint = RegistryEndpoint::from(&record);
+    let client =
+        RegistryClient::new(app.http.get().clone(), &endpoint, Some(credentials.clone()), CredentialSource::Given);
     client.check().await?;
     let stored =
         serde_json::json!({"username": credentials.username, "secret": credentials.secret.expose()}).to_string();

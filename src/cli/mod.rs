@@ -188,7 +188,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Server(args) = command {
         return server::run(&printer, args, &home).await;
     }
-    let http = crate::registry::client::SharedHttp::default();
+    let http = crate::registry::SharedHttp::default();
     let local_secrets = crate::secrets::open(&home);
     match command {
         Command::Login(args) => {

@@ -18,7 +18,7 @@ use crate::control::ControlPlane;
 use crate::control::remote::Remote;
 use crate::error::Error;
 use crate::registry::Secret;
-use crate::registry::client::SharedHttp;
+use crate::registry::SharedHttp;
 use crate::secrets::SecretStore;
 
 #[derive(Debug, Args)]

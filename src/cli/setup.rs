@@ -212,7 +212,7 @@ pub async fn registry(app: &App, p: &Printer, c: RegistryCommand) -> anyhow::Res
             let summary =
                 format!("registry {name} ({}) answers; credentials from {}", registry.uri, client.credential_source());
             p.result(
-                &serde_json::json!({"registry": name, "ok": true, "credentials": client.credential_source()}),
+                &serde_json::json!({"registry": name, "ok": true, "credentials": client.credential_source().to_string()}),
                 &summary,
             )
         }

@@ -78,10 +78,7 @@ impl Remote {
                     self.base
                 ));
             }
-            let mut cause: &dyn std::error::Error = &e;
-            while let Some(next) = cause.source() {
-                cause = next;
-            }
+            let cause = crate::registry::root_cause(&e);
             Error::Failed(format!("cannot reach the control plane at {}: {cause}", self.base))
         })?;
         let status = resp.status();

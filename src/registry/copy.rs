@@ -10,9 +10,10 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use futures_util::{StreamExt, TryStreamExt};
 
-use super::client::MountOutcome;
+use super::blobs::MountOutcome;
 use super::manifest::{Contents, Descriptor};
 use super::source::ImageSource;
+use super::transport::retry;
 use super::{Manifest, RegistryClient, RegistryError};
 
 /// Told how far a copy has come; drives a progress bar on a terminal.
@@ -107,22 +108,16 @@ impl Copy<'_> {
     }
 
     /// A streamed upload cannot be resent mid-way; on a transient failure the
-    /// whole blob starts over, a bounded number of times.
+    /// whole blob starts over, under the transport's retry policy. Every
+    /// other step was already retried by the transport, so it is not again.
     async fn blob_with_retry(&self, blob: &Descriptor, counters: &Counters) -> Result<(), RegistryError> {
-        let mut attempt = 0;
-        loop {
-            match self.blob(blob, counters).await {
-                Err(e) if attempt < 2 && is_transient(&e) => {
-                    attempt += 1;
-                    tracing::debug!(digest = %blob.digest, attempt, "retrying blob after: {e}");
-                    tokio::time::sleep(std::time::Duration::from_millis(300 * attempt)).await;
-                }
-                other => return other,
-            }
-        }
+        let what = format!("copy blob {}", blob.digest.short());
+        let restartable = |f: &BlobFailure| f.restartable;
+        let outcome = self.dest.retry_policy().again(&what, restartable, || self.blob(blob, counters)).await;
+        outcome.map_err(|f| f.error)
     }
 
-    async fn blob(&self, blob: &Descriptor, counters: &Counters) -> Result<(), RegistryError> {
+    async fn blob(&self, blob: &Descriptor, counters: &Counters) -> Result<(), BlobFailure> {
         let (repo, digest) = (self.dest_repo, &blob.digest);
         self.progress.add_total(blob.size);
         let location = match self.source.mount_from(self.dest.host()) {
@@ -149,23 +144,123 @@ impl Copy<'_> {
             Ok(s) => s.inspect_ok(move |chunk| progress.advance(chunk.len() as u64)),
             Err(e) => {
                 self.dest.cancel_upload(repo, &location).await;
-                return Err(e);
+                return Err(e.into());
             }
         };
-        self.dest.put_blob(repo, &location, digest, blob.size, Box::pin(stream)).await?;
+        self.dest
+            .put_blob(repo, &location, digest, blob.size, Box::pin(stream))
+            .await
+            .map_err(|error| BlobFailure { restartable: retry::is_transient_error(&error), error })?;
         counters.copied.fetch_add(1, Ordering::Relaxed);
         counters.bytes.fetch_add(blob.size, Ordering::Relaxed);
         Ok(())
     }
 }
 
-/// The retry policy's rule, applied to a blob that must start over.
-fn is_transient(e: &RegistryError) -> bool {
-    match e {
-        RegistryError::Unreachable { .. } => true,
-        RegistryError::Protocol { status, .. } => {
-            reqwest::StatusCode::from_u16(*status).is_ok_and(super::retry::is_transient_status)
+/// A blob that could not be copied; `restartable` when its streamed upload
+/// failed transiently, which only starting the blob over can retry.
+struct BlobFailure {
+    error: RegistryError,
+    restartable: bool,
+}
+
+impl From<RegistryError> for BlobFailure {
+    fn from(error: RegistryError) -> Self {
+        BlobFailure { error, restartable: false }
+    }
+}
+
+impl std::fmt::Display for BlobFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+
+    use async_trait::async_trait;
+    use bytes::Bytes;
+
+    use super::*;
+    use crate::model::Digest;
+    use crate::registry::blobs::BlobStream;
+    use crate::registry::client::stub_client;
+    use crate::registry::transport::RetryPolicy;
+    use crate::registry::transport::stub::{Reply, Stub};
+
+    /// An image of one layer, held in memory.
+    struct OneLayer {
+        layer: &'static [u8],
+    }
+
+    #[async_trait]
+    impl ImageSource for OneLayer {
+        fn describe(&self) -> String {
+            "memory".into()
         }
-        _ => false,
+        fn tag(&self) -> Option<String> {
+            None
+        }
+        async fn root_manifest(&self) -> Result<Manifest, RegistryError> {
+            let layer = Digest::of(self.layer);
+            let doc = format!(
+                r#"{{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","layers":[{{"mediaType":"l","digest":"{layer}","size":{}}}]}}"#,
+                self.layer.len()
+            );
+            Ok(Manifest::from_bytes(Bytes::from(doc), None).unwrap())
+        }
+        async fn manifest(&self, _: &Digest, _: &str) -> Result<Manifest, RegistryError> {
+            unreachable!("an image has no child manifests")
+        }
+        async fn blob(&self, _: &Digest) -> Result<BlobStream, RegistryError> {
+            Ok(Box::pin(futures_util::stream::iter([Ok(Bytes::from_static(self.layer))])))
+        }
+        fn mount_from(&self, _: &str) -> Option<String> {
+            None
+        }
+    }
+
+    async fn copy_into(stub: &Stub) -> Result<CopyReport, RegistryError> {
+        let source = OneLayer { layer: b"layer bytes" };
+        let dest = stub_client(stub, None);
+        let copy =
+            Copy { source: &source, dest: &dest, dest_repo: "team/app", concurrency: 2, progress: Arc::new(Silent) };
+        copy.content_of(&source.root_manifest().await?).await
+    }
+
+    fn count(stub: &Stub, method: &str) -> usize {
+        stub.requests().iter().filter(|r| r.method == method).count()
+    }
+
+    #[tokio::test]
+    async fn a_blob_upload_cut_short_starts_over_in_a_new_session() {
+        let puts = AtomicUsize::new(0);
+        let stub = Stub::start(move |req| match req.method.as_str() {
+            "HEAD" => Reply::status(404),
+            "POST" => Reply::status(202).header("location", "/v2/team/app/blobs/uploads/s"),
+            _ if puts.fetch_add(1, Ordering::SeqCst) == 0 => Reply::status(503),
+            _ => Reply::status(201),
+        })
+        .await;
+        let report = copy_into(&stub).await.unwrap();
+        assert_eq!((report.blobs_copied, report.bytes_copied), (1, 11));
+        assert_eq!((count(&stub, "POST"), count(&stub, "PUT")), (2, 2));
+        assert!(stub.requests().iter().filter(|r| r.method == "PUT").all(|r| r.body == b"layer bytes"));
+    }
+
+    #[tokio::test]
+    async fn a_step_the_transport_already_retried_does_not_start_the_blob_over() {
+        let stub = Stub::start(|req| match req.method.as_str() {
+            "HEAD" => Reply::status(404),
+            _ => Reply::status(503),
+        })
+        .await;
+        let e = copy_into(&stub).await.unwrap_err();
+        assert!(matches!(e, RegistryError::Protocol { status: 503, .. }), "{e:?}");
+        // The manifest HEAD and one blob HEAD; the upload's POST only as often as the transport tries it.
+        assert_eq!(count(&stub, "HEAD"), 2);
+        assert_eq!(count(&stub, "POST"), 1 + RetryPolicy::quick().max_retries);
     }
 }

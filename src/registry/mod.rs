@@ -1,23 +1,29 @@
-//! The OCI distribution API, spoken directly: references, the auth
-//! handshake, manifests and blobs, the copy engine and image sources. It knows
-//! nothing of integrations or buckets; `app/` tells it what to move where.
+//! The OCI distribution API, spoken directly: references, the transport (auth
+//! handshake, the one retry policy, error codes), the verbs by concern
+//! (blobs, manifests, tags, referrers), product quirks, the copy engine,
+//! credentials and image sources. It knows nothing of integrations or
+//! buckets; `app/` tells it what to move where.
 
 pub mod auth;
+pub mod blobs;
 pub mod client;
 pub mod copy;
 pub mod credentials;
-pub mod error_body;
 pub mod manifest;
+pub mod manifests;
+pub mod quirks;
 pub mod reference;
 pub mod referrers;
-pub mod retry;
 pub mod source;
-pub mod tls;
+pub mod tags;
+pub mod transport;
 
 pub use auth::{Credentials, Secret};
 pub use client::{RegistryClient, RegistryEndpoint};
+pub use credentials::CredentialSource;
 pub use manifest::Manifest;
 pub use reference::Reference;
+pub use transport::{SharedHttp, root_cause, tls};
 
 use crate::model::Digest;
 

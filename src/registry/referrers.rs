@@ -1,5 +1,6 @@
 //! Signatures, attestations and SBOMs attached to an image follow it: the
-//! OCI referrers API (`GET /v2/<name>/referrers/<digest>`), its fallback tag
+//! OCI referrers API (`GET /v2/<name>/referrers/<digest>`, the client's
+//! `referrers` verb, here), its fallback tag
 //! (`sha256-<hex>`, an index of referrers) for registries without the API,
 //! and cosign's tags (`sha256-<hex>.sig`, `.att`, `.sbom`). Each referrer is
 //! copied with its blobs; where the destination lacks the API, its fallback
@@ -10,14 +11,35 @@ use std::sync::Arc;
 use bytes::Bytes;
 use serde_json::{Value, json};
 
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+
 use super::copy::{Copy, Progress};
 use super::manifest::{Descriptor, OCI_INDEX};
 use super::source::RegistrySource;
+use super::transport::{header, pull};
 use super::{Manifest, Reference, RegistryClient, RegistryError};
 use crate::model::Digest;
 
 /// Tags cosign keeps beside an image.
 const COSIGN_SUFFIXES: &[&str] = &[".sig", ".att", ".sbom"];
+
+impl RegistryClient {
+    /// `GET /v2/<name>/referrers/<digest>`: what refers to `digest`, or None
+    /// when the registry has no referrers API.
+    pub async fn referrers(&self, repo: &str, digest: &Digest) -> Result<Option<Vec<Descriptor>>, RegistryError> {
+        let t = &self.transport;
+        let url = t.url(&format!("/v2/{repo}/referrers/{digest}"));
+        let resp = t.send(&[pull(repo)], "list referrers", || t.http.get(&url).header(ACCEPT, OCI_INDEX)).await?;
+        let is_index = header(&resp, CONTENT_TYPE.as_str()).is_some_and(|t| t.starts_with(OCI_INDEX));
+        if !resp.status().is_success() || !is_index {
+            // 404 (and a few registries' 400 or 405) mean the API is not there.
+            return Ok(None);
+        }
+        let doc: Value = resp.json().await.map_err(|e| t.transport_error(e))?;
+        let listed = doc["manifests"].as_array().cloned().unwrap_or_default();
+        Ok(Some(listed.into_iter().filter_map(Descriptor::from_value).collect()))
+    }
+}
 
 #[derive(Debug, Default, serde::Serialize)]
 pub struct ReferrersReport {
@@ -129,4 +151,33 @@ fn descriptors_of(index: &Manifest) -> Vec<Descriptor> {
         .as_array()
         .map(|a| a.iter().filter_map(|v| Descriptor::from_value(v.clone())).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::client::stub_client;
+    use crate::registry::transport::stub::{Reply, Stub};
+
+    #[tokio::test]
+    async fn the_referrers_api_lists_descriptors_and_its_absence_is_none() {
+        let subject = Digest::of(b"image");
+        let sig = Digest::of(b"signature");
+        let listing = format!(
+            r#"{{"schemaVersion":2,"mediaType":"{OCI_INDEX}","manifests":[{{"mediaType":"m","digest":"{sig}","size":9,"artifactType":"sig"}}]}}"#
+        );
+        let stub = Stub::start(move |req| match req.path.starts_with("/v2/has/") {
+            true => Reply::status(200).header("content-type", OCI_INDEX).body(listing.as_bytes()),
+            // Some registries answer an unknown route with their UI's HTML.
+            false => Reply::status(200).header("content-type", "text/html").body(b"<html></html>"),
+        })
+        .await;
+        let client = stub_client(&stub, None);
+        let listed = client.referrers("has", &subject).await.unwrap().unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].digest, sig);
+        assert_eq!(listed[0].raw["artifactType"], "sig");
+        assert!(client.referrers("lacks", &subject).await.unwrap().is_none());
+        assert_eq!(stub.requests()[0].path, format!("/v2/has/referrers/{subject}"));
+    }
 }

@@ -227,12 +227,7 @@ pub async fn push_credentials(
     let p = plane(&s, &c);
     let integration = p.integration(&ci).await?;
     let registry = p.registry(&integration.registry).await?;
-    let base = crate::registry::RegistryEndpoint {
-        host: registry.host().to_owned(),
-        insecure: registry.insecure,
-        kind: Some(registry.kind),
-    }
-    .base_url();
+    let base = crate::registry::RegistryEndpoint::from(&registry).base_url();
     let credentials = super::registries::handout(&s, &p, &registry, &ci, &bucket).await?.ok_or_else(|| {
         ApiError::from(Error::NotFound(format!(
             "no credentials are stored for registry {}; an admin stores them with the registry",

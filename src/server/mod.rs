@@ -51,7 +51,7 @@ pub struct ServerState {
     pub store: Store,
     pub secrets: Arc<dyn SecretStore>,
     /// For the registry work of Facets' register, push and promote routes.
-    pub http: crate::registry::client::SharedHttp,
+    pub http: crate::registry::SharedHttp,
     /// How long a bucket lease lasts between renewals.
     pub lease: Duration,
 }

@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 
+use super::CredentialSource;
 use crate::registry::{Credentials, RegistryError, Secret};
 
 pub const USER: &str = "00000000-0000-0000-0000-000000000000";
@@ -31,7 +32,7 @@ pub async fn lookup(
     http: &reqwest::Client,
     registry_base: &str,
     host: &str,
-) -> Result<Option<(Credentials, String)>, RegistryError> {
+) -> Result<Option<(Credentials, CredentialSource)>, RegistryError> {
     let var = |n: &str| std::env::var(n).ok().filter(|v| !v.is_empty());
     let (Some(client_id), Some(secret), Some(tenant)) =
         (var("AZURE_CLIENT_ID"), var("AZURE_CLIENT_SECRET"), var("AZURE_TENANT_ID"))
@@ -72,5 +73,5 @@ pub async fn lookup(
     }
     let exchanged: ExchangeAnswer = resp.json().await.map_err(|e| failed(format!("exchange answer: {e}")))?;
     let credentials = Credentials { username: USER.into(), secret: Secret::new(exchanged.refresh_token) };
-    Ok(Some((credentials, format!("the service principal in AZURE_CLIENT_ID ({client_id})"))))
+    Ok(Some((credentials, CredentialSource::AzureServicePrincipal { client_id })))
 }

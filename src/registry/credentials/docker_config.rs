@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 use base64::Engine;
 use serde::Deserialize;
 
+use super::CredentialSource;
 use crate::registry::{Credentials, Secret};
 
 /// Docker Hub's key in config files and helpers.
@@ -61,12 +62,12 @@ fn files() -> Vec<PathBuf> {
 }
 
 /// Credentials for `host` and a description of where they came from.
-pub async fn lookup(host: &str) -> Option<(Credentials, String)> {
+pub async fn lookup(host: &str) -> Option<(Credentials, CredentialSource)> {
     let host = host.to_owned();
     tokio::task::spawn_blocking(move || lookup_blocking(&host)).await.ok().flatten()
 }
 
-fn lookup_blocking(host: &str) -> Option<(Credentials, String)> {
+fn lookup_blocking(host: &str) -> Option<(Credentials, CredentialSource)> {
     let wanted = normalise(host);
     for path in files() {
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -88,11 +89,11 @@ fn lookup_blocking(host: &str) -> Option<(Credentials, String)> {
         if let Some(helper) = helper
             && let Some(c) = run_helper(&helper, host)
         {
-            return Some((c, format!("docker-credential-{helper} (named in {})", path.display())));
+            return Some((c, CredentialSource::DockerHelper { helper, config: path }));
         }
         let entry = config.auths.iter().find(|(k, _)| normalise(k) == wanted).map(|(_, e)| e);
         if let Some(c) = entry.and_then(from_entry) {
-            return Some((c, format!("the auths of {}", path.display())));
+            return Some((c, CredentialSource::DockerConfig { config: path }));
         }
     }
     None

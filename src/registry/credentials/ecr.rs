@@ -8,9 +8,11 @@
 use aws_config::{BehaviorVersion, Region};
 use base64::Engine;
 
+use super::CredentialSource;
+use crate::registry::transport::root_cause;
 use crate::registry::{Credentials, RegistryError, Secret};
 
-pub async fn lookup(host: &str) -> Result<Option<(Credentials, String)>, RegistryError> {
+pub async fn lookup(host: &str) -> Result<Option<(Credentials, CredentialSource)>, RegistryError> {
     let mut loader = aws_config::defaults(BehaviorVersion::latest());
     if let Some(region) = region_of(host) {
         loader = loader.region(Region::new(region));
@@ -25,7 +27,7 @@ pub async fn lookup(host: &str) -> Result<Option<(Credentials, String)>, Registr
         .get_authorization_token()
         .send()
         .await
-        .map_err(|e| failed(format!("GetAuthorizationToken failed: {}", root_cause(&e))))?;
+        .map_err(|e| failed(format!("GetAuthorizationToken failed: {}", with_advice(root_cause(&e)))))?;
     let token = answer
         .authorization_data()
         .first()
@@ -39,17 +41,12 @@ pub async fn lookup(host: &str) -> Result<Option<(Credentials, String)>, Registr
     let (user, password) =
         decoded.split_once(':').ok_or_else(|| failed("the ECR token is not USER:PASSWORD".into()))?;
     let credentials = Credentials { username: user.to_owned(), secret: Secret::new(password.to_owned()) };
-    Ok(Some((credentials, format!("AWS credentials (ECR GetAuthorizationToken in {region})"))))
+    Ok(Some((credentials, CredentialSource::Ecr { region })))
 }
 
-/// The innermost cause, which is what a person can act on ("no providers in
-/// chain provided credentials"), without the SDK's wrapping.
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut inner = e;
-    while let Some(next) = inner.source() {
-        inner = next;
-    }
-    let text = inner.to_string();
+/// The SDK's "no providers in chain provided credentials" does not say
+/// which credentials it looked for.
+fn with_advice(text: String) -> String {
     if text.contains("no providers in chain") {
         format!(
             "{text}; give AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE)"

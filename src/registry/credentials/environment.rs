@@ -3,10 +3,11 @@
 //! (its name upper-cased, other characters as `_`), else
 //! `FACETCTL_REGISTRY_USERNAME`/`_PASSWORD` for any.
 
+use super::CredentialSource;
 use crate::registry::{Credentials, Secret};
 
 /// The credentials and the variables they came from.
-pub fn lookup(registry_name: Option<&str>) -> Option<(Credentials, String)> {
+pub fn lookup(registry_name: Option<&str>) -> Option<(Credentials, CredentialSource)> {
     let specific = registry_name.map(|n| {
         let n: String =
             n.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
@@ -15,6 +16,6 @@ pub fn lookup(registry_name: Option<&str>) -> Option<(Credentials, String)> {
     specific.into_iter().chain(std::iter::once("FACETCTL_REGISTRY".to_owned())).find_map(|prefix| {
         let username = std::env::var(format!("{prefix}_USERNAME")).ok().filter(|u| !u.is_empty())?;
         let password = std::env::var(format!("{prefix}_PASSWORD")).ok()?;
-        Some((Credentials { username, secret: Secret::new(password) }, format!("{prefix}_USERNAME/_PASSWORD")))
+        Some((Credentials { username, secret: Secret::new(password) }, CredentialSource::Environment { prefix }))
     })
 }

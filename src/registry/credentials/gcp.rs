@@ -12,6 +12,7 @@ use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use serde::Deserialize;
 
+use super::CredentialSource;
 use crate::registry::{Credentials, RegistryError, Secret};
 
 pub const USER: &str = "oauth2accesstoken";
@@ -30,17 +31,17 @@ struct TokenAnswer {
     access_token: String,
 }
 
-pub async fn lookup(http: &reqwest::Client) -> Result<Option<(Credentials, String)>, RegistryError> {
+pub async fn lookup(http: &reqwest::Client) -> Result<Option<(Credentials, CredentialSource)>, RegistryError> {
     if let Some(path) = std::env::var_os("GOOGLE_APPLICATION_CREDENTIALS").filter(|p| !p.is_empty()) {
         let token = from_key_file(http, std::path::Path::new(&path)).await?;
-        let source = format!("the service-account key in GOOGLE_APPLICATION_CREDENTIALS ({})", path.to_string_lossy());
+        let source = CredentialSource::GoogleKeyFile { path: path.into() };
         return Ok(Some((Credentials { username: USER.into(), secret: token }, source)));
     }
     if let Some(host) = metadata_host() {
         let token = from_metadata(http, &host).await?;
         return Ok(Some((
             Credentials { username: USER.into(), secret: token },
-            format!("the metadata server at {host}"),
+            CredentialSource::GoogleMetadata { host },
         )));
     }
     Ok(None)

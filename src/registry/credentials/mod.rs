@@ -13,6 +13,9 @@ mod ecr;
 mod environment;
 mod gcp;
 
+use std::fmt;
+use std::path::PathBuf;
+
 use super::{Credentials, RegistryError};
 use crate::model::RegistryKind;
 
@@ -20,7 +23,73 @@ use crate::model::RegistryKind;
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub credentials: Option<Credentials>,
-    pub source: String,
+    pub source: CredentialSource,
+}
+
+/// Where a client's credentials came from, for `-v` and for errors that
+/// blame them. It names the place (a variable, a file, a helper), never
+/// anything read from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CredentialSource {
+    /// `<prefix>_USERNAME` and `<prefix>_PASSWORD`.
+    Environment {
+        prefix: String,
+    },
+    /// What the control plane holds for the registry.
+    Stored,
+    /// The user's `facetctl registry login`.
+    Login,
+    /// Credentials given for one command (`registry login` checks them first).
+    Given,
+    /// A Docker credential helper named in a Docker or podman config file.
+    DockerHelper {
+        helper: String,
+        config: PathBuf,
+    },
+    /// The `auths` of a Docker or podman config file.
+    DockerConfig {
+        config: PathBuf,
+    },
+    /// A service-account key file named by `GOOGLE_APPLICATION_CREDENTIALS`.
+    GoogleKeyFile {
+        path: PathBuf,
+    },
+    /// The GCE metadata server.
+    GoogleMetadata {
+        host: String,
+    },
+    AzureServicePrincipal {
+        client_id: String,
+    },
+    /// ECR's `GetAuthorizationToken` with the AWS SDK's credentials.
+    Ecr {
+        region: String,
+    },
+    Anonymous,
+}
+
+impl fmt::Display for CredentialSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CredentialSource::Environment { prefix } => write!(f, "{prefix}_USERNAME/_PASSWORD"),
+            CredentialSource::Stored => f.write_str("the registry's stored credentials"),
+            CredentialSource::Login => f.write_str("the saved `facetctl registry login`"),
+            CredentialSource::Given => f.write_str("the login given"),
+            CredentialSource::DockerHelper { helper, config } => {
+                write!(f, "docker-credential-{helper} (named in {})", config.display())
+            }
+            CredentialSource::DockerConfig { config } => write!(f, "the auths of {}", config.display()),
+            CredentialSource::GoogleKeyFile { path } => {
+                write!(f, "the service-account key in GOOGLE_APPLICATION_CREDENTIALS ({})", path.display())
+            }
+            CredentialSource::GoogleMetadata { host } => write!(f, "the metadata server at {host}"),
+            CredentialSource::AzureServicePrincipal { client_id } => {
+                write!(f, "the service principal in AZURE_CLIENT_ID ({client_id})")
+            }
+            CredentialSource::Ecr { region } => write!(f, "AWS credentials (ECR GetAuthorizationToken in {region})"),
+            CredentialSource::Anonymous => f.write_str("no credentials (anonymous)"),
+        }
+    }
 }
 
 /// The registry credentials are wanted for.
@@ -46,15 +115,15 @@ pub struct Kept {
 /// Walks the chain.
 pub async fn resolve(http: &reqwest::Client, target: &Target<'_>, kept: Kept) -> Result<Resolved, RegistryError> {
     let Kept { stored, login } = kept;
-    let found = |(c, source): (Credentials, String)| Resolved { credentials: Some(c), source };
+    let found = |(c, source): (Credentials, CredentialSource)| Resolved { credentials: Some(c), source };
     if let Some(hit) = environment::lookup(target.name) {
         return Ok(found(hit));
     }
     if let Some(c) = stored {
-        return Ok(Resolved { credentials: Some(c), source: "the registry's stored credentials".into() });
+        return Ok(Resolved { credentials: Some(c), source: CredentialSource::Stored });
     }
     if let Some(c) = login {
-        return Ok(Resolved { credentials: Some(c), source: "the saved `facetctl registry login`".into() });
+        return Ok(Resolved { credentials: Some(c), source: CredentialSource::Login });
     }
     if let Some(hit) = docker_config::lookup(target.host).await {
         return Ok(found(hit));
@@ -69,7 +138,7 @@ pub async fn resolve(http: &reqwest::Client, target: &Target<'_>, kept: Kept) ->
     if let Some(hit) = cloud {
         return Ok(found(hit));
     }
-    Ok(Resolved { credentials: None, source: "no credentials (anonymous)".into() })
+    Ok(Resolved { credentials: None, source: CredentialSource::Anonymous })
 }
 
 /// Short-lived credentials in place of long-lived `stored` ones, where the
@@ -121,6 +190,16 @@ fn kind_of_host(host: &str) -> Option<RegistryKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_names_the_place_in_the_words_people_read() {
+        let helper =
+            CredentialSource::DockerHelper { helper: "ecr-login".into(), config: "/h/.docker/config.json".into() };
+        assert_eq!(helper.to_string(), "docker-credential-ecr-login (named in /h/.docker/config.json)");
+        let env = CredentialSource::Environment { prefix: "FACETCTL_REGISTRY_QA".into() };
+        assert_eq!(env.to_string(), "FACETCTL_REGISTRY_QA_USERNAME/_PASSWORD");
+        assert_eq!(CredentialSource::Anonymous.to_string(), "no credentials (anonymous)");
+    }
 
     #[test]
     fn cloud_registries_are_known_by_their_hosts() {

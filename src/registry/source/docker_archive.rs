@@ -20,7 +20,7 @@ use tokio_util::io::ReaderStream;
 
 use super::ImageSource;
 use crate::model::Digest;
-use crate::registry::client::BlobStream;
+use crate::registry::blobs::BlobStream;
 use crate::registry::manifest::{Contents, OCI_MANIFEST};
 use crate::registry::{Manifest, RegistryError};
 

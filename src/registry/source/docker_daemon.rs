@@ -8,7 +8,7 @@ use futures_util::StreamExt;
 use tokio::io::AsyncWriteExt;
 
 use super::DockerArchive;
-use crate::registry::RegistryError;
+use crate::registry::{RegistryError, root_cause};
 
 const DEFAULT_SOCKET: &str = "/var/run/docker.sock";
 
@@ -37,12 +37,9 @@ pub async fn export(image: &str, spool: &tempfile::TempDir) -> Result<DockerArch
     let (client, base, host) = engine()?;
     let label = format!("docker-daemon:{image}");
     let unreachable = |e: reqwest::Error| {
-        let mut source: &dyn std::error::Error = &e;
-        while let Some(next) = source.source() {
-            source = next;
-        }
         RegistryError::Source(format!(
-            "cannot reach the Docker engine at {host}: {source}; is it running, and may this user use it? (DOCKER_HOST chooses another)"
+            "cannot reach the Docker engine at {host}: {}; is it running, and may this user use it? (DOCKER_HOST chooses another)",
+            root_cause(&e)
         ))
     };
     let resp = client.get(format!("{base}/images/{image}/get")).send().await.map_err(unreachable)?;

@@ -14,7 +14,7 @@ pub use docker_archive::DockerArchive;
 pub use oci_layout::OciLayout;
 pub use registry::RegistrySource;
 
-use super::client::BlobStream;
+use super::blobs::BlobStream;
 use super::{Manifest, RegistryError};
 use crate::model::Digest;
 

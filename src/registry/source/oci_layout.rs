@@ -10,7 +10,7 @@ use tokio_util::io::ReaderStream;
 
 use super::ImageSource;
 use crate::model::Digest;
-use crate::registry::client::BlobStream;
+use crate::registry::blobs::BlobStream;
 use crate::registry::{Manifest, RegistryError};
 
 const REF_NAME: &str = "org.opencontainers.image.ref.name";

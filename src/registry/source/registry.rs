@@ -6,7 +6,7 @@ use async_trait::async_trait;
 
 use super::ImageSource;
 use crate::model::Digest;
-use crate::registry::client::BlobStream;
+use crate::registry::blobs::BlobStream;
 use crate::registry::{Manifest, Reference, RegistryClient, RegistryError};
 
 pub struct RegistrySource {

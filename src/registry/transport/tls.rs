@@ -49,13 +49,13 @@ pub fn cause(e: &reqwest::Error) -> Option<&rustls::Error> {
     None
 }
 
-/// What went wrong and what to do about it, for people. `plain_http` is the
-/// caller's advice for a server that answered in plain HTTP.
 /// Whether the other end answered in plain HTTP, not TLS.
 pub fn is_plain_http(e: &rustls::Error) -> bool {
     matches!(e, rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType))
 }
 
+/// What went wrong and what to do about it, for people. `plain_http` is the
+/// caller's advice for a server that answered in plain HTTP.
 pub fn describe(e: &rustls::Error, plain_http: &str) -> String {
     use rustls::CertificateError as Cert;
     const PRIVATE_CA: &str = "if a private CA signed it, set SSL_CERT_FILE to that CA's PEM file";
@@ -131,5 +131,37 @@ impl ServerCertVerifier for PlatformRootsOnFirstUse {
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.provider.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::io::AsyncWriteExt;
+    use tokio::net::TcpListener;
+
+    use crate::registry::transport::http_client;
+    use crate::registry::{CredentialSource, RegistryClient, RegistryEndpoint, RegistryError};
+
+    #[tokio::test]
+    async fn a_registry_answering_https_in_plain_http_is_told_apart_and_not_retried() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let host = listener.local_addr().unwrap().to_string();
+        // One connection only: a retry would find the port closed and end as Unreachable.
+        tokio::spawn(async move {
+            let (mut stream, _) = listener.accept().await.unwrap();
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n").await;
+            let _ = stream.shutdown().await;
+        });
+        let endpoint = RegistryEndpoint { host: host.clone(), insecure: false, kind: None };
+        let client = RegistryClient::new(http_client(), &endpoint, None, CredentialSource::Anonymous);
+        let e = client.check().await.unwrap_err();
+        assert!(matches!(&e, RegistryError::Tls { plain_http: true, host: h, .. } if *h == host), "{e:?}");
+    }
+
+    #[test]
+    fn an_untrusted_certificate_says_how_to_trust_a_private_ca() {
+        let e = rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer);
+        assert!(super::describe(&e, "").contains("SSL_CERT_FILE"));
+        assert!(!super::is_plain_http(&e));
     }
 }
