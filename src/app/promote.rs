@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::bucket_tags::{self, BucketTags};
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
-use crate::error::{Error, Hint, Result};
+use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::model::{Artifact, Digest, Promotion, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
@@ -180,7 +180,14 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
 /// `--digest`, else the source bucket's head.
 async fn source_artifact(app: &App, req: &PromoteRequest) -> Result<Artifact> {
     if let Some(id) = req.artifact {
-        let a = app.plane.artifact(id).await?;
+        let a = app.plane.artifact(id).await.map_err(|e| match e.kind() {
+            ErrorKind::NotFound => Error::NotFound(e.bare().to_string()).hint(Hint::List {
+                what: "artifact".into(),
+                integration: Some(req.integration.clone()),
+                bucket: Some(req.from.clone()),
+            }),
+            _ => e,
+        })?;
         if a.integration != req.integration || a.bucket != req.from {
             return Err(Error::NotFound(format!(
                 "artifact {id} is not in bucket {} of {} (it is in {} of {})",

@@ -14,6 +14,7 @@ pub fn word(hint: &Hint) -> String {
                 None => format!("`facetctl artifact list --integration {integration}` shows them"),
             }
         }
+        Hint::List { what, .. } if what == "user" => "`facetctl server users list` shows them".into(),
         Hint::List { what, .. } => format!("`facetctl {} list` shows the ones there are", what.replace(' ', "-")),
         Hint::AnotherTag => "push under a new tag with --tag".into(),
         Hint::GiveTag => "give one with --tag".into(),

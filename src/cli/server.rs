@@ -8,8 +8,9 @@ use clap::{Args, Subcommand};
 use super::output::Printer;
 use super::parse_word;
 use crate::control::store::Store;
+use crate::control::store::users;
 use crate::model::Role;
-use crate::server::{self, users};
+use crate::server;
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -93,21 +94,10 @@ pub async fn run(p: &Printer, args: ServerArgs, home: &Path) -> anyhow::Result<(
         }
         Some(ServerCommand::Users(UsersCommand::List { database })) => {
             let store = database.open(home).await?;
-            let all: Vec<serde_json::Value> = users::list(&store)
-                .await?
-                .into_iter()
-                .map(|(name, role, active)| serde_json::json!({"user": name, "role": role, "active": active}))
-                .collect();
+            let all = users::list(&store).await?;
             let lines: Vec<String> = all
                 .iter()
-                .map(|u| {
-                    format!(
-                        "{}\t{}\t{}",
-                        u["user"].as_str().unwrap_or(""),
-                        u["role"].as_str().unwrap_or(""),
-                        if u["active"] == true { "active" } else { "revoked" }
-                    )
-                })
+                .map(|u| format!("{}\t{}\t{}", u.user, u.role, if u.active { "active" } else { "revoked" }))
                 .collect();
             p.result(&all, &lines.join("\n"))
         }

@@ -36,12 +36,24 @@ macro_rules! word_enum {
                     .find(|v| v.as_str().to_ascii_lowercase().replace('_', "-") == lower)
                     .ok_or_else(|| InvalidInput(format!(
                         "unknown {} {s:?}: use one of {}",
-                        stringify!($name).to_ascii_lowercase(),
+                        spaced(stringify!($name)),
                         $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
                     )))
             }
         }
     };
+}
+
+/// A type's name as words: `RegistryKind` is "registry kind".
+fn spaced(name: &str) -> String {
+    let mut words = String::new();
+    for (i, c) in name.char_indices() {
+        if c.is_ascii_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    words
 }
 
 word_enum!(

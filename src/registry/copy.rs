@@ -32,7 +32,8 @@ pub struct CopyReport {
     pub blobs_mounted: usize,
     pub blobs_skipped: usize,
     pub bytes_copied: u64,
-    pub manifests_written: usize,
+    /// An index's platform manifests written; the top manifest is written under its tags after the copy.
+    pub platform_manifests_written: usize,
 }
 
 #[derive(Default)]
@@ -69,7 +70,7 @@ impl Copy<'_> {
             blobs_mounted: counters.mounted.into_inner(),
             blobs_skipped: counters.skipped.into_inner(),
             bytes_copied: counters.bytes.into_inner(),
-            manifests_written: counters.manifests.into_inner(),
+            platform_manifests_written: counters.manifests.into_inner(),
         })
     }
 

@@ -10,7 +10,7 @@ use base64::Engine;
 
 use super::ServerState;
 use super::api::error_response;
-use super::users::{self, User};
+use crate::control::store::users::{self, User};
 use axum::Json;
 
 use crate::control::wire::Me;

@@ -13,7 +13,6 @@ mod integrations;
 mod registries;
 mod release_streams;
 mod routes;
-pub mod users;
 mod workflows;
 
 use std::net::SocketAddr;

@@ -2,18 +2,35 @@
 //! do, the documented exit code, no panic, and nothing changed.
 
 use crate::support::context::Run;
-use crate::support::{TestContext, TestRegistry, image, skopeo};
+use crate::support::{TestContext, TestRegistry, image, skopeo, snapshot};
 
 /// One `error:` line, no panic, and the exit code asked for.
 fn assert_clean_failure(run: &Run, code: i32, says: &str) {
     assert_eq!(run.code, code, "exit code: {run:?}");
+    assert_one_error_line(run);
+    assert!(run.stderr.contains(says), "stderr should say {says:?}: {run:?}");
+}
+
+/// Nothing on stdout; on stderr one `error:` line, and at most one line of
+/// what to do about it (clap's own pointer to `--help` for a usage error).
+fn assert_one_error_line(run: &Run) {
     assert!(run.stdout.is_empty(), "nothing on stdout: {run:?}");
-    // One error line, and at most one line of what to do about it.
-    let lines: Vec<&str> = run.stderr.lines().collect();
+    let clap = |l: &&str| l.is_empty() || *l == "For more information, try '--help'.";
+    let lines: Vec<&str> = run.stderr.lines().filter(|l| !clap(l)).collect();
     assert!(lines.len() == 1 || lines.len() == 2 && lines[1].starts_with("hint: "), "{run:?}");
     assert!(lines[0].starts_with("error: "), "{run:?}");
-    assert!(run.stderr.contains(says), "stderr should say {says:?}: {run:?}");
-    assert!(!run.stderr.contains("panicked"), "{run:?}");
+}
+
+/// Each command run as a user would, written down as their terminal shows it:
+/// the command, what it said, and how it exited.
+fn failing_session(ctx: &TestContext, commands: &[Vec<&str>]) -> String {
+    let mut transcript = String::new();
+    for args in commands {
+        let run = ctx.run(args);
+        assert_one_error_line(&run);
+        transcript.push_str(&format!("$ facetctl {}\n{}exit {}\n\n", args.join(" "), run.stderr, run.code));
+    }
+    transcript
 }
 
 /// A world with one build in qa, to try bad things against.
@@ -51,47 +68,19 @@ fn skipping_a_stage_is_refused_and_names_the_allowed_step() {
 fn malformed_input_is_a_usage_error() {
     let (_registry, ctx, _) = with_one_build();
     let before = ctx.history();
-    for (args, says) in [
-        (
-            vec!["artifact", "push", "Not/A/Valid:Ref:x", "--integration", "payments", "--bucket", "qa"],
-            "invalid image reference",
-        ),
-        (
-            vec!["artifact", "push", "oci:/nonexistent/layout", "--integration", "payments", "--bucket", "qa"],
-            "index.json",
-        ),
-        (
-            vec![
-                "promote",
-                "--integration",
-                "payments",
-                "--from",
-                "qa",
-                "--to",
-                "staging",
-                "--digest",
-                "sha256:nothex",
-            ],
-            "invalid digest",
-        ),
-        (vec!["workflow", "create", "one", "--type", "environment", "--stages", "qa"], "at least two stages"),
-        (vec!["registry", "add", "r2", "--kind", "quay", "--url", "x.io"], "unknown registrykind"),
-        (vec!["registry", "add", "r3", "--kind", "generic", "--url", "https://x.io"], "no scheme"),
-        (
-            vec!["registry", "add", "r4", "--kind", "generic", "--url", "10.1.2.3:5000", "--insecure"],
-            "only for registries on this machine",
-        ),
-        (
-            vec!["artifact", "push", "docker-archive:/nonexistent.tar", "--integration", "payments", "--bucket", "qa"],
-            "no such file",
-        ),
-        (vec!["artifact", "push", "docker-daemon:", "--integration", "payments", "--bucket", "qa"], "name the image"),
-    ] {
-        let run = ctx.run(&args);
-        assert_eq!(run.code, 2, "{args:?}: {run:?}");
-        assert!(run.stderr.contains(says), "{args:?} should say {says:?}: {run:?}");
-        assert!(!run.stderr.contains("panicked"), "{run:?}");
-    }
+    let commands = [
+        vec!["artifact", "push", "Not/A/Valid:Ref:x", "--integration", "payments", "--bucket", "qa"],
+        vec!["artifact", "push", "oci:/nonexistent/layout", "--integration", "payments", "--bucket", "qa"],
+        vec!["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--digest", "sha256:nothex"],
+        vec!["workflow", "create", "one", "--type", "environment", "--stages", "qa"],
+        vec!["registry", "add", "r2", "--kind", "quay", "--url", "x.io"],
+        vec!["registry", "add", "r3", "--kind", "generic", "--url", "https://x.io"],
+        vec!["registry", "add", "r4", "--kind", "generic", "--url", "10.1.2.3:5000", "--insecure"],
+        vec!["artifact", "push", "docker-archive:/nonexistent.tar", "--integration", "payments", "--bucket", "qa"],
+        vec!["artifact", "push", "docker-daemon:", "--integration", "payments", "--bucket", "qa"],
+    ];
+    let transcript = failing_session(&ctx, &commands);
+    snapshot::settings(&[]).bind(|| insta::assert_snapshot!("errors-malformed-input", transcript));
     assert_eq!(ctx.history(), before);
     assert_eq!(ctx.json(&["registry", "list"]).as_array().unwrap().len(), 1);
 }
@@ -101,38 +90,22 @@ fn unknown_names_are_not_found() {
     let (registry, ctx, build) = with_one_build();
     let before = ctx.history();
     let source = build.source();
-    let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["artifact", "push", &source, "--integration", "nope", "--bucket", "qa"], "unknown integration \"nope\""),
-        (
-            vec!["artifact", "push", &source, "--integration", "payments", "--bucket", "qax"],
-            "use one of qa, staging, production",
-        ),
-        (vec!["promote", "--integration", "payments", "--from", "qa", "--to", "prod"], "unknown bucket \"prod\""),
-        (
-            vec!["integration", "create", "x", "--type", "environment", "--registry", "local", "--workflow", "nope"],
-            "unknown workflow \"nope\"",
-        ),
-        (
-            vec!["integration", "create", "x", "--type", "environment", "--registry", "nope"],
-            "unknown registry \"nope\"",
-        ),
-        (vec!["history", "--integration", "nope"], "unknown integration"),
-        (vec!["rollback", "--integration", "payments", "--bucket", "staging"], "holds no artifact"),
-        (
-            vec!["promote", "--integration", "payments", "--from", "staging", "--to", "production"],
-            "holds no artifact yet",
-        ),
-    ];
-    for (args, says) in cases {
-        assert_clean_failure(&ctx.run(&args), 4, says);
-    }
     let not_here = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
-    let run =
-        ctx.run(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--digest", not_here]);
-    assert_clean_failure(&run, 4, "no artifact with digest");
-    let run =
-        ctx.run(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--artifact", "999"]);
-    assert_clean_failure(&run, 4, "no artifact has id 999");
+    let commands = [
+        vec!["artifact", "push", &source, "--integration", "nope", "--bucket", "qa"],
+        vec!["artifact", "push", &source, "--integration", "payments", "--bucket", "qax"],
+        vec!["promote", "--integration", "payments", "--from", "qa", "--to", "prod"],
+        vec!["integration", "create", "x", "--type", "environment", "--registry", "local", "--workflow", "nope"],
+        vec!["integration", "create", "x", "--type", "environment", "--registry", "nope"],
+        vec!["history", "--integration", "nope"],
+        vec!["rollback", "--integration", "payments", "--bucket", "staging"],
+        vec!["promote", "--integration", "payments", "--from", "staging", "--to", "production"],
+        vec!["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--digest", not_here],
+        vec!["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--artifact", "999"],
+    ];
+    let transcript = failing_session(&ctx, &commands);
+    let settings = snapshot::settings(&[(&build.digest, "build-1"), (not_here, "a digest not recorded")]);
+    settings.bind(|| insta::assert_snapshot!("errors-unknown-names", transcript));
     assert_eq!(ctx.history(), before);
     assert_eq!(skopeo::digest(&registry, "team/payments/staging:build-1"), None);
 }

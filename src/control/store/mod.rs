@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod migrate;
 pub mod rows;
+pub mod users;
 
 use std::path::Path;
 use std::time::Duration;

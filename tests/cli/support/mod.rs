@@ -12,6 +12,7 @@ pub mod moto;
 pub mod registry;
 pub mod server;
 pub mod skopeo;
+pub mod snapshot;
 pub mod token_issuer;
 
 pub use context::TestContext;

@@ -1,13 +1,13 @@
-//! The server's users and their personal access tokens. A token is 256
-//! random bits shown once; only its SHA-256 is stored, and the comparison
-//! takes the same time whatever the bytes.
+//! The server's users and their personal access tokens, as stored. A token
+//! is 256 random bits shown once; only its SHA-256 is stored, and the
+//! comparison takes the same time whatever the bytes.
 
 use sha2::{Digest as _, Sha256};
 use sqlx::Row;
 
-use crate::control::store::audit::{self, AuditEntry};
-use crate::control::store::{Store, now};
-use crate::error::{Error, Result};
+use super::audit::{self, AuditEntry};
+use super::{Store, now};
+use crate::error::{Error, Hint, Result};
 use crate::model::{AuditAction, Role, validate_name};
 
 #[derive(Debug, Clone)]
@@ -52,7 +52,11 @@ pub async fn revoke(store: &Store, name: &str, revoked_by: &str) -> Result<()> {
         .await?
         .rows_affected();
     if changed == 0 {
-        return Err(Error::NotFound(format!("no active user {name:?}; `facetctl server users list` shows them")));
+        return Err(Error::NotFound(format!("no active user {name:?}")).hint(Hint::List {
+            what: "user".into(),
+            integration: None,
+            bucket: None,
+        }));
     }
     let details = serde_json::json!({});
     let entry =
@@ -62,12 +66,24 @@ pub async fn revoke(store: &Store, name: &str, revoked_by: &str) -> Result<()> {
     Ok(())
 }
 
-/// Every user, with whether their token still works.
-pub async fn list(store: &Store) -> Result<Vec<(String, String, bool)>> {
+/// A user as listed: whether their token still works, never the token.
+#[derive(Debug, serde::Serialize)]
+pub struct Listed {
+    pub user: String,
+    pub role: String,
+    pub active: bool,
+}
+
+/// Every user, by name.
+pub async fn list(store: &Store) -> Result<Vec<Listed>> {
     let rows = sqlx::query("SELECT name, role, revoked_at FROM users ORDER BY name").fetch_all(&store.pool).await?;
     Ok(rows
         .iter()
-        .map(|r| (r.get("name"), r.get("role"), r.get::<Option<String>, _>("revoked_at").is_none()))
+        .map(|r| Listed {
+            user: r.get("name"),
+            role: r.get("role"),
+            active: r.get::<Option<String>, _>("revoked_at").is_none(),
+        })
         .collect())
 }
 
