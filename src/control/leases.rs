@@ -32,29 +32,22 @@ impl Embedded {
 
     pub(super) async fn take_lease(&self, integration: &str, bucket: &str, holder: &str) -> Result<LockAttempt> {
         let token = lease_token()?;
-        let (host, pid) = (this_host(), i64::from(std::process::id()));
+        let taker = Taker { token: &token, holder, host: this_host(), pid: i64::from(std::process::id()) };
         // The common case, a free bucket that already has a head, is one statement: a write from
         // its first step, so SQLite takes the write lock before it reads. A bucket with a head was
         // one of the integration's when it got it, and every record checks again; a caller whose
         // role could be refused a protected bucket takes the checked way below.
         if self.role.is_none_or(|r| r.allows(Role::ReleaseManager)) {
-            let taken = sqlx::query(
+            let insert = sqlx::query(
                 "INSERT INTO bucket_locks (integration_id, bucket, token, holder, holder_host, holder_pid, acquired_at, expires_at_ms)
                  SELECT i.id, $2, $3, $4, $5, $6, $7, $8 FROM integrations i
                  JOIN buckets b ON b.integration_id = i.id AND b.bucket = $2 WHERE i.name = $1
                  ON CONFLICT (integration_id, bucket) DO NOTHING",
             )
             .bind(integration)
-            .bind(bucket)
-            .bind(&token)
-            .bind(holder)
-            .bind(&host)
-            .bind(pid)
-            .bind(now())
-            .bind(epoch_ms() + self.lease_ms())
-            .execute(&self.store.writer)
-            .await?
-            .rows_affected();
+            .bind(bucket);
+            let taken =
+                taker.bind(insert, epoch_ms() + self.lease_ms()).execute(&self.store.writer).await?.rows_affected();
             if taken == 1 {
                 return Ok(LockAttempt::Acquired(self.lock(integration, bucket, token)));
             }
@@ -92,37 +85,34 @@ impl Embedded {
         // Compare-and-set, so that two writers who both saw the bucket free
         // cannot both take it, on any backend and isolation level.
         let taken = match stale {
-            None => sqlx::query(
-                "INSERT INTO bucket_locks (integration_id, bucket, token, holder, holder_host, holder_pid, acquired_at, expires_at_ms)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (integration_id, bucket) DO NOTHING",
-            )
-            .bind(iid)
-            .bind(bucket)
-            .bind(&token)
-            .bind(holder)
-            .bind(&host)
-            .bind(pid)
-            .bind(now())
-            .bind(now_ms + self.lease_ms())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected(),
-            Some(stale_token) => sqlx::query(
-                "UPDATE bucket_locks SET token = $1, holder = $2, holder_host = $3, holder_pid = $4, acquired_at = $5,
-                 expires_at_ms = $6 WHERE integration_id = $7 AND bucket = $8 AND token = $9",
-            )
-            .bind(&token)
-            .bind(holder)
-            .bind(&host)
-            .bind(pid)
-            .bind(now())
-            .bind(now_ms + self.lease_ms())
-            .bind(iid)
-            .bind(bucket)
-            .bind(&stale_token)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected(),
+            None => taker
+                .bind(
+                    sqlx::query(
+                        "INSERT INTO bucket_locks (integration_id, bucket, token, holder, holder_host, holder_pid,
+                         acquired_at, expires_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                         ON CONFLICT (integration_id, bucket) DO NOTHING",
+                    )
+                    .bind(iid)
+                    .bind(bucket),
+                    now_ms + self.lease_ms(),
+                )
+                .execute(&mut *tx)
+                .await?
+                .rows_affected(),
+            Some(stale_token) => taker
+                .bind(
+                    sqlx::query(
+                        "UPDATE bucket_locks SET token = $1, holder = $2, holder_host = $3, holder_pid = $4,
+                         acquired_at = $5, expires_at_ms = $6 WHERE integration_id = $7 AND bucket = $8 AND token = $9",
+                    ),
+                    now_ms + self.lease_ms(),
+                )
+                .bind(iid)
+                .bind(bucket)
+                .bind(&stale_token)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected(),
         };
         tx.commit().await?;
         if taken == 1 {
@@ -163,6 +153,23 @@ impl Embedded {
         Ok(())
     }
 }
+
+/// Who takes a lease, as the columns every statement that takes one writes,
+/// bound in this order: token, holder, host, pid, acquired at, expires at.
+struct Taker<'a> {
+    token: &'a str,
+    holder: &'a str,
+    host: String,
+    pid: i64,
+}
+
+impl<'a> Taker<'a> {
+    fn bind(&'a self, q: AnyQuery<'a>, expires_at_ms: i64) -> AnyQuery<'a> {
+        q.bind(self.token).bind(self.holder).bind(&self.host).bind(self.pid).bind(now()).bind(expires_at_ms)
+    }
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 fn lost_lock(lock: &BucketLock) -> Error {
     Error::LeaseLost { integration: lock.integration.clone(), bucket: lock.bucket.clone() }
