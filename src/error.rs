@@ -114,6 +114,9 @@ pub enum Hint {
     Insecure,
     /// Run the command again: what it waited on is gone.
     RunAgain,
+    /// A hint this version does not know, from a newer server: its message still stands alone.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Whose move it is next. Each kind has one exit code and one HTTP status.
@@ -277,12 +280,28 @@ impl From<sqlx::Error> for Error {
 
 /// An error and its causes on one line, as a log reads it.
 pub fn with_causes(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut line = e.to_string();
-    let mut cause = e.source();
+    let mut causes = Vec::new();
+    let mut cause = Some(e);
     while let Some(next) = cause {
-        line.push_str(": ");
-        line.push_str(&next.to_string());
+        causes.push(next.to_string());
         cause = next.source();
+    }
+    causes_line(causes)
+}
+
+/// Causes joined with `: `, each said once: many errors repeat their
+/// source's words in their own message (an I/O error inside a database
+/// error), and the line should not.
+pub fn causes_line(causes: impl IntoIterator<Item = String>) -> String {
+    let mut line = String::new();
+    for cause in causes {
+        if cause.is_empty() || line.contains(&cause) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&cause);
     }
     line
 }
@@ -310,5 +329,17 @@ mod tests {
         assert_eq!(noted.kind(), ErrorKind::Refused);
         assert_eq!(noted.hint_of(), Some(Hint::WaitLonger));
         assert!(noted.to_string().ends_with("nothing was changed; tag b-2 was written"), "{noted}");
+    }
+
+    #[test]
+    fn a_hint_from_a_newer_server_does_not_spoil_the_answer() {
+        let hint: Hint = serde_json::from_str(r#"{"kind":"wait-for-approval","request":7}"#).unwrap();
+        assert_eq!(hint, Hint::Unknown);
+    }
+
+    #[test]
+    fn a_cause_that_repeats_the_words_before_it_is_said_once() {
+        let line = causes_line(["a query failed: connection refused".into(), "connection refused".into()]);
+        assert_eq!(line, "a query failed: connection refused");
     }
 }

@@ -95,7 +95,7 @@ impl HeldBucket {
         self.heartbeat.abort();
         if let Err(e) = self.plane.unlock_bucket(&self.lock).await {
             // The lease runs out by itself; the next writer waits at most that long.
-            tracing::warn!("could not release bucket {}: {e}", self.lock.bucket);
+            tracing::warn!("could not release bucket {}: {}", self.lock.bucket, crate::error::with_causes(&e));
         }
     }
 }
@@ -114,7 +114,7 @@ async fn renew(plane: Arc<dyn ControlPlane>, lock: BucketLock, renewed: Arc<Mute
         tokio::time::sleep(every).await;
         let asked = Instant::now();
         if let Err(e) = plane.renew_lock(&lock).await {
-            tracing::warn!("could not renew the lock on bucket {}: {e}", lock.bucket);
+            tracing::warn!("could not renew the lock on bucket {}: {}", lock.bucket, crate::error::with_causes(&e));
             return;
         }
         *renewed.lock().expect("not poisoned") = asked;

@@ -4,9 +4,10 @@
 
 use crate::error::Hint;
 
-/// The `hint:` line for a hint.
-pub fn word(hint: &Hint) -> String {
-    match hint {
+/// The `hint:` line for a hint; none for a hint from a newer server.
+pub fn word(hint: &Hint) -> Option<String> {
+    let line = match hint {
+        Hint::Unknown => return None,
         Hint::List { what, integration, bucket } if what == "artifact" => {
             let integration = integration.as_deref().unwrap_or("NAME");
             match bucket {
@@ -30,5 +31,6 @@ pub fn word(hint: &Hint) -> String {
         }
         Hint::RunAgain => "run the command again".into(),
         Hint::Insecure => "a registry on this machine that serves plain HTTP is added with --insecure".into(),
-    }
+    };
+    Some(line)
 }

@@ -138,9 +138,9 @@ fn report(e: &anyhow::Error) -> ExitCode {
     }
     let kind = e.downcast_ref::<Error>().map_or(ErrorKind::Failed, Error::kind);
     // One line: the chain joined, as the user reads it; then what to do, in the CLI's words.
-    eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
-    if let Some(hint) = e.downcast_ref::<Error>().and_then(Error::hint_of) {
-        eprintln!("hint: {}", hints::word(&hint));
+    eprintln!("error: {}", crate::error::causes_line(e.chain().map(|c| c.to_string())).replace('\n', " "));
+    if let Some(hint) = e.downcast_ref::<Error>().and_then(Error::hint_of).as_ref().and_then(hints::word) {
+        eprintln!("hint: {hint}");
     }
     ExitCode::from(kind.exit_code())
 }

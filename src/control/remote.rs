@@ -360,9 +360,10 @@ impl ControlPlane for Remote {
 
     async fn renew_lock(&self, lock: &BucketLock) -> Result<()> {
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "lock");
-        // The server refuses a renewal for one reason: the lease is no longer this token's.
+        // The server refuses a renewal (409) for one reason: the lease is no longer this token's.
+        // Refused credentials (401) are their own error, with their own hint.
         match self.send(Method::PUT, &path, None, Some(&lock.token)).await {
-            Err(e) if e.kind() == ErrorKind::Refused => {
+            Err(e) if e.kind() == ErrorKind::Refused && e.hint_of() != Some(Hint::LoginAgain) => {
                 Err(Error::LeaseLost { integration: lock.integration.clone(), bucket: lock.bucket.clone() })
             }
             answer => answer,

@@ -148,10 +148,11 @@ impl Copy<'_> {
                 return Err(e.into());
             }
         };
-        self.dest
-            .put_blob(repo, &location, digest, blob.size, Box::pin(stream))
-            .await
-            .map_err(|error| BlobFailure { restartable: retry::is_transient_error(&error), error })?;
+        if let Err(error) = self.dest.put_blob(repo, &location, digest, blob.size, Box::pin(stream)).await {
+            // A restart opens a session of its own; this one would only linger in the registry.
+            self.dest.cancel_upload(repo, &location).await;
+            return Err(BlobFailure { restartable: retry::is_transient_error(&error), error });
+        }
         counters.copied.fetch_add(1, Ordering::Relaxed);
         counters.bytes.fetch_add(blob.size, Ordering::Relaxed);
         Ok(())

@@ -33,6 +33,7 @@ pub async fn authenticate(State(state): State<ServerState>, mut request: Request
         }
         Ok(None) => unauthorized("the username or token is wrong, or the token was revoked"),
         Err(e) => {
+            tracing::error!(error = %crate::error::with_causes(&e), "cannot check credentials");
             error_response(StatusCode::SERVICE_UNAVAILABLE, "UNAVAILABLE", &format!("cannot check credentials: {e}"))
         }
     }

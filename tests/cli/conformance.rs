@@ -44,10 +44,11 @@ fn the_embedded_control_plane_keeps_every_rule() {
 fn against_a_server(backend: &str) {
     let registry = TestRegistry::plain();
     let ctx = TestContext::new();
-    let lease = LEASE_MS.to_string();
-    let server = TestServer::start_with(&ctx, &database(&ctx, backend), &[("FACETCTL_LOCK_LEASE_MS", &lease)]);
+    let lease_ms = LEASE_MS.to_string();
+    let server = TestServer::start_with(&ctx, &database(&ctx, backend), &[("FACETCTL_LOCK_LEASE_MS", &lease_ms)]);
     let token = server.add_user(&ctx, "ada", "admin");
     let developer_token = server.add_user(&ctx, "dev", "developer");
+    let ci_token = server.add_user(&ctx, "ci", "developer");
     let connect = |user: &'static str, token: String| {
         let url = server.url.clone();
         async move {
@@ -58,6 +59,15 @@ fn against_a_server(backend: &str) {
     runtime().block_on(async {
         suite(Arc::new(connect("ada", token).await), &registry, &ctx).await;
         protected_buckets(&connect("dev", developer_token).await).await;
+
+        // A token revoked while its holder has a lease: the renewal says the credentials were
+        // refused (log in again), not that the lease was lost (run again, which would fail the same).
+        let ci = connect("ci", ci_token).await;
+        let held = lease(&ci, "qa").await;
+        server.revoke_user(&ctx, "ci");
+        let refused = ci.renew_lock(&held).await.unwrap_err();
+        assert!(!matches!(refused.bare(), Error::LeaseLost { .. }), "{refused:?}");
+        assert_eq!(refused.hint_of(), Some(facetctl::error::Hint::LoginAgain));
     });
 }
 

@@ -3,10 +3,10 @@
 //! runner (a file lock beside a SQLite database, an advisory lock on
 //! PostgreSQL), since many processes may start on a new store at once.
 
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, Connection, Row};
 
 use super::{Backend, now};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// One change of the schema, as each backend spells it.
 pub struct Migration {
@@ -67,21 +67,20 @@ pub async fn apply(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
         .await?
         .try_get("v")?;
     for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
-        sqlx::raw_sql(begin).execute(&mut *conn).await?;
+        // A transaction that rolls back when dropped, so a failed or cancelled
+        // migration never leaves the connection inside one.
+        let mut tx = conn.begin_with(begin).await?;
         let applied = async {
-            sqlx::raw_sql(migration.sql(backend)).execute(&mut *conn).await?;
+            sqlx::raw_sql(migration.sql(backend)).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
                 .bind(migration.version)
                 .bind(now())
-                .execute(&mut *conn)
+                .execute(&mut *tx)
                 .await?;
-            sqlx::raw_sql("COMMIT").execute(&mut *conn).await
+            tx.commit().await
         }
         .await;
-        if let Err(e) = applied {
-            let _ = sqlx::raw_sql("ROLLBACK").execute(&mut *conn).await;
-            return Err(crate::error::Error::storage(format!("cannot apply migration {}", migration.version), e));
-        }
+        applied.map_err(|e| Error::storage(format!("cannot apply migration {}", migration.version), e))?;
     }
     Ok(())
 }

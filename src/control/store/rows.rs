@@ -212,7 +212,8 @@ impl FromRow<'_, AnyRow> for AuditEvent {
             action: c.get("action")?,
             entity: c.get("entity")?,
             target: c.get("target")?,
-            details: c.json("details")?,
+            // The log is append-only: a row that cannot be read as JSON stays listable, as null.
+            details: c.json("details").unwrap_or_default(),
         })
     }
 }

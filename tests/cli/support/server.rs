@@ -80,6 +80,17 @@ impl TestServer {
         String::from_utf8(out.stdout).unwrap().trim().to_owned()
     }
 
+    /// Revokes a user's token, as an operator does with `facetctl server users revoke`.
+    pub fn revoke_user(&self, ctx: &TestContext, name: &str) {
+        let out = ctx
+            .command()
+            .env("FACETCTL_DATABASE_URL", &self.database)
+            .args(["server", "users", "revoke", name])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
     fn get_status(&self, path: &str, auth: Option<(&str, &str)>) -> u16 {
         self.call("GET", path, auth, None).0
     }
