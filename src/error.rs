@@ -238,7 +238,9 @@ fn rule_kind(rule: &RuleBroken) -> ErrorKind {
         | RuleBroken::TagClash { .. }
         | RuleBroken::NotAnArtifactKind { .. }
         | RuleBroken::NoNestedRepositories { .. }
-        | RuleBroken::NotNamespaceName { .. } => ErrorKind::Usage,
+        | RuleBroken::NotNamespaceName { .. }
+        | RuleBroken::NoRule { .. }
+        | RuleBroken::NoRoute { .. } => ErrorKind::Usage,
     }
 }
 

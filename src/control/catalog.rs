@@ -363,6 +363,7 @@ impl Embedded {
             repository: new.repository,
             layout: new.layout,
             workflow: new.workflow,
+            rule: None,
             created_by: self.actor.clone(),
             created_at: at,
         })
@@ -426,13 +427,14 @@ async fn workflow_of_type(
 
 /// Things integrations use, which cannot go while they do.
 #[derive(Clone, Copy)]
-enum Shared {
+pub(super) enum Shared {
     Registry,
     Workflow,
+    Rule,
 }
 
 /// The id of the registry or workflow `name`, if no integration uses it.
-async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64> {
+pub(super) async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64> {
     let (kind, find, users_sql) = match what {
         Shared::Registry => (
             "registry",
@@ -443,6 +445,11 @@ async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64> {
             "workflow",
             "SELECT id FROM workflows WHERE name = $1",
             "SELECT name FROM integrations WHERE workflow_id = $1 ORDER BY name",
+        ),
+        Shared::Rule => (
+            "rule",
+            "SELECT id FROM routing_rules WHERE name = $1",
+            "SELECT name FROM integrations WHERE rule_id = $1 ORDER BY name",
         ),
     };
     let id: i64 = sqlx::query(find)
@@ -462,10 +469,10 @@ async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64> {
     Ok(id)
 }
 
-fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Error {
+pub(super) fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Error {
     match &e {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
-            Error::Refused(format!("{what} {name:?} already exists"))
+            Error::Refused(format!("{what} {name:?} already exists (names are unique whatever their case)"))
         }
         _ => e.into(),
     }

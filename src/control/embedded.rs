@@ -9,8 +9,9 @@ use sqlx::Row;
 
 use super::governing::Governing;
 use super::store::audit::AuditEntry;
+use super::store::moves::{self, HeadChange};
 use super::store::rows::*;
-use super::store::{Store, format_time, now, stamp};
+use super::store::{Store, format_time, stamp};
 use super::*;
 use crate::error::{Error, Hint, Result};
 use crate::secrets::SecretStore;
@@ -97,83 +98,6 @@ impl Embedded {
             .await?
             .map(|r| r.get::<i64, _>("id"))
             .ok_or_else(|| unknown("integration", name))
-    }
-
-    /// A new artifact row, or the one already under its tag in the bucket
-    /// (a retried push of the same digest). Answers the row's id and whether it is new.
-    async fn insert_artifact(&self, tx: &mut Tx, iid: i64, row: &Artifact) -> Result<(i64, bool)> {
-        let inserted = sqlx::query(
-            "INSERT INTO artifacts (integration_id, bucket, image_uri, tag, digest, media_type, external_id, description,
-             metadata, promoted_from, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-             ON CONFLICT (integration_id, bucket, tag) DO NOTHING RETURNING id",
-        )
-        .bind(iid)
-        .bind(&row.bucket)
-        .bind(&row.image_uri)
-        .bind(&row.tag)
-        .bind(row.digest.as_str())
-        .bind(&row.media_type)
-        .bind(&row.external_id)
-        .bind(&row.description)
-        .bind(serde_json::to_string(&row.metadata).expect("strings serialise"))
-        .bind(row.promoted_from)
-        .bind(&row.created_by)
-        .bind(format_time(row.created_at))
-        .fetch_optional(&mut **tx)
-        .await?;
-        if let Some(r) = inserted {
-            return Ok((r.get("id"), true));
-        }
-        let existing = self.same_tag(tx, iid, &row.bucket, &row.tag, &row.digest).await?;
-        Ok((
-            existing.ok_or_else(|| Error::Storage {
-                context: "an artifact's tag conflicted, then vanished".into(),
-                source: None,
-            })?,
-            false,
-        ))
-    }
-
-    /// Moves a bucket's head by writing its event; the head follows in the
-    /// database (migration 4), so the two never disagree.
-    async fn set_head(&self, tx: &mut Tx, iid: i64, change: HeadChange<'_>) -> Result<()> {
-        let HeadChange { bucket, artifact_id, kind, from, reason } = change;
-        sqlx::query(
-            "INSERT INTO bucket_events (integration_id, bucket, kind, artifact_id, from_bucket, actor, reason, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(iid)
-        .bind(bucket)
-        .bind(kind.as_str())
-        .bind(artifact_id)
-        .bind(from)
-        .bind(&self.actor)
-        .bind(reason)
-        .bind(now())
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
-    }
-
-    /// The artifact under `tag` in a bucket; a different digest there is refused,
-    /// because tags in a bucket are immutable.
-    async fn same_tag(&self, tx: &mut Tx, iid: i64, bucket: &str, tag: &str, digest: &Digest) -> Result<Option<i64>> {
-        let row =
-            sqlx::query("SELECT id, digest FROM artifacts WHERE integration_id = $1 AND bucket = $2 AND tag = $3")
-                .bind(iid)
-                .bind(bucket)
-                .bind(tag)
-                .fetch_optional(&mut **tx)
-                .await?;
-        match row {
-            None => Ok(None),
-            Some(r) if r.get::<String, _>("digest") == digest.as_str() => Ok(Some(r.get("id"))),
-            Some(r) => Err(Error::TagTaken {
-                bucket: bucket.to_owned(),
-                tag: tag.to_owned(),
-                digest: r.get::<String, _>("digest"),
-            }),
-        }
     }
 }
 
@@ -267,6 +191,30 @@ impl ControlPlane for Embedded {
         Embedded::set_integration_workflow(self, name, workflow).await
     }
 
+    async fn set_integration_rule(&self, name: &str, rule: Option<&str>) -> Result<Integration> {
+        Embedded::set_integration_rule(self, name, rule).await
+    }
+
+    async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule> {
+        Embedded::create_rule(self, new).await
+    }
+
+    async fn rules(&self) -> Result<Vec<RoutingRule>> {
+        Embedded::rules(self).await
+    }
+
+    async fn rule(&self, name: &str) -> Result<RoutingRule> {
+        Embedded::rule(self, name).await
+    }
+
+    async fn set_rule_criteria(&self, name: &str, criteria: Vec<Criterion>) -> Result<RoutingRule> {
+        Embedded::set_rule_criteria(self, name, criteria).await
+    }
+
+    async fn delete_rule(&self, name: &str) -> Result<()> {
+        Embedded::delete_rule(self, name).await
+    }
+
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
         Embedded::create_integration(self, new).await
     }
@@ -329,10 +277,10 @@ impl ControlPlane for Embedded {
             created_by: self.actor.clone(),
             created_at: stamp(),
         };
-        let (id, inserted) = self.insert_artifact(&mut tx, iid, &written).await?;
+        let (id, inserted) = moves::insert_artifact(&mut tx, iid, &written).await?;
         written.id = id;
         let change = HeadChange { bucket: &lock.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
-        self.set_head(&mut tx, iid, change).await?;
+        moves::set_head(&mut tx, iid, &self.actor, change).await?;
         let action = match new.kind {
             BucketEventKind::Register => AuditAction::ArtifactRegister,
             _ => AuditAction::ArtifactPush,
@@ -381,7 +329,7 @@ impl ControlPlane for Embedded {
             created_at: stamp(),
             ..source.clone()
         };
-        let (target_id, inserted) = self.insert_artifact(&mut tx, iid, &written).await?;
+        let (target_id, inserted) = moves::insert_artifact(&mut tx, iid, &written).await?;
         written.id = target_id;
         let promotion_id: i64 = sqlx::query(
             "INSERT INTO promotions (integration_id, artifact_id, target_artifact_id, from_bucket, to_bucket, digest, actor, reason,
@@ -408,7 +356,7 @@ impl ControlPlane for Embedded {
             from: Some(&source.bucket),
             reason: new.reason.as_deref(),
         };
-        self.set_head(&mut tx, iid, change).await?;
+        moves::set_head(&mut tx, iid, &self.actor, change).await?;
         self.audit(
             &mut tx,
             AuditAction::ArtifactPromote,
@@ -471,7 +419,7 @@ impl ControlPlane for Embedded {
             from: None,
             reason: reason.as_deref(),
         };
-        self.set_head(&mut tx, iid, change).await?;
+        moves::set_head(&mut tx, iid, &self.actor, change).await?;
         self.audit(
             &mut tx,
             AuditAction::BucketRollback,

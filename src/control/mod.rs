@@ -8,6 +8,7 @@ mod governing;
 mod leases;
 mod reads;
 pub mod remote;
+mod routing_rules;
 pub mod store;
 pub mod wire;
 
@@ -41,6 +42,13 @@ pub struct NewIntegration {
     pub repository: String,
     pub layout: Layout,
     pub workflow: Option<String>,
+}
+
+/// A routing rule to create.
+pub struct NewRoutingRule {
+    pub name: String,
+    pub registration_type: RegistrationType,
+    pub criteria: Vec<Criterion>,
 }
 
 /// An artifact about to be recorded at the head of the bucket its lease is
@@ -178,6 +186,15 @@ pub trait ControlPlane: Send + Sync {
     async fn delete_integration(&self, name: &str) -> Result<()>;
     /// Attaches a workflow to an integration, or detaches it with None.
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration>;
+    /// Gives an integration the routing rule that chooses a bucket when a caller names none.
+    async fn set_integration_rule(&self, name: &str, rule: Option<&str>) -> Result<Integration>;
+
+    async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule>;
+    async fn rules(&self) -> Result<Vec<RoutingRule>>;
+    async fn rule(&self, name: &str) -> Result<RoutingRule>;
+    /// Replaces a rule's criteria.
+    async fn set_rule_criteria(&self, name: &str, criteria: Vec<Criterion>) -> Result<RoutingRule>;
+    async fn delete_rule(&self, name: &str) -> Result<()>;
 
     /// Whether this caller may write into the bucket: it is one of the
     /// integration's, (on a server) the caller's role allows it, and `tag`,

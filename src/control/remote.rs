@@ -115,6 +115,29 @@ impl Remote {
         Ok(self.get::<ArtifactCi>(&format!("/cc-ui/v1/artifacts-ci/name/{name}")).await?.id)
     }
 
+    /// `PUT artifacts-ci/{id}` replaces an integration's workflow and rule together.
+    async fn put_links(&self, current: Integration, workflow: Option<&str>, rule: Option<&str>) -> Result<Integration> {
+        let promotion_workflow_id = match workflow {
+            Some(w) => Some(self.workflow(w).await?.id.to_string()),
+            None => None,
+        };
+        let rule_id = match rule {
+            Some(r) => Some(self.rule(r).await?.id.to_string()),
+            None => None,
+        };
+        let request = ArtifactCiRequest {
+            ci_name: current.name,
+            registration_type: current.registration_type,
+            promotion_workflow_id,
+            artifactory: Some(current.registry),
+            repository: Some(current.repository),
+            layout: Some(current.layout),
+            rule_id,
+        };
+        let path = format!("/cc-ui/v1/artifacts-ci/{}", current.id);
+        integration_from(self.send(Method::PUT, &path, body(request), None).await?)
+    }
+
     fn bucket_path(integration: &str, bucket: &str, what: &str) -> String {
         format!("/cc-ui/v1/artifacts-ci/{integration}/buckets/{bucket}/{what}")
     }
@@ -129,8 +152,22 @@ fn integration_from(c: ArtifactCi) -> Result<Integration> {
         repository: c.repository,
         layout: c.layout,
         workflow: c.promotion_workflow_name,
+        rule: c.rule_name,
         created_by: c.created_by,
         created_at: time(&c.creation_date)?,
+    })
+}
+
+const RULES: &str = "/cc-ui/v1/artifact-routing-rule";
+
+fn rule_from(r: RoutingRuleResponse) -> Result<RoutingRule> {
+    Ok(RoutingRule {
+        id: id(&r.id),
+        name: r.rule_name,
+        registration_type: r.registration_type,
+        criteria: FacetsCriterion::criteria(r.criteria),
+        created_by: r.created_by,
+        created_at: time(&r.creation_date)?,
     })
 }
 
@@ -288,24 +325,66 @@ impl ControlPlane for Remote {
 
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration> {
         let current = self.integration(name).await?;
-        let workflow_id = match workflow {
-            Some(w) => Some(self.workflow(w).await?.id.to_string()),
-            None => None,
+        let rule = current.rule.clone();
+        self.put_links(current, workflow, rule.as_deref()).await
+    }
+
+    async fn set_integration_rule(&self, name: &str, rule: Option<&str>) -> Result<Integration> {
+        let current = self.integration(name).await?;
+        let workflow = current.workflow.clone();
+        self.put_links(current, workflow.as_deref(), rule).await
+    }
+
+    async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule> {
+        let request = RoutingRuleRequest {
+            id: None,
+            rule_name: new.name,
+            registration_type: new.registration_type,
+            criteria: new.criteria.iter().map(FacetsCriterion::of).collect(),
+            stack_name: DEFAULT_STACK.into(),
+            is_default: None,
+            ci_system: None,
         };
-        let request = ArtifactCiRequest {
-            ci_name: name.into(),
+        rule_from(self.send(Method::POST, RULES, body(request), None).await?)
+    }
+
+    async fn rules(&self) -> Result<Vec<RoutingRule>> {
+        let all: Vec<RoutingRuleResponse> = self.get(&format!("{RULES}?stackName={DEFAULT_STACK}")).await?;
+        all.into_iter().map(rule_from).collect()
+    }
+
+    async fn rule(&self, name: &str) -> Result<RoutingRule> {
+        // Facets finds rules by id only; a name is found in the list.
+        self.rules().await?.into_iter().find(|r| r.name == name).ok_or_else(|| {
+            Error::NotFound(format!("unknown rule {name:?}")).hint(Hint::List {
+                what: "rule".into(),
+                integration: None,
+                bucket: None,
+            })
+        })
+    }
+
+    async fn set_rule_criteria(&self, name: &str, criteria: Vec<Criterion>) -> Result<RoutingRule> {
+        let current = self.rule(name).await?;
+        let request = RoutingRuleRequest {
+            id: Some(current.id.to_string()),
+            rule_name: current.name,
             registration_type: current.registration_type,
-            promotion_workflow_id: workflow_id,
-            artifactory: Some(current.registry),
-            repository: Some(current.repository),
-            layout: Some(current.layout),
+            criteria: criteria.iter().map(FacetsCriterion::of).collect(),
+            stack_name: DEFAULT_STACK.into(),
+            is_default: None,
+            ci_system: None,
         };
-        integration_from(
-            self.send(Method::PUT, &format!("/cc-ui/v1/artifacts-ci/{}", current.id), body(request), None).await?,
-        )
+        rule_from(self.send(Method::PUT, RULES, body(request), None).await?)
+    }
+
+    async fn delete_rule(&self, name: &str) -> Result<()> {
+        let current = self.rule(name).await?;
+        self.send(Method::DELETE, &format!("{RULES}/{}", current.id), None, None).await
     }
 
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration> {
+        let rule_id = None;
         let workflow_id = match &new.workflow {
             Some(w) => Some(self.workflow(w).await?.id.to_string()),
             None => None,
@@ -317,6 +396,7 @@ impl ControlPlane for Remote {
             artifactory: Some(new.registry),
             repository: Some(new.repository),
             layout: Some(new.layout),
+            rule_id,
         };
         integration_from(self.send(Method::POST, "/cc-ui/v1/artifacts-ci", body(request), None).await?)
     }

@@ -78,6 +78,9 @@ pub struct ArtifactCi {
     pub repository: String,
     pub layout: Layout,
     pub promotion_workflow_name: Option<String>,
+    /// The artifact routing rule, by id as Facets names it, and by name.
+    pub rule_id: Option<String>,
+    pub rule_name: Option<String>,
 }
 
 /// Creating or updating a CI integration; unknown fields are ignored.
@@ -90,6 +93,97 @@ pub struct ArtifactCiRequest {
     pub artifactory: Option<String>,
     pub repository: Option<String>,
     pub layout: Option<Layout>,
+    pub rule_id: Option<String>,
+}
+
+// ---- artifact routing rules [ArtifactRoutingRuleRequest, ArtifactRoutingRuleResponse, Criterion]
+
+/// Facets' `Criterion`. `priority` may be left out: the order given.
+#[derive(Serialize, Deserialize, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct FacetsCriterion {
+    pub metadata_key: String,
+    pub operator: Operator,
+    pub value: String,
+    pub route_to: String,
+    pub priority: Option<i32>,
+}
+
+impl FacetsCriterion {
+    pub fn of(c: &Criterion) -> FacetsCriterion {
+        FacetsCriterion {
+            metadata_key: c.metadata_key.clone(),
+            operator: c.operator,
+            value: c.value.clone(),
+            route_to: c.route_to.clone(),
+            priority: Some(c.priority),
+        }
+    }
+
+    /// The criteria as a rule keeps them: without a priority, each comes after those before it.
+    pub fn criteria(given: Vec<FacetsCriterion>) -> Vec<Criterion> {
+        given
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| Criterion {
+                metadata_key: c.metadata_key,
+                operator: c.operator,
+                value: c.value,
+                route_to: c.route_to,
+                priority: c.priority.unwrap_or(i32::try_from(i).unwrap_or(i32::MAX)),
+            })
+            .collect()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoutingRuleRequest {
+    pub id: Option<String>,
+    pub rule_name: String,
+    pub registration_type: RegistrationType,
+    pub criteria: Vec<FacetsCriterion>,
+    #[serde(default)]
+    pub stack_name: String,
+    pub is_default: Option<bool>,
+    pub ci_system: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoutingRuleResponse {
+    pub id: String,
+    pub rule_name: String,
+    pub registration_type: RegistrationType,
+    pub criteria: Vec<FacetsCriterion>,
+    pub stack_name: String,
+    pub default: bool,
+    pub created_by: String,
+    pub creation_date: String,
+}
+
+impl RoutingRuleResponse {
+    pub fn of(r: RoutingRule) -> RoutingRuleResponse {
+        RoutingRuleResponse {
+            id: r.id.to_string(),
+            rule_name: r.name,
+            registration_type: r.registration_type,
+            criteria: r.criteria.iter().map(FacetsCriterion::of).collect(),
+            stack_name: DEFAULT_STACK.into(),
+            default: false,
+            created_by: r.created_by,
+            creation_date: r.created_at.to_rfc3339(),
+        }
+    }
+}
+
+/// facetctl has no stacks (Facets' blueprints); every rule is in this one.
+pub const DEFAULT_STACK: &str = "default";
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestRuleResponse {
+    pub route_to: String,
 }
 
 /// One artifact of a CI integration [CiArtifactResponse], with its digest.

@@ -45,7 +45,7 @@ macro_rules! word_enum {
 }
 
 /// A type's name as words: `RegistryKind` is "registry kind".
-fn spaced(name: &str) -> String {
+pub(super) fn spaced(name: &str) -> String {
     let mut words = String::new();
     for (i, c) in name.char_indices() {
         if c.is_ascii_uppercase() && i > 0 {
@@ -55,6 +55,8 @@ fn spaced(name: &str) -> String {
     }
     words
 }
+
+pub(crate) use word_enum;
 
 word_enum!(
     /// The registry product behind a registry record; decides credential sources and quirks.
@@ -115,6 +117,9 @@ word_enum!(
         IntegrationCreate = "integration.create",
         IntegrationUpdate = "integration.update",
         IntegrationDelete = "integration.delete",
+        RuleCreate = "rule.create",
+        RuleUpdate = "rule.update",
+        RuleDelete = "rule.delete",
         ArtifactPush = "artifact.push",
         ArtifactRegister = "artifact.register",
         ArtifactPromote = "artifact.promote",
@@ -226,6 +231,8 @@ pub struct Integration {
     pub repository: String,
     pub layout: Layout,
     pub workflow: Option<String>,
+    /// The routing rule that chooses a bucket when a caller names none.
+    pub rule: Option<String>,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
 }
@@ -253,7 +260,8 @@ impl Layout {
     /// images, for an integration whose repository is `repository`.
     pub fn bucket_repository(self, repository: &str, bucket: &str) -> String {
         match self {
-            Layout::RepositoryPerBucket => format!("{repository}/{bucket}"),
+            // Repository paths are lower case; the bucket's name keeps its case everywhere else.
+            Layout::RepositoryPerBucket => format!("{repository}/{}", bucket.to_ascii_lowercase()),
             Layout::TagPerBucket => repository.to_owned(),
         }
     }

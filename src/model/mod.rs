@@ -4,12 +4,14 @@
 mod digest;
 mod entities;
 mod names;
+mod routing;
 mod rules;
 mod setup;
 
 pub use digest::Digest;
 pub use entities::*;
-pub use names::{validate_name, validate_tag};
+pub use names::{validate_name, validate_tag, validate_user_name};
+pub use routing::*;
 pub use rules::*;
 pub use setup::*;
 

@@ -31,6 +31,10 @@ pub enum RuleBroken {
     NotNamespaceName { repository: String },
     /// A protected (production) bucket, written by a role below release-manager.
     Protected { integration: String, bucket: String, user: String, role: Role },
+    /// No bucket named, and the integration has no routing rule to choose one.
+    NoRule { integration: String },
+    /// No criterion of the routing rule matches the artifact's metadata.
+    NoRoute { rule: String, metadata: BTreeMap<String, String> },
 }
 
 impl fmt::Display for RuleBroken {
@@ -69,6 +73,18 @@ impl fmt::Display for RuleBroken {
                 f,
                 "bucket {bucket} of {integration} is protected (production); user {user} is a {role} and this needs release-manager"
             ),
+            RuleBroken::NoRule { integration } => write!(
+                f,
+                "no bucket named, and integration {integration} has no routing rule to choose one; name the bucket, or give the integration a routing rule"
+            ),
+            RuleBroken::NoRoute { rule, metadata } => {
+                let seen: Vec<String> = metadata.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let seen = if seen.is_empty() { "none".to_owned() } else { seen.join(", ") };
+                write!(
+                    f,
+                    "routing rule {rule} sends nowhere an artifact with metadata {seen}: no criterion matches; name the bucket, or add a criterion that matches"
+                )
+            }
             RuleBroken::NotAnArtifactKind { kind } => write!(
                 f,
                 "an artifact is recorded as a push or a register; a {kind} is recorded by promoting or rolling back"

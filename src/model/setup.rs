@@ -73,8 +73,10 @@ pub fn check_stages(workflow: &str, stages: &[String], gates: &[String]) -> Resu
     }
     for (i, stage) in stages.iter().enumerate() {
         validate_name("stage", stage)?;
-        if stages[..i].contains(stage) {
-            return Err(InvalidInput(format!("stage {stage} appears twice in the stages; each stage comes once")));
+        if stages[..i].iter().any(|s| s.eq_ignore_ascii_case(stage)) {
+            return Err(InvalidInput(format!(
+                "stage {stage} appears twice in the stages (names are the same whatever their case); each stage comes once"
+            )));
         }
     }
     for gate in gates {
@@ -127,7 +129,9 @@ mod tests {
         assert!(check_stages("w", &stages(&["qa"]), &[]).is_err());
         assert!(check_stages("w", &stages(&["qa", "qa"]), &[]).is_err());
         assert!(check_stages("w", &stages(&["qa", "prod"]), &stages(&["staging"])).is_err());
-        assert!(check_stages("w", &stages(&["qa", "Prod"]), &[]).is_err(), "stages are names");
+        assert_eq!(check_stages("w", &stages(&["QA", "PRODUCTION"]), &[]), Ok(()), "names keep their case");
+        assert!(check_stages("w", &stages(&["QA", "qa"]), &[]).is_err(), "names are the same whatever their case");
+        assert!(check_stages("w", &stages(&["qa", "prod/eu"]), &[]).is_err(), "stages are names");
     }
 
     #[test]

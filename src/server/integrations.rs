@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::ServerState;
 use super::api::{ApiError, ApiResult, bad, body, id_of, plane};
 use super::auth::Caller;
+use super::routing_rules::rule_by_id;
 use super::workflows::workflow_by_id;
 use crate::control::wire::*;
 use crate::control::*;
@@ -20,6 +21,10 @@ use crate::model::*;
 async fn ci_dto(p: &Embedded, i: Integration) -> Result<ArtifactCi, ApiError> {
     let workflow_id = match &i.workflow {
         Some(w) => Some(p.workflow(w).await?.id.to_string()),
+        None => None,
+    };
+    let rule_id = match &i.rule {
+        Some(r) => Some(p.rule(r).await?.id.to_string()),
         None => None,
     };
     let at = i.created_at.to_rfc3339();
@@ -36,6 +41,8 @@ async fn ci_dto(p: &Embedded, i: Integration) -> Result<ArtifactCi, ApiError> {
         repository: i.repository,
         layout: i.layout,
         promotion_workflow_name: i.workflow,
+        rule_id,
+        rule_name: i.rule,
     })
 }
 
@@ -83,7 +90,11 @@ pub async fn create_ci(
         layout: req.layout.unwrap_or(Layout::RepositoryPerBucket),
         workflow,
     };
-    let created = p.create_integration(new).await?;
+    let mut created = p.create_integration(new).await?;
+    if let Some(rule_id) = req.rule_id {
+        let rule = rule_by_id(&p, &rule_id).await?;
+        created = p.set_integration_rule(&created.name, Some(&rule.name)).await?;
+    }
     Ok(Json(ci_dto(&p, created).await?))
 }
 
@@ -116,7 +127,8 @@ pub async fn get_ci_by_name(
     Ok(Json(ci_dto(&p, i).await?))
 }
 
-/// `PUT /cc-ui/v1/artifacts-ci/{ciId}`: attaches or detaches the promotion workflow. Moving an
+/// `PUT /cc-ui/v1/artifacts-ci/{ciId}`: attaches or detaches the promotion workflow and the
+/// routing rule (both as given: one left out is detached). Moving an
 /// integration with history to another registry, repository or layout would strand its artifacts.
 pub async fn update_ci(
     State(s): State<ServerState>,
@@ -134,7 +146,7 @@ pub async fn update_ci(
         || req.layout.is_some_and(|l| l != current.layout);
     if moved {
         return Err(ApiError::from(Error::Refused(format!(
-            "only the promotion workflow of {} can change; its name, type, registry, repository and layout hold its history",
+            "only the promotion workflow and routing rule of {} can change; its name, type, registry, repository and layout hold its history",
             current.name
         ))));
     }
@@ -142,7 +154,17 @@ pub async fn update_ci(
         Some(wid) => Some(workflow_by_id(&p, &wid).await?.name),
         None => None,
     };
-    let updated = p.set_integration_workflow(&current.name, workflow.as_deref()).await?;
+    let rule = match req.rule_id {
+        Some(rid) => Some(rule_by_id(&p, &rid).await?.name),
+        None => None,
+    };
+    let mut updated = current;
+    if updated.workflow != workflow {
+        updated = p.set_integration_workflow(&updated.name, workflow.as_deref()).await?;
+    }
+    if updated.rule != rule {
+        updated = p.set_integration_rule(&updated.name, rule.as_deref()).await?;
+    }
     Ok(Json(ci_dto(&p, updated).await?))
 }
 

@@ -13,6 +13,7 @@ mod integrations;
 mod registries;
 mod release_streams;
 mod routes;
+mod routing_rules;
 mod workflows;
 
 use std::net::SocketAddr;

@@ -8,7 +8,8 @@ use axum::routing::{MethodRouter, delete, get, post, put};
 use serde_json::{Value, json};
 
 use super::{
-    ServerState, artifacts, audit, auth, buckets, healthz, integrations, readyz, registries, release_streams, workflows,
+    ServerState, artifacts, audit, auth, buckets, healthz, integrations, readyz, registries, release_streams,
+    routing_rules, workflows,
 };
 use crate::model::Role;
 
@@ -70,6 +71,55 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             Some(Viewer),
             "Each bucket's heads over time",
             get(integrations::ci_history),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifact-routing-rule",
+            Some(Viewer),
+            "List artifact routing rules",
+            get(routing_rules::list_rules),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifact-routing-rule",
+            Some(Admin),
+            "Create an artifact routing rule",
+            post(routing_rules::create_rule),
+        ),
+        r(
+            Method::PUT,
+            "/cc-ui/v1/artifact-routing-rule",
+            Some(Admin),
+            "Give an artifact routing rule new criteria",
+            put(routing_rules::update_rule),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifact-routing-rule/operators",
+            Some(Viewer),
+            "The operators a criterion may use",
+            get(routing_rules::operators),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifact-routing-rule/test",
+            Some(Viewer),
+            "Where criteria route the metadata given",
+            post(routing_rules::test_rule),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/artifact-routing-rule/{ruleId}",
+            Some(Viewer),
+            "An artifact routing rule",
+            get(routing_rules::get_rule),
+        ),
+        r(
+            Method::DELETE,
+            "/cc-ui/v1/artifact-routing-rule/{ruleId}",
+            Some(Admin),
+            "Delete an unused artifact routing rule",
+            delete(routing_rules::delete_rule),
         ),
         r(Method::GET, "/cc-ui/v1/workflow", Some(Viewer), "List promotion workflows", get(workflows::list_workflows)),
         r(

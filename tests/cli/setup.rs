@@ -14,15 +14,20 @@ fn release_streams_environments_and_workflows_are_created_listed_and_guarded() {
     let streams = ctx.json(&["release-stream", "list"]);
     assert_eq!(streams[0]["prod"], true);
 
-    let run = ctx.run(&["release-stream", "create", "prod-stream"]);
-    assert_eq!(run.code, 3, "a duplicate is refused: {run:?}");
-    assert!(run.stderr.contains("already exists"), "{run:?}");
+    for duplicate in ["prod-stream", "PROD-Stream"] {
+        let run = ctx.run(&["release-stream", "create", duplicate]);
+        assert_eq!(run.code, 3, "a duplicate is refused, whatever its case: {run:?}");
+        assert!(run.stderr.contains("already exists (names are unique whatever their case)"), "{run:?}");
+    }
     let run = ctx.run(&["environment", "create", "qa", "--release-stream", "nope"]);
     assert_eq!(run.code, 4, "{run:?}");
 
-    let run = ctx.run(&["workflow", "create", "rs", "--type", "release-stream", "--stages", "QA-x,prod"]);
-    assert_eq!(run.code, 2, "stages are bucket names, so lowercase: {run:?}");
-    assert!(run.stderr.contains("invalid stage name \"QA-x\""), "{run:?}");
+    let run = ctx.run(&["workflow", "create", "rs", "--type", "release-stream", "--stages", "QA,prod/eu"]);
+    assert_eq!(run.code, 2, "stages are bucket names: {run:?}");
+    assert!(run.stderr.contains("invalid stage name \"prod/eu\""), "{run:?}");
+    let run = ctx.run(&["workflow", "create", "rs", "--type", "release-stream", "--stages", "QA,STAGING,qa"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("stage qa appears twice"), "{run:?}");
     assert_eq!(ctx.json(&["workflow", "list"]), serde_json::json!([]));
 }
 

@@ -31,6 +31,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_history_index.sql"),
     migration!(4, "0004_head_follows_events.sql"),
     migration!(5, "0005_lease_holder_columns.sql"),
+    migration!(6, "0006_names_unique_whatever_their_case.sql"),
+    migration!(7, "0007_routing_rules.sql"),
 ];
 
 /// The version a store is at when every migration has been applied.

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod migrate;
+pub mod moves;
 pub mod rows;
 pub mod users;
 

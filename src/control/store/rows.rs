@@ -1,5 +1,5 @@
-//! Rows of the store: the SELECTs that join a record's names, each record
-//! read from its row as `sqlx::FromRow`, and the rows of moves as written.
+//! Records read back: the SELECTs that join a record's names, and each
+//! record read from its row as `sqlx::FromRow`.
 //! Columns that hold a model type as text (times, digests, words, JSON) are
 //! read in one place, `Columns`, so a bad value is a decode error naming its column.
 
@@ -19,8 +19,9 @@ pub const ARTIFACT_SELECT: &str =
 
 pub const INTEGRATION_SELECT: &str =
     "SELECT i.id, i.name, i.registration_type, r.name AS registry, i.repository, i.layout,
-    w.name AS workflow, i.created_by, i.created_at
-    FROM integrations i JOIN registries r ON r.id = i.registry_id LEFT JOIN workflows w ON w.id = i.workflow_id";
+    w.name AS workflow, rr.name AS rule, i.created_by, i.created_at
+    FROM integrations i JOIN registries r ON r.id = i.registry_id LEFT JOIN workflows w ON w.id = i.workflow_id
+    LEFT JOIN routing_rules rr ON rr.id = i.rule_id";
 
 pub const EVENT_SELECT: &str = "SELECT e.id, i.name AS integration, e.bucket, e.kind, e.artifact_id, a.tag, a.digest,
     e.from_bucket, e.actor, e.reason, e.created_at
@@ -99,6 +100,21 @@ impl FromRow<'_, AnyRow> for Integration {
             repository: c.get("repository")?,
             layout: c.word("layout")?,
             workflow: c.get("workflow")?,
+            rule: c.get("rule")?,
+            created_by: c.get("created_by")?,
+            created_at: c.time("created_at")?,
+        })
+    }
+}
+
+impl FromRow<'_, AnyRow> for RoutingRule {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        let c = Columns(r);
+        Ok(RoutingRule {
+            id: c.get("id")?,
+            name: c.get("name")?,
+            registration_type: c.word("registration_type")?,
+            criteria: c.json("criteria")?,
             created_by: c.get("created_by")?,
             created_at: c.time("created_at")?,
         })
@@ -216,13 +232,4 @@ impl FromRow<'_, AnyRow> for AuditEvent {
             details: c.json("details").unwrap_or_default(),
         })
     }
-}
-
-/// A bucket's head moving to an artifact, and why.
-pub struct HeadChange<'a> {
-    pub bucket: &'a str,
-    pub artifact_id: i64,
-    pub kind: BucketEventKind,
-    pub from: Option<&'a str>,
-    pub reason: Option<&'a str>,
 }

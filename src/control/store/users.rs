@@ -8,7 +8,7 @@ use sqlx::Row;
 use super::audit::{self, AuditEntry};
 use super::{Store, now};
 use crate::error::{Error, Hint, Result};
-use crate::model::{AuditAction, Role, validate_name};
+use crate::model::{AuditAction, Role, validate_user_name};
 
 #[derive(Debug, Clone)]
 pub struct User {
@@ -18,7 +18,7 @@ pub struct User {
 
 /// Adds a user and returns their new token, which is never stored.
 pub async fn add(store: &Store, name: &str, role: Role, created_by: &str) -> Result<String> {
-    validate_name("user", name)?;
+    validate_user_name(name)?;
     let token = new_token()?;
     let mut tx = store.begin_write().await?;
     sqlx::query("INSERT INTO users (name, role, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
@@ -45,7 +45,7 @@ pub async fn add(store: &Store, name: &str, role: Role, created_by: &str) -> Res
 /// Revokes a user's token at once; their requests are refused from then on.
 pub async fn revoke(store: &Store, name: &str, revoked_by: &str) -> Result<()> {
     let mut tx = store.begin_write().await?;
-    let changed = sqlx::query("UPDATE users SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL")
+    let changed = sqlx::query("UPDATE users SET revoked_at = $1 WHERE lower(name) = lower($2) AND revoked_at IS NULL")
         .bind(now())
         .bind(name)
         .execute(&mut *tx)
@@ -89,10 +89,11 @@ pub async fn list(store: &Store) -> Result<Vec<Listed>> {
 
 /// The user whose name and token these are, unless revoked.
 pub async fn authenticate(store: &Store, name: &str, token: &str) -> Result<Option<User>> {
-    let row = sqlx::query("SELECT name, role, token_hash FROM users WHERE name = $1 AND revoked_at IS NULL")
-        .bind(name)
-        .fetch_optional(&store.pool)
-        .await?;
+    let row =
+        sqlx::query("SELECT name, role, token_hash FROM users WHERE lower(name) = lower($1) AND revoked_at IS NULL")
+            .bind(name)
+            .fetch_optional(&store.pool)
+            .await?;
     let Some(row) = row else {
         // Spend the same work as a real check, so timing does not tell which names exist.
         let _ = constant_time_eq(hash(token).as_bytes(), hash("").as_bytes());
