@@ -35,11 +35,12 @@ complete -c facetctl -n "__fish_facetctl_needs_command" -s q -l quiet -d 'Print 
 complete -c facetctl -n "__fish_facetctl_needs_command" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PROD)'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "registry" -d 'Container registries that integrations keep their images in'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "rule" -d 'Routing rules: which bucket a push that names none goes to, by its branch or metadata'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "artifact" -d 'Push, register and list artifacts'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
@@ -339,7 +340,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not _
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List integrations'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show one integration'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Attach a workflow to an integration (or detach it with --no-workflow)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Attach a workflow or a routing rule to an integration, or detach them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l type -r
@@ -347,6 +348,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l repository -d 'Repository path in the registry (default: the integration\'s name)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l workflow -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l layout -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l rule -d 'The routing rule that chooses a bucket when a push names none' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -380,14 +382,16 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l workflow -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l workflow -d 'The promotion workflow to follow' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l rule -d 'The routing rule that chooses a bucket when a push names none' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-workflow
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-workflow -d 'Follow no workflow: nothing can be promoted'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-rule -d 'Route by no rule: every push names its bucket'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
@@ -407,9 +411,104 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "list" -d 'List integrations'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one integration'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "update" -d 'Attach a workflow to an integration (or detach it with --no-workflow)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "update" -d 'Attach a workflow or a routing rule to an integration, or detach them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "create" -d 'Create a routing rule: criteria tried in the order given, the first match choosing the bucket'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "list" -d 'List routing rules'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "show" -d 'Show one routing rule with its criteria'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "update" -d 'Give a routing rule new criteria, replacing the old'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "delete" -d 'Delete a routing rule that no integration uses'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "test" -d 'Say where a rule routes an artifact with this metadata'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l type -d 'The kind of bucket it routes to: environment or release-stream' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l route -d 'KEY=VALUE:BUCKET; ^= starts with, $= ends with, *= contains, ~ matches a regex. Repeat, in priority order' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l route -d 'As for create; the full new list, in priority order' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l meta -d 'KEY=VALUE of the artifact\'s metadata, e.g. BRANCH_NAME=main. Repeatable' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a routing rule: criteria tried in the order given, the first match choosing the bucket'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List routing rules'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one routing rule with its criteria'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "update" -d 'Give a routing rule new criteria, replacing the old'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a routing rule that no integration uses'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "test" -d 'Say where a rule routes an artifact with this metadata'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -426,7 +525,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l integration -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l bucket -d 'The bucket (default: the one the integration\'s routing rule chooses by the branch)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l git-ref -d 'The branch or tag built, recorded as BRANCH_NAME (default: the CI\'s own, when routing)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l tag -d 'The artifact\'s tag (default: the source\'s tag)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l description -r
@@ -444,7 +544,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l integration -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l bucket -d 'The bucket (default: the one the integration\'s routing rule chooses by the branch)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l git-ref -d 'The branch or tag built, recorded as BRANCH_NAME (default: the CI\'s own, when routing)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l tag -d 'The artifact\'s tag (default: the source\'s tag)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l description -r
@@ -632,23 +733,24 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s q -l q
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PROD)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "artifact" -d 'Push, register and list artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "verify" -d 'Compare every bucket\'s tags in the registry with the records (exit 3 on any difference)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration artifact promote rollback verify history audit login logout whoami server completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "rule" -d 'Routing rules: which bucket a push that names none goes to, by its branch or metadata'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "artifact" -d 'Push, register and list artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "verify" -d 'Compare every bucket\'s tags in the registry with the records (exit 3 on any difference)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "create" -d 'Create a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "list" -d 'List release streams'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "create" -d 'Create an environment in a release stream'
@@ -668,8 +770,14 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "list" -d 'List integrations'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "show" -d 'Show one integration'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "update" -d 'Attach a workflow to an integration (or detach it with --no-workflow)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "update" -d 'Attach a workflow or a routing rule to an integration, or detach them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "create" -d 'Create a routing rule: criteria tried in the order given, the first match choosing the bucket'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "list" -d 'List routing rules'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "show" -d 'Show one routing rule with its criteria'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "update" -d 'Give a routing rule new criteria, replacing the old'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "delete" -d 'Delete a routing rule that no integration uses'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "test" -d 'Say where a rule routes an artifact with this metadata'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "list" -d 'List an integration\'s artifacts, newest first'

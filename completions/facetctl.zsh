@@ -648,6 +648,7 @@ _arguments "${_arguments_options[@]}" : \
 '--repository=[Repository path in the registry (default\: the integration'\''s name)]:REPOSITORY:_default' \
 '--workflow=[]:WORKFLOW:_default' \
 '--layout=[]:LAYOUT:_default' \
+'--rule=[The routing rule that chooses a bucket when a push names none]:RULE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -704,13 +705,15 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (update)
 _arguments "${_arguments_options[@]}" : \
-'(--no-workflow)--workflow=[]:WORKFLOW:_default' \
+'(--no-workflow)--workflow=[The promotion workflow to follow]:WORKFLOW:_default' \
+'(--no-rule)--rule=[The routing rule that chooses a bucket when a push names none]:RULE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
-'--no-workflow[]' \
+'--no-workflow[Follow no workflow\: nothing can be promoted]' \
+'--no-rule[Route by no rule\: every push names its bucket]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -786,6 +789,197 @@ esac
     ;;
 esac
 ;;
+(rule)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__rule_commands" \
+"*::: :->rule" \
+&& ret=0
+
+    case $state in
+    (rule)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-rule-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--type=[The kind of bucket it routes to\: environment or release-stream]:REGISTRATION_TYPE:_default' \
+'*--route=[KEY=VALUE\:BUCKET; ^= starts with, \$= ends with, *= contains, ~ matches a regex. Repeat, in priority order]:CRITERION:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(update)
+_arguments "${_arguments_options[@]}" : \
+'*--route=[As for create; the full new list, in priority order]:CRITERION:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(test)
+_arguments "${_arguments_options[@]}" : \
+'*--meta=[KEY=VALUE of the artifact'\''s metadata, e.g. BRANCH_NAME=main. Repeatable]:KEY=VALUE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__rule__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-rule-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(update)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(test)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (artifact)
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -815,7 +1009,8 @@ _arguments "${_arguments_options[@]}" : \
             (push)
 _arguments "${_arguments_options[@]}" : \
 '--integration=[]:INTEGRATION:_default' \
-'--bucket=[]:BUCKET:_default' \
+'--bucket=[The bucket (default\: the one the integration'\''s routing rule chooses by the branch)]:BUCKET:_default' \
+'--git-ref=[The branch or tag built, recorded as BRANCH_NAME (default\: the CI'\''s own, when routing)]:REF:_default' \
 '--tag=[The artifact'\''s tag (default\: the source'\''s tag)]:TAG:_default' \
 '--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
 '--description=[]:DESCRIPTION:_default' \
@@ -841,7 +1036,8 @@ _arguments "${_arguments_options[@]}" : \
 (register)
 _arguments "${_arguments_options[@]}" : \
 '--integration=[]:INTEGRATION:_default' \
-'--bucket=[]:BUCKET:_default' \
+'--bucket=[The bucket (default\: the one the integration'\''s routing rule chooses by the branch)]:BUCKET:_default' \
+'--git-ref=[The branch or tag built, recorded as BRANCH_NAME (default\: the CI'\''s own, when routing)]:REF:_default' \
 '--tag=[The artifact'\''s tag (default\: the source'\''s tag)]:TAG:_default' \
 '--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
 '--description=[]:DESCRIPTION:_default' \
@@ -1484,6 +1680,46 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(rule)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__rule_commands" \
+"*::: :->rule" \
+&& ret=0
+
+    case $state in
+    (rule)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-rule-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(update)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(test)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (artifact)
 _arguments "${_arguments_options[@]}" : \
 ":: :_facetctl__subcmd__help__subcmd__artifact_commands" \
@@ -1608,11 +1844,12 @@ esac
 (( $+functions[_facetctl_commands] )) ||
 _facetctl_commands() {
     local commands; commands=(
-'release-stream:Release streams\: named lines of releases (QA, PROD)' \
+'release-stream:Release streams\: named lines of releases (QA, PRODUCTION)' \
 'environment:Environments\: where a release stream runs (qa, staging, production)' \
 'registry:Container registries that integrations keep their images in' \
 'workflow:Promotion workflows\: the ordered stages artifacts move through' \
 'integration:CI integrations\: one service'\''s images, one bucket per stage' \
+'rule:Routing rules\: which bucket a push that names none goes to, by its branch or metadata' \
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
@@ -1739,11 +1976,12 @@ _facetctl__subcmd__environment__subcmd__list_commands() {
 (( $+functions[_facetctl__subcmd__help_commands] )) ||
 _facetctl__subcmd__help_commands() {
     local commands; commands=(
-'release-stream:Release streams\: named lines of releases (QA, PROD)' \
+'release-stream:Release streams\: named lines of releases (QA, PRODUCTION)' \
 'environment:Environments\: where a release stream runs (qa, staging, production)' \
 'registry:Container registries that integrations keep their images in' \
 'workflow:Promotion workflows\: the ordered stages artifacts move through' \
 'integration:CI integrations\: one service'\''s images, one bucket per stage' \
+'rule:Routing rules\: which bucket a push that names none goes to, by its branch or metadata' \
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
@@ -1827,7 +2065,7 @@ _facetctl__subcmd__help__subcmd__integration_commands() {
 'create:Create a CI integration' \
 'list:List integrations' \
 'show:Show one integration' \
-'update:Attach a workflow to an integration (or detach it with --no-workflow)' \
+'update:Attach a workflow or a routing rule to an integration, or detach them' \
 'delete:Delete an integration that has recorded no artifact' \
     )
     _describe -t commands 'facetctl help integration commands' commands "$@"
@@ -1943,6 +2181,48 @@ _facetctl__subcmd__help__subcmd__rollback_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help rollback commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__help__subcmd__rule_commands] )) ||
+_facetctl__subcmd__help__subcmd__rule_commands() {
+    local commands; commands=(
+'create:Create a routing rule\: criteria tried in the order given, the first match choosing the bucket' \
+'list:List routing rules' \
+'show:Show one routing rule with its criteria' \
+'update:Give a routing rule new criteria, replacing the old' \
+'delete:Delete a routing rule that no integration uses' \
+'test:Say where a rule routes an artifact with this metadata' \
+    )
+    _describe -t commands 'facetctl help rule commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__rule__subcmd__create_commands] )) ||
+_facetctl__subcmd__help__subcmd__rule__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help rule create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__rule__subcmd__delete_commands] )) ||
+_facetctl__subcmd__help__subcmd__rule__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help rule delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__rule__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__rule__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help rule list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__rule__subcmd__show_commands] )) ||
+_facetctl__subcmd__help__subcmd__rule__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help rule show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__rule__subcmd__test_commands] )) ||
+_facetctl__subcmd__help__subcmd__rule__subcmd__test_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help rule test commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__rule__subcmd__update_commands] )) ||
+_facetctl__subcmd__help__subcmd__rule__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help rule update commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__help__subcmd__server_commands] )) ||
 _facetctl__subcmd__help__subcmd__server_commands() {
     local commands; commands=(
@@ -2031,7 +2311,7 @@ _facetctl__subcmd__integration_commands() {
 'create:Create a CI integration' \
 'list:List integrations' \
 'show:Show one integration' \
-'update:Attach a workflow to an integration (or detach it with --no-workflow)' \
+'update:Attach a workflow or a routing rule to an integration, or detach them' \
 'delete:Delete an integration that has recorded no artifact' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2053,7 +2333,7 @@ _facetctl__subcmd__integration__subcmd__help_commands() {
 'create:Create a CI integration' \
 'list:List integrations' \
 'show:Show one integration' \
-'update:Attach a workflow to an integration (or detach it with --no-workflow)' \
+'update:Attach a workflow or a routing rule to an integration, or detach them' \
 'delete:Delete an integration that has recorded no artifact' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2269,6 +2549,97 @@ _facetctl__subcmd__release-stream__subcmd__list_commands() {
 _facetctl__subcmd__rollback_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl rollback commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule_commands] )) ||
+_facetctl__subcmd__rule_commands() {
+    local commands; commands=(
+'create:Create a routing rule\: criteria tried in the order given, the first match choosing the bucket' \
+'list:List routing rules' \
+'show:Show one routing rule with its criteria' \
+'update:Give a routing rule new criteria, replacing the old' \
+'delete:Delete a routing rule that no integration uses' \
+'test:Say where a rule routes an artifact with this metadata' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl rule commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__create_commands] )) ||
+_facetctl__subcmd__rule__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__delete_commands] )) ||
+_facetctl__subcmd__rule__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create a routing rule\: criteria tried in the order given, the first match choosing the bucket' \
+'list:List routing rules' \
+'show:Show one routing rule with its criteria' \
+'update:Give a routing rule new criteria, replacing the old' \
+'delete:Delete a routing rule that no integration uses' \
+'test:Say where a rule routes an artifact with this metadata' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl rule help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help__subcmd__create_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule help create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help__subcmd__delete_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule help delete commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help__subcmd__show_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule help show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help__subcmd__test_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help__subcmd__test_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule help test commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__help__subcmd__update_commands] )) ||
+_facetctl__subcmd__rule__subcmd__help__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule help update commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__list_commands] )) ||
+_facetctl__subcmd__rule__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__show_commands] )) ||
+_facetctl__subcmd__rule__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__test_commands] )) ||
+_facetctl__subcmd__rule__subcmd__test_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule test commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__rule__subcmd__update_commands] )) ||
+_facetctl__subcmd__rule__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl rule update commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__server_commands] )) ||
 _facetctl__subcmd__server_commands() {

@@ -114,6 +114,10 @@ pub enum Hint {
     Insecure,
     /// Run the command again: what it waited on is gone.
     RunAgain,
+    /// Name the bucket, or give the integration a routing rule.
+    NameBucket { integration: String },
+    /// Name the bucket, or route by a branch the rule knows.
+    RouteElsewhere { rule: String },
     /// A hint this version does not know, from a newer server: its message still stands alone.
     #[serde(other)]
     Unknown,
@@ -164,6 +168,10 @@ impl Error {
                 Some(Hint::PromoteTo { stage: next.clone() })
             }
             Error::Rule(RuleBroken::NoNestedRepositories { .. }) => Some(Hint::TagPerBucket),
+            Error::Rule(RuleBroken::NoRule { integration }) => {
+                Some(Hint::NameBucket { integration: integration.clone() })
+            }
+            Error::Rule(RuleBroken::NoRoute { rule, .. }) => Some(Hint::RouteElsewhere { rule: rule.clone() }),
             Error::Registry(RegistryError::Unauthorized { .. }) => Some(Hint::RegistryCredentials),
             Error::Registry(RegistryError::Tls { plain_http: true, .. }) => Some(Hint::Insecure),
             _ => None,

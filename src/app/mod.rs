@@ -11,6 +11,7 @@ pub mod push;
 pub mod registry_access;
 pub mod registry_login;
 pub mod rollback;
+pub mod routing;
 pub mod verify;
 pub mod witness;
 

@@ -36,6 +36,9 @@ pub struct PushOutcome {
     pub referrers: ReferrersReport,
     /// The bucket already had this artifact at its head; nothing changed.
     pub unchanged: bool,
+    /// The routing rule's criterion that chose the bucket, when the caller named none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routed_by: Option<String>,
 }
 
 pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
@@ -83,6 +86,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
             copy: CopyReport::default(),
             referrers: ReferrersReport::default(),
             unchanged: true,
+            routed_by: None,
         });
     }
     let copy = Copy {
@@ -122,6 +126,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
                 copy: CopyReport::default(),
                 referrers: ReferrersReport::default(),
                 unchanged: true,
+                routed_by: None,
             });
         }
         // Tags in a bucket are immutable: refuse before the registry changes.
@@ -155,7 +160,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
             )
             .await;
         match recorded {
-            Ok(artifact) => Ok(PushOutcome { artifact, copy: report, referrers, unchanged: false }),
+            Ok(artifact) => Ok(PushOutcome { artifact, copy: report, referrers, unchanged: false, routed_by: None }),
             Err(e) => Err(tags.put_back(&moving_tag, current.as_ref(), e).await),
         }
     }

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use super::output::Printer;
 use crate::app::App;
 use crate::app::push::{PushRequest, push};
+use crate::app::routing;
 use crate::error::Error;
 
 #[derive(Debug, Subcommand)]
@@ -30,8 +31,12 @@ pub struct PushArgs {
     source: String,
     #[arg(long)]
     integration: String,
+    /// The bucket (default: the one the integration's routing rule chooses by the branch).
     #[arg(long)]
-    bucket: String,
+    bucket: Option<String>,
+    /// The branch or tag built, recorded as BRANCH_NAME (default: the CI's own, when routing).
+    #[arg(long, value_name = "REF")]
+    git_ref: Option<String>,
     /// The artifact's tag (default: the source's tag).
     #[arg(long)]
     tag: Option<String>,
@@ -59,11 +64,19 @@ pub async fn run(app: &App, p: &Printer, c: ArtifactCommand) -> anyhow::Result<(
 }
 
 async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool) -> anyhow::Result<()> {
-    let PushArgs { source, integration, bucket, tag, external_id, description, meta, no_referrers } = args;
-    let metadata = parse_meta(&meta)?;
+    let PushArgs { source, integration, bucket, git_ref, tag, external_id, description, meta, no_referrers } = args;
+    // The branch feeds the routing rule; a CI's own is read only when there is routing to do.
+    let branch = git_ref.or_else(|| bucket.is_none().then(routing::ci_branch).flatten());
+    let metadata = routing::with_branch(parse_meta(&meta)?, branch);
+    let routed = routing::bucket_for(app, &integration, bucket, &metadata).await?;
+    if let Some(by) = &routed.by {
+        p.note(&format!("bucket {} chosen by {by}", routed.bucket));
+    }
     let referrers = !no_referrers;
+    let bucket = routed.bucket;
     let req = PushRequest { source, integration, bucket, tag, external_id, description, metadata, register, referrers };
-    let outcome = push(app, req).await?;
+    let mut outcome = push(app, req).await?;
+    outcome.routed_by = routed.by.map(|c| c.to_string());
     let a = &outcome.artifact;
     let summary = if outcome.unchanged {
         format!("{}:{} is already the head of {} ({}); nothing changed", a.integration, a.tag, a.bucket, a.digest)
@@ -81,7 +94,7 @@ async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool
     p.result(&outcome, &summary)
 }
 
-fn parse_meta(meta: &[String]) -> Result<BTreeMap<String, String>, Error> {
+pub(super) fn parse_meta(meta: &[String]) -> Result<BTreeMap<String, String>, Error> {
     meta.iter()
         .map(|kv| match kv.split_once('=') {
             Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),

@@ -30,6 +30,12 @@ pub fn word(hint: &Hint) -> Option<String> {
             "give them with `facetctl registry add NAME ... --username USER --password-stdin` or `facetctl registry login NAME`".into()
         }
         Hint::RunAgain => "run the command again".into(),
+        Hint::NameBucket { integration } => {
+            format!("give --bucket BUCKET, or a routing rule: `facetctl integration update {integration} --rule RULE`")
+        }
+        Hint::RouteElsewhere { rule } => {
+            format!("give --bucket BUCKET; `facetctl rule show {rule}` shows the branches it routes")
+        }
         Hint::Insecure => "a registry on this machine that serves plain HTTP is added with --insecure".into(),
     };
     Some(line)

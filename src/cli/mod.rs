@@ -7,6 +7,7 @@ mod hints;
 mod moves;
 pub mod output;
 mod render;
+mod rules;
 mod server;
 mod session;
 mod setup;
@@ -57,7 +58,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Release streams: named lines of releases (QA, PROD).
+    /// Release streams: named lines of releases (QA, PRODUCTION).
     #[command(subcommand)]
     ReleaseStream(setup::ReleaseStreamCommand),
     /// Environments: where a release stream runs (qa, staging, production).
@@ -72,6 +73,9 @@ enum Command {
     /// CI integrations: one service's images, one bucket per stage.
     #[command(subcommand)]
     Integration(setup::IntegrationCommand),
+    /// Routing rules: which bucket a push that names none goes to, by its branch or metadata.
+    #[command(subcommand)]
+    Rule(rules::RuleCommand),
     /// Push, register and list artifacts.
     #[command(subcommand)]
     Artifact(artifact::ArtifactCommand),
@@ -226,6 +230,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workflow(c) => setup::workflow(&app, &printer, c).await,
         Command::Integration(c) => setup::integration(&app, &printer, c).await,
         Command::Artifact(c) => artifact::run(&app, &printer, c).await,
+        Command::Rule(c) => rules::run(&app, &printer, c).await,
         Command::Promote(a) => moves::promote(&app, &printer, a).await,
         Command::Rollback(a) => moves::rollback(&app, &printer, a).await,
         Command::Verify(a) => moves::verify(&app, &printer, a).await,

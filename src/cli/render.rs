@@ -68,7 +68,7 @@ impl Tabular for Workflow {
 
 impl Tabular for Integration {
     fn headers() -> &'static [&'static str] {
-        &["NAME", "TYPE", "REGISTRY", "REPOSITORY", "LAYOUT", "WORKFLOW"]
+        &["NAME", "TYPE", "REGISTRY", "REPOSITORY", "LAYOUT", "WORKFLOW", "RULE"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -78,6 +78,7 @@ impl Tabular for Integration {
             self.repository.clone(),
             self.layout.to_string(),
             opt(&self.workflow),
+            opt(&self.rule),
         ]
     }
 }
@@ -151,6 +152,23 @@ impl Tabular for crate::app::verify::Drift {
             short(&t.expected),
             t.found.as_ref().map_or_else(|| "(missing)".to_owned(), short),
             self.repaired.to_string(),
+        ]
+    }
+}
+
+impl Tabular for RoutingRule {
+    fn headers() -> &'static [&'static str] {
+        &["NAME", "TYPE", "CRITERIA", "CREATED BY", "CREATED"]
+    }
+    fn row(&self) -> Vec<String> {
+        let mut criteria = self.criteria.clone();
+        criteria.sort_by_key(|c| c.priority);
+        vec![
+            self.name.clone(),
+            self.registration_type.to_string(),
+            criteria.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+            self.created_by.clone(),
+            time(&self.created_at),
         ]
     }
 }

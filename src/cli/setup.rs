@@ -118,13 +118,23 @@ pub enum IntegrationCommand {
     List,
     /// Show one integration.
     Show { name: String },
-    /// Attach a workflow to an integration (or detach it with --no-workflow).
+    /// Attach a workflow or a routing rule to an integration, or detach them.
+    #[command(group = clap::ArgGroup::new("change").required(true).multiple(true)
+        .args(["workflow", "no_workflow", "rule", "no_rule"]))]
     Update {
         name: String,
-        #[arg(long, conflicts_with = "no_workflow", required_unless_present = "no_workflow")]
+        /// The promotion workflow to follow.
+        #[arg(long, conflicts_with = "no_workflow")]
         workflow: Option<String>,
+        /// Follow no workflow: nothing can be promoted.
         #[arg(long)]
         no_workflow: bool,
+        /// The routing rule that chooses a bucket when a push names none.
+        #[arg(long, conflicts_with = "no_rule")]
+        rule: Option<String>,
+        /// Route by no rule: every push names its bucket.
+        #[arg(long)]
+        no_rule: bool,
     },
     /// Delete an integration that has recorded no artifact.
     Delete { name: String },
@@ -144,6 +154,9 @@ pub struct IntegrationCreateArgs {
     workflow: Option<String>,
     #[arg(long, value_parser = parse_word::<Layout>, default_value = "repository-per-bucket")]
     layout: Layout,
+    /// The routing rule that chooses a bucket when a push names none.
+    #[arg(long)]
+    rule: Option<String>,
 }
 
 pub async fn release_stream(app: &App, p: &Printer, c: ReleaseStreamCommand) -> anyhow::Result<()> {
@@ -259,15 +272,27 @@ pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyho
             repository,
             workflow,
             layout,
+            rule,
         }) => {
             let repository = repository.unwrap_or_else(|| name.clone());
-            let new = NewIntegration { name, registration_type, registry, repository, layout, workflow };
-            p.one(&app.plane.create_integration(new).await?)
+            let new = NewIntegration { name: name.clone(), registration_type, registry, repository, layout, workflow };
+            let mut created = app.plane.create_integration(new).await?;
+            if let Some(rule) = rule {
+                created = app.plane.set_integration_rule(&name, Some(&rule)).await?;
+            }
+            p.one(&created)
         }
         IntegrationCommand::List => p.list(&app.plane.integrations().await?),
         IntegrationCommand::Show { name } => p.one(&app.plane.integration(&name).await?),
-        IntegrationCommand::Update { name, workflow, no_workflow: _ } => {
-            p.one(&app.plane.set_integration_workflow(&name, workflow.as_deref()).await?)
+        IntegrationCommand::Update { name, workflow, no_workflow, rule, no_rule } => {
+            let mut updated = app.plane.integration(&name).await?;
+            if workflow.is_some() || no_workflow {
+                updated = app.plane.set_integration_workflow(&name, workflow.as_deref()).await?;
+            }
+            if rule.is_some() || no_rule {
+                updated = app.plane.set_integration_rule(&name, rule.as_deref()).await?;
+            }
+            p.one(&updated)
         }
         IntegrationCommand::Delete { name } => {
             app.plane.delete_integration(&name).await?;

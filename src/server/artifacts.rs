@@ -19,7 +19,7 @@ use super::api::{ApiError, ApiResult, plane};
 use super::auth::Caller;
 use crate::app::promote::{PromoteOutcome, PromoteRequest};
 use crate::app::push::PushRequest;
-use crate::app::{App, Reporter};
+use crate::app::{App, Reporter, routing};
 use crate::control::ControlPlane;
 use crate::control::wire::{AuthorizationData, FacetsArtifact, RegisterRequest};
 use crate::error::Error;
@@ -53,13 +53,10 @@ pub(super) fn app_for(s: &ServerState, c: &Caller) -> App {
 async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Result<FacetsArtifact, ApiError> {
     let r: RegisterRequest = serde_json::from_slice(raw)
         .map_err(|e| ApiError::from(Error::Invalid(format!("invalid request body: {e}"))))?;
-    let bucket =
-        r.registration_value.or(r.cluster_name).or(r.registered_for).or(r.release_stream).ok_or_else(|| {
-            ApiError::from(Error::Invalid(
-                "name the bucket: registrationValue (an environment or release stream)".into(),
-            ))
-        })?;
     let app = app_for(s, c);
+    // No bucket named (the GitHub Action registers by branch): the integration's routing rule chooses.
+    let named = r.registration_value.or(r.cluster_name).or(r.registered_for).or(r.release_stream);
+    let bucket = routing::bucket_for(&app, &r.application_name, named, &r.metadata).await?.bucket;
     let p = plane(s, c);
     let integration = p.integration(&r.application_name).await?;
     only_known_registries(&p, &r.artifact_uri).await?;

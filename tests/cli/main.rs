@@ -17,6 +17,7 @@ mod keyring;
 mod quirks;
 mod referrers;
 mod remote;
+mod routing;
 mod secrets;
 mod server;
 mod setup;
