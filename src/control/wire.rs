@@ -445,8 +445,9 @@ pub struct RegisterRequest {
     pub application_name: String,
     pub artifact_uri: String,
     pub registration_value: Option<String>,
-    pub registered_for: Option<String>,
     pub release_stream: Option<String>,
+    /// `registerV2` names an environment by id (or name) so.
+    pub cluster_id: Option<String>,
     /// `register-by-env` names the environment so.
     pub cluster_name: Option<String>,
     pub tag: Option<String>,

@@ -23,7 +23,7 @@ use crate::app::{App, Reporter, routing};
 use crate::control::ControlPlane;
 use crate::control::wire::{AuthorizationData, FacetsArtifact, RegisterRequest};
 use crate::error::Error;
-use crate::model::{Artifact, RuleBroken};
+use crate::model::{Artifact, Integration, RuleBroken};
 use crate::registry::copy::{Progress, Silent};
 use crate::registry::source::SourceSpec;
 
@@ -54,15 +54,20 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
     let r: RegisterRequest = serde_json::from_slice(raw)
         .map_err(|e| ApiError::from(Error::Invalid(format!("invalid request body: {e}"))))?;
     let app = app_for(s, c);
-    // No bucket named (the GitHub Action registers by branch): the integration's routing rule chooses.
-    let named = r.registration_value.or(r.cluster_name).or(r.registered_for).or(r.release_stream);
-    let bucket = routing::bucket_for(&app, &r.application_name, named, &r.metadata).await?.bucket;
     let p = plane(s, c);
-    let integration = p.integration(&r.application_name).await?;
+    let integration = integration_any_case(&p, &r.application_name).await?;
+    // No bucket named (the GitHub Action registers by branch): the integration's routing rule chooses.
+    let named = match (r.registration_value.or(r.cluster_name), r.release_stream, r.cluster_id) {
+        (Some(bucket), _, _) => Some(bucket),
+        (None, Some(stream), _) => Some(bucket_named(&p, "RELEASE_STREAM", &stream).await?),
+        (None, None, Some(id)) => Some(bucket_named(&p, "CLUSTER", &id).await?),
+        (None, None, None) => None,
+    };
+    let bucket = routing::bucket_for(&app, &integration.name, named, &r.metadata).await?.bucket;
     only_known_registries(&p, &r.artifact_uri).await?;
     let request = PushRequest {
         source: r.artifact_uri,
-        integration: r.application_name,
+        integration: integration.name.clone(),
         bucket,
         tag: r.tag,
         external_id: r.external_id.or(r.build_id),
@@ -108,6 +113,16 @@ pub async fn register(
 ) -> Result<Json<Vec<FacetsArtifact>>, ApiError> {
     let done = record(&s, &c, &raw, true).await?;
     Ok(Json(vec![done]))
+}
+
+/// `POST /cc-ui/v1/artifacts/registerV2`: what `facetsctl push` sends after its `docker push`
+/// (the environment as `clusterId`, or `releaseStream`); the image is brought into the bucket.
+pub async fn register_v2(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    raw: Bytes,
+) -> Result<Json<FacetsArtifact>, ApiError> {
+    Ok(Json(record(&s, &c, &raw, true).await?))
 }
 
 /// `POST /cc-ui/v1/artifacts/push`: an image from anywhere, copied into the bucket.
@@ -214,18 +229,79 @@ pub async fn delete_artifact(Path(id): Path<String>) -> ApiError {
     )))
 }
 
-/// `POST .../pushCredentialsV2/artifactName/{ci}/registrationType/{type}/value/{bucket}`: Facets'
+/// `POST .../pushCredentialsV2/artifactName/{ci}/registrationType/{type}/value/{value}`: Facets'
 /// form of push credentials, `base64(user:password)`, on the same terms as the other route.
+/// `facetsctl push` sends the integration's name lower-cased, and a CLUSTER by id or name.
 pub async fn push_credentials(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
-    Path((ci, _registration_type, bucket)): Path<(String, String, String)>,
+    Path((ci, registration_type, value)): Path<(String, String, String)>,
 ) -> Result<Json<AuthorizationData>, ApiError> {
     let p = plane(&s, &c);
-    let integration = p.integration(&ci).await?;
+    let integration = integration_any_case(&p, &ci).await?;
+    let bucket = bucket_named(&p, &registration_type, &value).await?;
+    credentials_for(&s, &p, integration, &bucket).await
+}
+
+/// `POST .../pushCredentialsV3/artifactName/{ci}?branch_name=REF`: the bucket is the one the
+/// integration's routing rule chooses for the branch.
+pub async fn push_credentials_by_branch(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(ci): Path<String>,
+    Query(q): Query<std::collections::BTreeMap<String, String>>,
+) -> Result<Json<AuthorizationData>, ApiError> {
+    let p = plane(&s, &c);
+    let integration = integration_any_case(&p, &ci).await?;
+    let branch = q.get("branch_name").cloned().ok_or_else(|| {
+        ApiError::from(Error::Invalid("branch_name is required: the branch or tag the image was built from".into()))
+    })?;
+    let metadata = routing::with_branch(Default::default(), Some(branch));
+    let app = app_for(&s, &c);
+    let bucket = routing::bucket_for(&app, &integration.name, None, &metadata).await?.bucket;
+    credentials_for(&s, &p, integration, &bucket).await
+}
+
+/// An integration by name, as Facets' clients spell it: they lower-case it.
+async fn integration_any_case(p: &crate::control::Embedded, name: &str) -> Result<Integration, ApiError> {
+    match p.integration(name).await {
+        Err(e) if e.kind() == crate::error::ErrorKind::NotFound => {
+            let all = p.integrations().await?;
+            all.into_iter().find(|i| i.name.eq_ignore_ascii_case(name)).ok_or_else(|| e.into())
+        }
+        found => Ok(found?),
+    }
+}
+
+/// The bucket a Facets client names: a CLUSTER is an environment, by id or name; any other
+/// value names the bucket, in whatever case the client sends it.
+async fn bucket_named(p: &crate::control::Embedded, registration_type: &str, value: &str) -> Result<String, ApiError> {
+    if registration_type.eq_ignore_ascii_case("CLUSTER") {
+        let environments = p.environments().await?;
+        let by_id = value.parse::<i64>().ok().and_then(|id| environments.iter().find(|e| e.id == id));
+        if let Some(e) = by_id.or_else(|| environments.iter().find(|e| e.name.eq_ignore_ascii_case(value))) {
+            return Ok(e.name.clone());
+        }
+    }
+    if registration_type.eq_ignore_ascii_case("RELEASE_STREAM") {
+        let streams = p.release_streams().await?;
+        if let Some(r) = streams.iter().find(|r| r.name.eq_ignore_ascii_case(value)) {
+            return Ok(r.name.clone());
+        }
+    }
+    Ok(value.to_owned())
+}
+
+async fn credentials_for(
+    s: &ServerState,
+    p: &crate::control::Embedded,
+    integration: Integration,
+    bucket: &str,
+) -> Result<Json<AuthorizationData>, ApiError> {
+    let ci = integration.name;
     let registry = p.registry(&integration.registry).await?;
     let base = crate::registry::RegistryEndpoint::from(&registry).base_url();
-    let credentials = super::registries::handout(&s, &p, &registry, &ci, &bucket).await?.ok_or_else(|| {
+    let credentials = super::registries::handout(s, p, &registry, &ci, bucket).await?.ok_or_else(|| {
         ApiError::from(Error::NotFound(format!(
             "no credentials are stored for registry {}; an admin stores them with the registry",
             registry.name

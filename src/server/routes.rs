@@ -300,6 +300,20 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
         ),
         r(
             Method::POST,
+            "/cc-ui/v1/artifacts/registerV2",
+            Some(Developer),
+            "Register an image pushed by facetsctl into the integration's registry",
+            post(artifacts::register_v2),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/artifacts/pushCredentialsV3/artifactName/{artifactName}",
+            Some(Developer),
+            "Credentials for pushing into the bucket a branch routes to",
+            post(artifacts::push_credentials_by_branch),
+        ),
+        r(
+            Method::POST,
             "/cc-ui/v1/artifacts/push",
             Some(Developer),
             "Copy an image into a bucket and record it",

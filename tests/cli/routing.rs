@@ -242,3 +242,97 @@ fn facets_clients_route_by_branch_through_the_routing_rule_api() {
     assert_eq!(f.server.call("DELETE", &rule_path, admin, None).0, 200);
     assert_eq!(f.server.call("GET", &rule_path, admin, None).0, 404);
 }
+
+#[test]
+fn facetsctl_push_sends_credentials_requests_docker_pushes_and_registers_v2() {
+    let ctx = TestContext::new();
+    let registry = TestRegistry::htpasswd("ci", "facets-push-pw-77d2");
+    let server = TestServer::start(&ctx, &database(&ctx, "sqlite"));
+    let admin = server.add_user(&ctx, "ada", "admin");
+    let bot = server.add_user(&ctx, "release.bot@example.com", "developer");
+    let schemas = FacetsSchemas::load();
+    // Set up as an admin does, with facetctl pointed at the server: the qa environment has an id.
+    let facetctl = |args: &[&str]| {
+        let mut cmd = ctx.command();
+        cmd.env("FACETS_CONTROL_PLANE_URL", &server.url).env("FACETS_USERNAME", "ada").env("FACETS_TOKEN", &admin);
+        cmd.args(["-o", "json"]).args(args);
+        let run = ctx.run_with(&mut cmd);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+        run.json()
+    };
+    let mut add = ctx.command();
+    add.env("FACETS_CONTROL_PLANE_URL", &server.url).env("FACETS_USERNAME", "ada").env("FACETS_TOKEN", &admin);
+    add.args(["registry", "add", "default", "--kind", "generic", "--url", &registry.host, "--insecure"]);
+    add.args(["--username", "ci", "--password-stdin"]);
+    assert_eq!(crate::support::context::run_with_stdin(&mut add, "facets-push-pw-77d2").code, 0);
+    facetctl(&["release-stream", "create", "QA"]);
+    let qa = facetctl(&["environment", "create", "qa", "--release-stream", "QA"]);
+    facetctl(&["workflow", "create", "standard", "--type", "environment", "--stages", "qa,staging"]);
+    facetctl(&[
+        "integration",
+        "create",
+        "Payments",
+        "--type",
+        "environment",
+        "--registry",
+        "default",
+        "--repository",
+        "team/payments",
+        "--workflow",
+        "standard",
+    ]);
+    let bot_auth = Some(("release.bot@example.com", bot.as_str()));
+
+    // 1. `facetsctl push -a Payments --registration-type CLUSTER --registration-value <qa's id>`.
+    let cluster = qa["id"].to_string();
+    let path =
+        format!("/cc-ui/v1/artifacts/pushCredentialsV2/artifactName/payments/registrationType/CLUSTER/value/{cluster}");
+    let (status, handed) = server.call("POST", &path, bot_auth, None);
+    assert_eq!(status, 200, "{handed}");
+    let token = handed["authorizationToken"].as_str().unwrap();
+    let decoded = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, token).unwrap();
+    let (user, password) =
+        String::from_utf8(decoded).unwrap().split_once(':').map(|(u, p)| (u.to_owned(), p.to_owned())).unwrap();
+    assert_eq!(user, "ci");
+    let proxy = handed["proxyEndpoint"].as_str().unwrap();
+    let host = proxy.split_once("://").map_or(proxy, |(_, h)| h).trim_end_matches('/');
+    assert_eq!(host, registry.host);
+
+    // 2. `docker tag`, `docker login`, `docker push` with the real engine, as the client does.
+    let image = crate::support::docker::DockerImage::build(ctx.images(), "facetsctl-push", &[("app.txt", "v7")]);
+    let target = format!("{host}/facets/cluster/{cluster}/payments:build-7");
+    let docker_config = tempfile::tempdir().unwrap();
+    let docker = |args: &[&str], stdin: Option<&str>| {
+        use std::io::Write;
+        let mut cmd = std::process::Command::new("docker");
+        cmd.env("DOCKER_CONFIG", docker_config.path()).args(args);
+        cmd.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().expect("the Docker engine's client");
+        if let Some(input) = stdin {
+            child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    docker(&["tag", &image.name, &target], None);
+    docker(&["login", host, "--username", &user, "--password-stdin"], Some(&password));
+    docker(&["push", &target], None);
+    docker(&["rmi", &target], None);
+    let pushed = skopeo::digest(&registry, &format!("facets/cluster/{cluster}/payments:build-7")).unwrap();
+
+    // 3. `registerV2`: the environment as clusterId; the server brings the image into the bucket.
+    let request = json!({"applicationName": "payments", "artifactUri": target, "artifactory": "default",
+                         "description": "pushed by facetsctl", "externalId": "run-7", "tag": "build-7",
+                         "clusterId": cluster});
+    let problems = schemas.check("ArtifactRequest", &request);
+    assert!(problems.is_empty(), "{problems:?}");
+    let (status, registered) = server.call("POST", "/cc-ui/v1/artifacts/registerV2", bot_auth, Some(request));
+    assert_eq!(status, 200, "{registered}");
+    assert_eq!((&registered["registrationValue"], &registered["applicationName"]), (&json!("qa"), &json!("Payments")));
+    assert_eq!(registered["digest"], pushed.as_str());
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(pushed.as_str()));
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-7").as_deref(), Some(pushed.as_str()));
+    assert!(!server.log_text().contains("facets-push-pw-77d2"), "the registry's password is in no log");
+}
