@@ -244,7 +244,8 @@ pub async fn push_credentials(
 }
 
 /// `POST .../pushCredentialsV3/artifactName/{ci}?branch_name=REF`: the bucket is the one the
-/// integration's routing rule chooses for the branch.
+/// integration's routing rule chooses for the metadata, sent as query parameters (Facets'
+/// `metadata`, in form style); the client's `branch_name` is the routing rules' `BRANCH_NAME`.
 pub async fn push_credentials_by_branch(
     State(s): State<ServerState>,
     axum::Extension(c): axum::Extension<Caller>,
@@ -253,10 +254,8 @@ pub async fn push_credentials_by_branch(
 ) -> Result<Json<AuthorizationData>, ApiError> {
     let p = plane(&s, &c);
     let integration = integration_any_case(&p, &ci).await?;
-    let branch = q.get("branch_name").cloned().ok_or_else(|| {
-        ApiError::from(Error::Invalid("branch_name is required: the branch or tag the image was built from".into()))
-    })?;
-    let metadata = routing::with_branch(Default::default(), Some(branch));
+    let branch = q.iter().find(|(k, _)| k.eq_ignore_ascii_case(crate::model::BRANCH_KEY)).map(|(_, v)| v.clone());
+    let metadata = routing::with_branch(q, branch);
     let app = app_for(&s, &c);
     let bucket = routing::bucket_for(&app, &integration.name, None, &metadata).await?.bucket;
     credentials_for(&s, &p, integration, &bucket).await

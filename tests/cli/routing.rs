@@ -289,6 +289,7 @@ fn facetsctl_push_sends_credentials_requests_docker_pushes_and_registers_v2() {
         format!("/cc-ui/v1/artifacts/pushCredentialsV2/artifactName/payments/registrationType/CLUSTER/value/{cluster}");
     let (status, handed) = server.call("POST", &path, bot_auth, None);
     assert_eq!(status, 200, "{handed}");
+    assert!(schemas.check("ECRAuthorizationData", &handed).is_empty(), "{handed}");
     let token = handed["authorizationToken"].as_str().unwrap();
     let decoded = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, token).unwrap();
     let (user, password) =
@@ -334,5 +335,37 @@ fn facetsctl_push_sends_credentials_requests_docker_pushes_and_registers_v2() {
     assert_eq!(registered["digest"], pushed.as_str());
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(pushed.as_str()));
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-7").as_deref(), Some(pushed.as_str()));
+
+    // `facetsctl push --git-ref release/2.1`: credentials for the bucket the branch routes to,
+    // a push under the branch's path, then the register-by-branch body.
+    facetctl(&["rule", "create", "by-branch", "--type", "environment", "--route", "BRANCH_NAME=main:qa"]);
+    facetctl(&[
+        "rule",
+        "update",
+        "by-branch",
+        "--route",
+        "BRANCH_NAME=main:qa",
+        "--route",
+        "BRANCH_NAME^=release/:staging",
+    ]);
+    facetctl(&["integration", "update", "Payments", "--rule", "by-branch"]);
+    let path = "/cc-ui/v1/artifacts/pushCredentialsV3/artifactName/payments?branch_name=release%2F2.1";
+    let (status, handed) = server.call("POST", path, bot_auth, None);
+    assert_eq!(status, 200, "{handed}");
+    assert!(schemas.check("ECRAuthorizationData", &handed).is_empty(), "{handed}");
+    let next = crate::support::docker::DockerImage::build(ctx.images(), "facetsctl-push-ref", &[("app.txt", "v8")]);
+    let target = format!("{host}/facets/payments/branch_name/release/2.1:build-8");
+    docker(&["tag", &next.name, &target], None);
+    docker(&["push", &target], None);
+    docker(&["rmi", &target], None);
+    let pushed = skopeo::digest(&registry, "facets/payments/branch_name/release/2.1:build-8").unwrap();
+    let request = json!({"applicationName": "payments", "artifactUri": target, "artifactory": "default",
+                         "description": "pushed by facetsctl", "externalId": "run-8",
+                         "metadata": {"BRANCH_NAME": "release/2.1"}, "registrationType": "ENVIRONMENT",
+                         "stackName": "default"});
+    let (status, registered) = server.call("POST", "/cc-ui/v1/artifacts/push", bot_auth, Some(request));
+    assert_eq!(status, 200, "{registered}");
+    assert_eq!(registered["registrationValue"], "staging");
+    assert_eq!(skopeo::digest(&registry, "team/payments/staging:current").as_deref(), Some(pushed.as_str()));
     assert!(!server.log_text().contains("facets-push-pw-77d2"), "the registry's password is in no log");
 }
