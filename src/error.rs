@@ -248,6 +248,7 @@ fn rule_kind(rule: &RuleBroken) -> ErrorKind {
         | RuleBroken::NoNestedRepositories { .. }
         | RuleBroken::NotNamespaceName { .. }
         | RuleBroken::NoRule { .. }
+        | RuleBroken::BucketSpelled { .. }
         | RuleBroken::NoRoute { .. } => ErrorKind::Usage,
     }
 }

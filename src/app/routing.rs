@@ -33,9 +33,9 @@ pub async fn bucket_for(
 /// The branch or tag a CI run builds, from the CI's own variables.
 pub fn ci_branch() -> Option<String> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    // A pull request's source branch first: GITHUB_REF_NAME would be `N/merge`.
-    var("GITHUB_HEAD_REF")
-        .or_else(|| var("GITHUB_REF_NAME"))
+    // On a pull request GitHub's ref is `N/merge`, which routes nowhere: the source branch
+    // (GITHUB_HEAD_REF) is named by the PR's author, so it never chooses a bucket.
+    var("GITHUB_REF_NAME")
         .or_else(|| var("CI_COMMIT_REF_NAME"))
         .or_else(|| var("CIRCLE_BRANCH").or_else(|| var("CIRCLE_TAG")))
         .or_else(|| var("BITBUCKET_BRANCH").or_else(|| var("BITBUCKET_TAG")))

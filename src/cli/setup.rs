@@ -274,6 +274,9 @@ pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyho
             layout,
             rule,
         }) => {
+            if let Some(rule) = &rule {
+                app.plane.rule(rule).await?.fits(&name, registration_type).map_err(crate::Error::from)?;
+            }
             let repository = repository.unwrap_or_else(|| name.clone());
             let new = NewIntegration { name: name.clone(), registration_type, registry, repository, layout, workflow };
             let mut created = app.plane.create_integration(new).await?;

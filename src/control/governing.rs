@@ -66,16 +66,28 @@ impl Governing {
 
     /// `bucket` is one of the integration's: a stage of its workflow, or an
     /// environment (release stream) for an integration of that type.
+    /// A bucket has one spelling: names are the same whatever their case, and a repository path
+    /// is lowered, so `production` beside a `PRODUCTION` environment would be a second way into
+    /// one repository, with its own lease and none of the other's protection.
     pub async fn check_bucket(&self, conn: &mut AnyConnection, bucket: &str) -> Result<()> {
-        if self.workflow.as_ref().is_some_and(|w| w.stages.iter().any(|s| s == bucket)) {
-            return Ok(());
+        let staged = self.workflow.as_ref().is_some_and(|w| w.stages.iter().any(|s| s == bucket));
+        let one = format!("SELECT name FROM {} WHERE lower(name) = lower($1)", self.type_buckets());
+        let spelled: Option<String> =
+            sqlx::query(sqlx::AssertSqlSafe(one)).bind(bucket).fetch_optional(&mut *conn).await?.map(|r| r.get("name"));
+        match spelled {
+            Some(spelled) if spelled != bucket => Err(model::RuleBroken::BucketSpelled {
+                integration: self.name.clone(),
+                bucket: bucket.to_owned(),
+                spelled,
+            }
+            .into()),
+            Some(_) => Ok(()),
+            None if staged => Ok(()),
+            None => {
+                let known = self.known_buckets(conn).await?;
+                Ok(model::check_bucket(&self.name, bucket, &known)?)
+            }
         }
-        let one = format!("SELECT 1 AS found FROM {} WHERE name = $1", self.type_buckets());
-        if sqlx::query(sqlx::AssertSqlSafe(one)).bind(bucket).fetch_optional(&mut *conn).await?.is_some() {
-            return Ok(());
-        }
-        let known = self.known_buckets(conn).await?;
-        Ok(model::check_bucket(&self.name, bucket, &known)?)
     }
 
     /// `bucket` is one of the integration's, and `user` in `role` may write it.
@@ -100,9 +112,11 @@ impl Governing {
         let sql = match self.registration_type {
             RegistrationType::Environment => {
                 "SELECT 1 AS found FROM environments e JOIN release_streams r ON r.id = e.release_stream_id
-                 WHERE e.name = $1 AND r.prod = 1"
+                 WHERE lower(e.name) = lower($1) AND r.prod = 1"
             }
-            RegistrationType::ReleaseStream => "SELECT 1 AS found FROM release_streams WHERE name = $1 AND prod = 1",
+            RegistrationType::ReleaseStream => {
+                "SELECT 1 AS found FROM release_streams WHERE lower(name) = lower($1) AND prod = 1"
+            }
         };
         Ok(sqlx::query(sql).bind(bucket).fetch_optional(&mut *conn).await?.is_some())
     }

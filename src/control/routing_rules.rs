@@ -10,7 +10,7 @@ use super::catalog::{Shared, conflict_on_unique, unused};
 use super::embedded::{Embedded, unknown};
 use super::store::{format_time, stamp};
 use super::*;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 const RULE_SELECT: &str = "SELECT id, name, registration_type, criteria, created_by, created_at FROM routing_rules";
 
@@ -91,13 +91,7 @@ impl Embedded {
             None => None,
             Some(r) => {
                 let rule = self.rule(r).await?;
-                if rule.registration_type != integration.registration_type {
-                    return Err(Error::Invalid(format!(
-                        "rule {r} routes to {} buckets, and integration {name}'s buckets are {}s",
-                        rule.registration_type.as_str(),
-                        integration.registration_type.as_str()
-                    )));
-                }
+                rule.fits(name, integration.registration_type)?;
                 Some(rule.id)
             }
         };

@@ -53,8 +53,7 @@ impl Criterion {
             Operator::StartsWith => actual.starts_with(&self.value),
             Operator::EndsWith => actual.ends_with(&self.value),
             Operator::Contains => actual.contains(&self.value),
-            // Checked when the rule is written, so it compiles here.
-            Operator::Regex => regex_lite::Regex::new(&self.value).is_ok_and(|re| re.is_match(actual)),
+            Operator::Regex => compile(&self.value).is_ok_and(|re| re.is_match(actual)),
         }
     }
 
@@ -107,17 +106,40 @@ impl Criterion {
             return Err(InvalidInput("a criterion's value is at most 1024 bytes".into()));
         }
         if self.operator == Operator::Regex {
-            regex_lite::Regex::new(&self.value)
+            compile(&self.value)
                 .map_err(|e| InvalidInput(format!("invalid regex {:?} in a criterion: {e}", self.value)))?;
         }
         Ok(())
     }
 }
 
+impl RoutingRule {
+    /// A rule routes to buckets of one type; an integration routes only by a rule of its own type.
+    pub fn fits(&self, integration: &str, registration_type: RegistrationType) -> Result<(), InvalidInput> {
+        if self.registration_type == registration_type {
+            return Ok(());
+        }
+        Err(InvalidInput(format!(
+            "rule {} routes to {} buckets and integration {integration} has {} buckets; give it a rule of its type",
+            self.name, self.registration_type, registration_type
+        )))
+    }
+}
+
+/// Most criteria a rule keeps: a rule routes a handful of branch patterns.
+pub const MAX_CRITERIA: usize = 32;
+
+/// A criterion's regex, small enough that matching one stays cheap whoever
+/// wrote it: a pattern that would compile to more than this many bytes of
+/// program (`a{400}{400}` would take megabytes) is refused.
+fn compile(pattern: &str) -> Result<regex_lite::Regex, regex_lite::Error> {
+    regex_lite::RegexBuilder::new(pattern).size_limit(64 * 1024).nest_limit(32).build()
+}
+
 /// A rule's criteria as a rule keeps them: at least one, each sound.
 pub fn check_criteria(rule: &str, criteria: &[Criterion]) -> Result<(), InvalidInput> {
-    if criteria.is_empty() {
-        return Err(InvalidInput(format!("routing rule {rule} needs at least one criterion")));
+    if criteria.is_empty() || criteria.len() > MAX_CRITERIA {
+        return Err(InvalidInput(format!("routing rule {rule} needs 1 to {MAX_CRITERIA} criteria")));
     }
     criteria.iter().try_for_each(Criterion::check)
 }
@@ -131,10 +153,12 @@ pub fn route<'a>(
 ) -> Result<&'a Criterion, RuleBroken> {
     let mut ordered: Vec<&Criterion> = criteria.iter().collect();
     ordered.sort_by_key(|c| c.priority);
-    ordered
-        .into_iter()
-        .find(|c| c.matches(metadata))
-        .ok_or_else(|| RuleBroken::NoRoute { rule: rule.to_owned(), metadata: metadata.clone() })
+    // Only what a record keeps is matched (`check_artifact_fields`' limit for a whole record).
+    let kept = |c: &&Criterion| metadata.get(&c.metadata_key).is_some_and(|v| v.len() <= 4096);
+    ordered.into_iter().filter(kept).find(|c| c.matches(metadata)).ok_or_else(|| RuleBroken::NoRoute {
+        rule: rule.to_owned(),
+        metadata: metadata.iter().take(8).map(|(k, v)| (k.clone(), v.chars().take(200).collect())).collect(),
+    })
 }
 
 impl fmt::Display for Criterion {
@@ -182,8 +206,13 @@ mod tests {
         {
             assert_eq!(Criterion::parse(spec, 0).unwrap().to_string(), spec);
         }
-        for bad in ["BRANCH_NAME=main", "=main:qa", "BRANCH_NAME main:qa", "B~(:qa", "B=x:not a bucket"] {
+        for bad in
+            ["BRANCH_NAME=main", "=main:qa", "BRANCH_NAME main:qa", "B~(:qa", "B=x:not a bucket", "B~a{400}{400}b:qa"]
+        {
             assert!(Criterion::parse(bad, 0).is_err(), "{bad}");
         }
+        let many: Vec<Criterion> = (0..=MAX_CRITERIA).map(|i| Criterion::parse("B=x:qa", i as i32).unwrap()).collect();
+        assert!(check_criteria("r", &many).is_err(), "a rule keeps a handful of criteria");
+        assert!(check_criteria("r", &many[..MAX_CRITERIA]).is_ok());
     }
 }

@@ -31,6 +31,8 @@ pub enum RuleBroken {
     NotNamespaceName { repository: String },
     /// A protected (production) bucket, written by a role below release-manager.
     Protected { integration: String, bucket: String, user: String, role: Role },
+    /// A bucket named in another case than the environment or release stream it is.
+    BucketSpelled { integration: String, bucket: String, spelled: String },
     /// No bucket named, and the integration has no routing rule to choose one.
     NoRule { integration: String },
     /// No criterion of the routing rule matches the artifact's metadata.
@@ -72,6 +74,10 @@ impl fmt::Display for RuleBroken {
             RuleBroken::Protected { integration, bucket, user, role } => write!(
                 f,
                 "bucket {bucket} of {integration} is protected (production); user {user} is a {role} and this needs release-manager"
+            ),
+            RuleBroken::BucketSpelled { integration, bucket, spelled } => write!(
+                f,
+                "bucket {bucket:?} of {integration} is spelled {spelled:?}: names are the same whatever their case, so a bucket has one spelling; use {spelled}, or rename the stage"
             ),
             RuleBroken::NoRule { integration } => write!(
                 f,

@@ -278,8 +278,17 @@ async fn bucket_named(p: &crate::control::Embedded, registration_type: &str, val
     if registration_type.eq_ignore_ascii_case("CLUSTER") {
         let environments = p.environments().await?;
         let by_id = value.parse::<i64>().ok().and_then(|id| environments.iter().find(|e| e.id == id));
-        if let Some(e) = by_id.or_else(|| environments.iter().find(|e| e.name.eq_ignore_ascii_case(value))) {
-            return Ok(e.name.clone());
+        let by_name = environments.iter().find(|e| e.name.eq_ignore_ascii_case(value));
+        match (by_id, by_name) {
+            (Some(a), Some(b)) if a.id != b.id => {
+                return Err(Error::Invalid(format!(
+                    "CLUSTER {value} is environment {}'s id and environment {}'s name; name the environment",
+                    a.name, b.name
+                ))
+                .into());
+            }
+            (Some(e), _) | (None, Some(e)) => return Ok(e.name.clone()),
+            (None, None) => {}
         }
     }
     if registration_type.eq_ignore_ascii_case("RELEASE_STREAM") {

@@ -34,9 +34,9 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         Ok(IntegrationUpdate) => ("CI_INTEGRATION", "CI_INTEGRATION_UPDATE"),
         Ok(IntegrationCreate) => ("CI_INTEGRATION", "CI_INTEGRATION_CREATE"),
         Ok(IntegrationDelete) => ("CI_INTEGRATION", "CI_INTEGRATION_DELETE"),
-        Ok(RuleCreate) => ("ARTIFACT_ROUTING_RULE", "ARTIFACT_ROUTING_RULE_CREATE"),
-        Ok(RuleUpdate) => ("ARTIFACT_ROUTING_RULE", "ARTIFACT_ROUTING_RULE_UPDATE"),
-        Ok(RuleDelete) => ("ARTIFACT_ROUTING_RULE", "ARTIFACT_ROUTING_RULE_DELETE"),
+        Ok(RuleCreate) => ("CI_RULE", "CI_RULE_CREATE"),
+        Ok(RuleUpdate) => ("CI_RULE", "CI_RULE_UPDATE"),
+        Ok(RuleDelete) => ("CI_RULE", "CI_RULE_DELETE"),
         Ok(UserAdd) => ("USER", "USER_CREATE"),
         Ok(UserRevoke) => ("USER", "USER_UPDATE"),
         // Facets names no action for these; they belong to a registry or a CI integration.

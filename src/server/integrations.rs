@@ -82,6 +82,15 @@ pub async fn create_ci(
         }
         None => None,
     };
+    // The rule is checked before anything is created, so a refusal leaves nothing half made.
+    let rule = match &req.rule_id {
+        Some(rule_id) => {
+            let rule = rule_by_id(&p, rule_id).await?;
+            rule.fits(&req.ci_name, req.registration_type).map_err(Error::from)?;
+            Some(rule.name)
+        }
+        None => None,
+    };
     let new = NewIntegration {
         repository: req.repository.unwrap_or_else(|| req.ci_name.clone()),
         name: req.ci_name,
@@ -91,9 +100,8 @@ pub async fn create_ci(
         workflow,
     };
     let mut created = p.create_integration(new).await?;
-    if let Some(rule_id) = req.rule_id {
-        let rule = rule_by_id(&p, &rule_id).await?;
-        created = p.set_integration_rule(&created.name, Some(&rule.name)).await?;
+    if let Some(rule) = rule {
+        created = p.set_integration_rule(&created.name, Some(&rule)).await?;
     }
     Ok(Json(ci_dto(&p, created).await?))
 }
@@ -155,7 +163,11 @@ pub async fn update_ci(
         None => None,
     };
     let rule = match req.rule_id {
-        Some(rid) => Some(rule_by_id(&p, &rid).await?.name),
+        Some(rid) => {
+            let rule = rule_by_id(&p, &rid).await?;
+            rule.fits(&current.name, current.registration_type).map_err(Error::from)?;
+            Some(rule.name)
+        }
         None => None,
     };
     let mut updated = current;

@@ -25,6 +25,21 @@ fn a_push_that_names_no_bucket_goes_where_the_rule_sends_its_branch() {
         "BRANCH_NAME~^release/[0-9.]+$:staging",
     ]);
     ctx.ok(&["integration", "update", "payments", "--rule", "by-branch"]);
+    // A rule routes to buckets of one type: an integration of the other type is refused it, and not made.
+    let run = ctx.run(&[
+        "integration",
+        "create",
+        "streams",
+        "--type",
+        "release-stream",
+        "--registry",
+        "local",
+        "--rule",
+        "by-branch",
+    ]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("rule by-branch routes to ENVIRONMENT buckets"), "{run:?}");
+    assert_eq!(ctx.run(&["integration", "show", "streams"]).code, 4, "nothing was created");
     let main = image::single(ctx.images(), "build-1", "route-main", 1);
     let release = image::single(ctx.images(), "build-2", "route-release", 1);
     let feature = image::single(ctx.images(), "build-3", "route-feature", 1);
@@ -96,6 +111,30 @@ fn facets_release_streams_keep_their_case_and_promote_in_both_layouts() {
         };
         assert_eq!(skopeo::digest(&registry, moving).as_deref(), Some(build.digest.as_str()), "{layout}");
         assert_eq!(skopeo::digest(&registry, pinned).as_deref(), Some(build.digest.as_str()), "{layout}");
+
+        // A stage spelled `production` beside the release stream PRODUCTION would be a second way
+        // into the same repository, with a lease and a protection of its own: refused at the record.
+        ctx.ok(&["workflow", "create", "lower", "--type", "release-stream", "--stages", "qa,production"]);
+        ctx.ok(&[
+            "integration",
+            "create",
+            "billing",
+            "--type",
+            "release-stream",
+            "--registry",
+            "local",
+            "--repository",
+            "team/billing",
+            "--workflow",
+            "lower",
+            "--layout",
+            layout,
+        ]);
+        let other = image::single(ctx.images(), "v2.0", "spelled", 1);
+        let run = ctx.run(&["artifact", "push", &other.source(), "--integration", "billing", "--bucket", "production"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.contains("bucket \"production\" of billing is spelled \"PRODUCTION\""), "{run:?}");
+        assert_eq!(skopeo::digest(&registry, "team/billing/production:v2.0"), None);
     }
 }
 
