@@ -28,6 +28,9 @@ _facetctl() {
             facetctl,environment)
                 cmd="facetctl__subcmd__environment"
                 ;;
+            facetctl,freeze)
+                cmd="facetctl__subcmd__freeze"
+                ;;
             facetctl,help)
                 cmd="facetctl__subcmd__help"
                 ;;
@@ -112,6 +115,30 @@ _facetctl() {
             facetctl__subcmd__environment__subcmd__help,list)
                 cmd="facetctl__subcmd__environment__subcmd__help__subcmd__list"
                 ;;
+            facetctl__subcmd__freeze,create)
+                cmd="facetctl__subcmd__freeze__subcmd__create"
+                ;;
+            facetctl__subcmd__freeze,end)
+                cmd="facetctl__subcmd__freeze__subcmd__end"
+                ;;
+            facetctl__subcmd__freeze,help)
+                cmd="facetctl__subcmd__freeze__subcmd__help"
+                ;;
+            facetctl__subcmd__freeze,list)
+                cmd="facetctl__subcmd__freeze__subcmd__list"
+                ;;
+            facetctl__subcmd__freeze__subcmd__help,create)
+                cmd="facetctl__subcmd__freeze__subcmd__help__subcmd__create"
+                ;;
+            facetctl__subcmd__freeze__subcmd__help,end)
+                cmd="facetctl__subcmd__freeze__subcmd__help__subcmd__end"
+                ;;
+            facetctl__subcmd__freeze__subcmd__help,help)
+                cmd="facetctl__subcmd__freeze__subcmd__help__subcmd__help"
+                ;;
+            facetctl__subcmd__freeze__subcmd__help,list)
+                cmd="facetctl__subcmd__freeze__subcmd__help__subcmd__list"
+                ;;
             facetctl__subcmd__help,artifact)
                 cmd="facetctl__subcmd__help__subcmd__artifact"
                 ;;
@@ -123,6 +150,9 @@ _facetctl() {
                 ;;
             facetctl__subcmd__help,environment)
                 cmd="facetctl__subcmd__help__subcmd__environment"
+                ;;
+            facetctl__subcmd__help,freeze)
+                cmd="facetctl__subcmd__help__subcmd__freeze"
                 ;;
             facetctl__subcmd__help,help)
                 cmd="facetctl__subcmd__help__subcmd__help"
@@ -180,6 +210,15 @@ _facetctl() {
                 ;;
             facetctl__subcmd__help__subcmd__environment,list)
                 cmd="facetctl__subcmd__help__subcmd__environment__subcmd__list"
+                ;;
+            facetctl__subcmd__help__subcmd__freeze,create)
+                cmd="facetctl__subcmd__help__subcmd__freeze__subcmd__create"
+                ;;
+            facetctl__subcmd__help__subcmd__freeze,end)
+                cmd="facetctl__subcmd__help__subcmd__freeze__subcmd__end"
+                ;;
+            facetctl__subcmd__help__subcmd__freeze,list)
+                cmd="facetctl__subcmd__help__subcmd__freeze__subcmd__list"
                 ;;
             facetctl__subcmd__help__subcmd__integration,create)
                 cmd="facetctl__subcmd__help__subcmd__integration__subcmd__create"
@@ -500,7 +539,7 @@ _facetctl() {
 
     case "${cmd}" in
         facetctl)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1045,8 +1084,242 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__freeze)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version create list end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__create)
+            opts="-o -q -v -h -V --integration --all --bucket --from --until --weekly --timezone --reason --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --integration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weekly)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__end)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__help)
+            opts="create list end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__help__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__freeze__subcmd__list)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__help)
-            opts="release-stream environment registry workflow integration rule artifact promote rollback verify history audit login logout whoami server completions help"
+            opts="release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,6 +1445,62 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__environment__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__freeze)
+            opts="create list end"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__freeze__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__freeze__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__freeze__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2244,7 +2573,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__promote)
-            opts="-o -q -v -h -V --integration --from --to --artifact --digest --reason --dry-run --no-referrers --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --from --to --artifact --digest --reason --dry-run --no-referrers --force --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2878,7 +3207,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__rollback)
-            opts="-o -q -v -h -V --integration --bucket --to --reason --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --bucket --to --reason --force --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -980,6 +980,131 @@ esac
     ;;
 esac
 ;;
+(freeze)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__freeze_commands" \
+"*::: :->freeze" \
+&& ret=0
+
+    case $state in
+    (freeze)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-freeze-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'(--all)--integration=[The integration whose bucket is frozen]:INTEGRATION:_default' \
+'--bucket=[]:BUCKET:_default' \
+'(--weekly)--from=[Start (RFC 3339, e.g. 2026-12-24T00\:00\:00Z); with --until]:FROM:_default' \
+'--until=[End (RFC 3339); with --from]:UNTIL:_default' \
+'--weekly=[Each week\: '\''DAY HH\:MM-DAY HH\:MM'\'', e.g. '\''fri 16\:00-mon 08\:00'\'']:WEEKLY:_default' \
+'--timezone=[The weekly window'\''s time zone\: an IANA name, or UTC]:TIMEZONE:_default' \
+'--reason=[Why\: shown to everyone the freeze stops]:REASON:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--all[Every integration'\''s bucket of this name]' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(end)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__freeze__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-freeze-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(end)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (artifact)
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -1131,6 +1256,7 @@ _arguments "${_arguments_options[@]}" : \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--dry-run[Say what would be promoted, and change nothing]' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
+'--force[Skip a stage (admin) or go through a freeze (admin or release manager); needs --reason, audited]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1153,6 +1279,7 @@ _arguments "${_arguments_options[@]}" : \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--force[Go through a freeze (admin or release manager); needs --reason, audited]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1720,6 +1847,34 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(freeze)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__freeze_commands" \
+"*::: :->freeze" \
+&& ret=0
+
+    case $state in
+    (freeze)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-freeze-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(end)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (artifact)
 _arguments "${_arguments_options[@]}" : \
 ":: :_facetctl__subcmd__help__subcmd__artifact_commands" \
@@ -1850,6 +2005,7 @@ _facetctl_commands() {
 'workflow:Promotion workflows\: the ordered stages artifacts move through' \
 'integration:CI integrations\: one service'\''s images, one bucket per stage' \
 'rule:Routing rules\: which bucket a push that names none goes to, by its branch or metadata' \
+'freeze:Freeze windows\: times in which a bucket does not move' \
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
@@ -1973,6 +2129,61 @@ _facetctl__subcmd__environment__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl environment list commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__freeze_commands] )) ||
+_facetctl__subcmd__freeze_commands() {
+    local commands; commands=(
+'create:Freeze a bucket\: pushes, promotions and rollbacks into it are refused while the window holds' \
+'list:The freezes in force, whether or not their window holds now' \
+'end:End a freeze now; it stays in the audit log' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl freeze commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__create_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl freeze create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__end_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__end_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl freeze end commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__help_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__help_commands() {
+    local commands; commands=(
+'create:Freeze a bucket\: pushes, promotions and rollbacks into it are refused while the window holds' \
+'list:The freezes in force, whether or not their window holds now' \
+'end:End a freeze now; it stays in the audit log' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl freeze help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__help__subcmd__create_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl freeze help create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__help__subcmd__end_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__help__subcmd__end_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl freeze help end commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl freeze help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl freeze help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__freeze__subcmd__list_commands] )) ||
+_facetctl__subcmd__freeze__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl freeze list commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__help_commands] )) ||
 _facetctl__subcmd__help_commands() {
     local commands; commands=(
@@ -1982,6 +2193,7 @@ _facetctl__subcmd__help_commands() {
 'workflow:Promotion workflows\: the ordered stages artifacts move through' \
 'integration:CI integrations\: one service'\''s images, one bucket per stage' \
 'rule:Routing rules\: which bucket a push that names none goes to, by its branch or metadata' \
+'freeze:Freeze windows\: times in which a bucket does not move' \
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
@@ -2048,6 +2260,30 @@ _facetctl__subcmd__help__subcmd__environment__subcmd__create_commands() {
 _facetctl__subcmd__help__subcmd__environment__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help environment list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__freeze_commands] )) ||
+_facetctl__subcmd__help__subcmd__freeze_commands() {
+    local commands; commands=(
+'create:Freeze a bucket\: pushes, promotions and rollbacks into it are refused while the window holds' \
+'list:The freezes in force, whether or not their window holds now' \
+'end:End a freeze now; it stays in the audit log' \
+    )
+    _describe -t commands 'facetctl help freeze commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__freeze__subcmd__create_commands] )) ||
+_facetctl__subcmd__help__subcmd__freeze__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help freeze create commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__freeze__subcmd__end_commands] )) ||
+_facetctl__subcmd__help__subcmd__freeze__subcmd__end_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help freeze end commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__freeze__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__freeze__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help freeze list commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__help_commands] )) ||
 _facetctl__subcmd__help__subcmd__help_commands() {

@@ -31,9 +31,10 @@ pub enum Error {
     /// The caller's role does not allow this.
     #[error("{0}")]
     Forbidden(String),
-    /// A rule the record would break, checked where records are written.
+    /// A rule the record would break, checked where records are written. Boxed: some carry
+    /// several names, and every `Result` of the crate pays for its largest error.
     #[error(transparent)]
-    Rule(#[from] RuleBroken),
+    Rule(Box<RuleBroken>),
     /// The tag already names another image in the bucket; tags are immutable.
     #[error("tag {tag} in bucket {bucket} already names {digest}; tags are immutable")]
     TagTaken { bucket: String, tag: String, digest: String },
@@ -114,6 +115,8 @@ pub enum Hint {
     Insecure,
     /// Run the command again: what it waited on is gone.
     RunAgain,
+    /// Someone allowed to may move it anyway, forced, with a reason.
+    Force,
     /// Name the bucket, or give the integration a routing rule.
     NameBucket { integration: String },
     /// Name the bucket, or route by a branch the rule knows.
@@ -164,14 +167,14 @@ impl Error {
             Error::TagTaken { .. } => Some(Hint::AnotherTag),
             Error::Busy { .. } => Some(Hint::WaitLonger),
             Error::LeaseLost { .. } => Some(Hint::RunAgain),
-            Error::Rule(RuleBroken::OffWorkflow { next: Some(next), .. }) => {
-                Some(Hint::PromoteTo { stage: next.clone() })
-            }
-            Error::Rule(RuleBroken::NoNestedRepositories { .. }) => Some(Hint::TagPerBucket),
-            Error::Rule(RuleBroken::NoRule { integration }) => {
-                Some(Hint::NameBucket { integration: integration.clone() })
-            }
-            Error::Rule(RuleBroken::NoRoute { rule, .. }) => Some(Hint::RouteElsewhere { rule: rule.clone() }),
+            Error::Rule(rule) => match rule.as_ref() {
+                RuleBroken::OffWorkflow { next: Some(next), .. } => Some(Hint::PromoteTo { stage: next.clone() }),
+                RuleBroken::NoNestedRepositories { .. } => Some(Hint::TagPerBucket),
+                RuleBroken::Frozen { .. } => Some(Hint::Force),
+                RuleBroken::NoRule { integration } => Some(Hint::NameBucket { integration: integration.clone() }),
+                RuleBroken::NoRoute { rule, .. } => Some(Hint::RouteElsewhere { rule: rule.clone() }),
+                _ => None,
+            },
             Error::Registry(RegistryError::Unauthorized { .. }) => Some(Hint::RegistryCredentials),
             Error::Registry(RegistryError::Tls { plain_http: true, .. }) => Some(Hint::Insecure),
             _ => None,
@@ -240,7 +243,9 @@ impl Error {
 fn rule_kind(rule: &RuleBroken) -> ErrorKind {
     match rule {
         RuleBroken::UnknownBucket { .. } => ErrorKind::NotFound,
-        RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } => ErrorKind::Refused,
+        RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } | RuleBroken::Frozen { .. } => {
+            ErrorKind::Refused
+        }
         RuleBroken::Protected { .. } => ErrorKind::Forbidden,
         RuleBroken::TooLarge { .. }
         | RuleBroken::TagClash { .. }
@@ -274,6 +279,12 @@ fn registry_kind(e: &RegistryError) -> ErrorKind {
 impl From<RegistryError> for Error {
     fn from(e: RegistryError) -> Self {
         Error::Registry(e)
+    }
+}
+
+impl From<RuleBroken> for Error {
+    fn from(e: RuleBroken) -> Self {
+        Error::Rule(Box::new(e))
     }
 }
 

@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use super::bucket_tags::{self, BucketTags};
 use super::{App, bucket_lock, registry_access};
+use crate::control::freezes::unless_forced;
 use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
 use crate::error::{Error, ErrorKind, Hint, Result};
-use crate::model::{Artifact, Digest, Promotion, check_step};
+use crate::model::{Artifact, Digest, Forcing, Promotion, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::RegistrySource;
@@ -25,6 +26,8 @@ pub struct PromoteRequest {
     pub dry_run: bool,
     /// Copy signatures and attestations of the digest along with it.
     pub referrers: bool,
+    /// Skip a stage or go through a freeze, by someone allowed to, with the reason.
+    pub forced: bool,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -68,9 +71,16 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         None => None,
     };
     // The control plane checks the step again when it records; this is for an early, friendlier answer.
-    check_step(&integration.name, workflow.as_ref(), &req.from, &req.to)?;
+    // A forced move asks, before any registry work, whether the caller may force what it skips.
+    match check_step(&integration.name, workflow.as_ref(), &req.from, &req.to) {
+        Err(off) if !req.forced => return Err(off.into()),
+        Err(_) => app.plane.check_force(Forcing::OffWorkflow).await?,
+        Ok(()) => {}
+    }
     let source = source_artifact(app, &req).await?;
-    app.plane.check_write(&integration.name, &req.to, Some(&source.tag)).await?;
+    if unless_forced(app.plane.check_write(&integration.name, &req.to, Some(&source.tag)).await, req.forced)? {
+        app.plane.check_force(Forcing::ThroughFreeze).await?;
+    }
     let registry = app.plane.registry(&integration.registry).await?;
     let from_repo = registry.bucket_repository(&integration, &req.from);
     let to_repo = registry.bucket_repository(&integration, &req.to);
@@ -161,7 +171,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         tags.put(&to_tag, &manifest, "nothing in the registry was changed").await?;
         let touched = format!("tag {to_tag} was written, the moving tag {moving_tag} was not");
         tags.put(&moving_tag, &manifest, &touched).await?;
-        let new = NewPromotion { source_artifact_id: source.id, reason: req.reason.clone(), forced: false };
+        let new = NewPromotion { source_artifact_id: source.id, reason: req.reason.clone(), forced: req.forced };
         match app.plane.record_promotion(&held.lock, new).await {
             Ok((promotion, artifact)) => Ok(PromoteOutcome::Done { promotion, artifact, copy: report, referrers }),
             Err(e) => Err(tags.put_back(&moving_tag, current.as_ref(), e).await),

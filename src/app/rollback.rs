@@ -3,6 +3,7 @@
 
 use super::bucket_tags::BucketTags;
 use super::{App, bucket_lock, registry_access};
+use crate::control::freezes::unless_forced;
 use crate::error::{Error, Result};
 use crate::model::{Artifact, BucketEvent};
 
@@ -11,6 +12,8 @@ pub struct RollbackRequest {
     pub bucket: String,
     pub to: Option<i64>,
     pub reason: Option<String>,
+    /// Through a freeze, by someone allowed to, with the reason.
+    pub forced: bool,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -22,7 +25,9 @@ pub struct RollbackOutcome {
 
 pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
-    app.plane.check_write(&integration.name, &req.bucket, None).await?;
+    if unless_forced(app.plane.check_write(&integration.name, &req.bucket, None).await, req.forced)? {
+        app.plane.check_force(crate::model::Forcing::ThroughFreeze).await?;
+    }
     let registry = app.plane.registry(&integration.registry).await?;
     let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
     let outcome = async {
@@ -57,7 +62,7 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
         let tags = BucketTags { client: &client, repo: &repo, held: &held };
         let moving_tag = integration.current_tag(&req.bucket);
         tags.put(&moving_tag, &manifest, "nothing in the registry was changed").await?;
-        match app.plane.record_rollback(&held.lock, target.id, req.reason.clone()).await {
+        match app.plane.record_rollback(&held.lock, target.id, req.reason.clone(), req.forced).await {
             Ok(event) => Ok(RollbackOutcome { event, from: current, to: target }),
             Err(e) => Err(tags.put_back(&moving_tag, Some(&current), e).await),
         }

@@ -24,7 +24,8 @@ pub async fn bucket_for(
         return Ok(Routed { bucket, by: None });
     }
     let integration = app.plane.integration(integration).await?;
-    let rule = integration.rule.ok_or(Error::Rule(RuleBroken::NoRule { integration: integration.name }))?;
+    let rule =
+        integration.rule.ok_or_else(|| Error::from(RuleBroken::NoRule { integration: integration.name.clone() }))?;
     let rule = app.plane.rule(&rule).await?;
     let chosen = route(&rule.name, &rule.criteria, metadata)?;
     Ok(Routed { bucket: chosen.route_to.clone(), by: Some(chosen.clone()) })

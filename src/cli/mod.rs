@@ -3,6 +3,7 @@
 //! errors become exit codes. No use case logic lives here.
 
 mod artifact;
+mod freezes;
 mod hints;
 mod moves;
 pub mod output;
@@ -76,6 +77,9 @@ enum Command {
     /// Routing rules: which bucket a push that names none goes to, by its branch or metadata.
     #[command(subcommand)]
     Rule(rules::RuleCommand),
+    /// Freeze windows: times in which a bucket does not move.
+    #[command(subcommand)]
+    Freeze(freezes::FreezeCommand),
     /// Push, register and list artifacts.
     #[command(subcommand)]
     Artifact(artifact::ArtifactCommand),
@@ -231,6 +235,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Integration(c) => setup::integration(&app, &printer, c).await,
         Command::Artifact(c) => artifact::run(&app, &printer, c).await,
         Command::Rule(c) => rules::run(&app, &printer, c).await,
+        Command::Freeze(c) => freezes::run(&app, &printer, c).await,
         Command::Promote(a) => moves::promote(&app, &printer, a).await,
         Command::Rollback(a) => moves::rollback(&app, &printer, a).await,
         Command::Verify(a) => moves::verify(&app, &printer, a).await,

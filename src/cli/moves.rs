@@ -32,6 +32,9 @@ pub struct PromoteArgs {
     /// Leave signatures, attestations and SBOMs behind (they follow by default).
     #[arg(long)]
     no_referrers: bool,
+    /// Skip a stage (admin) or go through a freeze (admin or release manager); needs --reason, audited.
+    #[arg(long, requires = "reason")]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -45,6 +48,9 @@ pub struct RollbackArgs {
     to: Option<i64>,
     #[arg(long)]
     reason: Option<String>,
+    /// Go through a freeze (admin or release manager); needs --reason, audited.
+    #[arg(long, requires = "reason")]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -79,9 +85,9 @@ pub struct AuditArgs {
 }
 
 pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<()> {
-    let PromoteArgs { integration, from, to, artifact, digest, reason, dry_run, no_referrers } = a;
+    let PromoteArgs { integration, from, to, artifact, digest, reason, dry_run, no_referrers, force } = a;
     let referrers = !no_referrers;
-    let request = PromoteRequest { integration, from, to, artifact, digest, reason, dry_run, referrers };
+    let request = PromoteRequest { integration, from, to, artifact, digest, reason, dry_run, referrers, forced: force };
     let outcome = run_promote(app, request).await?;
     let summary = match &outcome {
         PromoteOutcome::Done { promotion, artifact, copy, referrers } => {
@@ -126,8 +132,8 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
 }
 
 pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result<()> {
-    let RollbackArgs { integration, bucket, to, reason } = a;
-    let outcome = run_rollback(app, RollbackRequest { integration, bucket, to, reason }).await?;
+    let RollbackArgs { integration, bucket, to, reason, force } = a;
+    let outcome = run_rollback(app, RollbackRequest { integration, bucket, to, reason, forced: force }).await?;
     let summary = format!(
         "rolled back {} of {}: {} ({}) -> {} ({})",
         outcome.event.bucket,

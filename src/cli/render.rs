@@ -172,3 +172,20 @@ impl Tabular for RoutingRule {
         ]
     }
 }
+
+impl Tabular for Freeze {
+    fn headers() -> &'static [&'static str] {
+        &["ID", "INTEGRATION", "BUCKET", "WINDOW", "REASON", "SET BY", "ENDED"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.integration.clone().unwrap_or_else(|| "(all)".into()),
+            self.bucket.clone(),
+            self.window.to_string(),
+            self.reason.clone(),
+            self.created_by.clone(),
+            self.ended_at.as_ref().map(time).unwrap_or_default(),
+        ]
+    }
+}

@@ -101,6 +101,15 @@ impl Embedded {
     }
 }
 
+/// A freeze that holds, apart from any other failure of the check.
+fn frozen(checked: Result<()>) -> Result<Option<RuleBroken>> {
+    match checked {
+        Ok(()) => Ok(None),
+        Err(Error::Rule(rule)) if matches!(*rule, RuleBroken::Frozen { .. }) => Ok(Some(*rule)),
+        Err(e) => Err(e),
+    }
+}
+
 pub(super) fn unknown(what: &'static str, name: &str) -> Error {
     Error::NotFound(format!("unknown {what} {name:?}")).hint(Hint::List {
         what: what.into(),
@@ -191,6 +200,22 @@ impl ControlPlane for Embedded {
         Embedded::set_integration_workflow(self, name, workflow).await
     }
 
+    async fn create_freeze(&self, new: NewFreeze) -> Result<Freeze> {
+        Embedded::create_freeze(self, new).await
+    }
+
+    async fn freezes(&self) -> Result<Vec<Freeze>> {
+        Embedded::freezes(self).await
+    }
+
+    async fn end_freeze(&self, id: i64) -> Result<Freeze> {
+        Embedded::end_freeze(self, id).await
+    }
+
+    async fn check_force(&self, what: Forcing) -> Result<()> {
+        self.may_force(what)
+    }
+
     async fn set_integration_rule(&self, name: &str, rule: Option<&str>) -> Result<Integration> {
         Embedded::set_integration_rule(self, name, rule).await
     }
@@ -235,6 +260,7 @@ impl ControlPlane for Embedded {
         let mut conn = self.store.pool.acquire().await?;
         let governing = Governing::read(&mut conn, integration).await?;
         governing.check_writer(&mut conn, bucket, &self.actor, self.role).await?;
+        self.check_unfrozen(&mut conn, &governing, bucket, false).await?;
         match tag {
             Some(tag) => governing.check_tag(&mut conn, bucket, tag).await,
             None => Ok(()),
@@ -260,6 +286,7 @@ impl ControlPlane for Embedded {
         let iid = self.claim(&mut tx, lock).await?;
         let integration = Governing::read(&mut tx, &lock.integration).await?;
         integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
+        self.check_unfrozen(&mut tx, &integration, &lock.bucket, false).await?;
         integration.check_tag(&mut tx, &lock.bucket, &new.tag).await?;
         let image_uri = integration.pinned_uri(&lock.bucket, &new.digest);
         let mut written = Artifact {
@@ -314,9 +341,23 @@ impl ControlPlane for Embedded {
             )));
         }
         integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
-        if !new.forced {
-            check_step(&integration.name, integration.workflow.as_ref(), &source.bucket, &lock.bucket)?;
-        }
+        // A forced move may skip a stage or go through a freeze, each by whom it allows.
+        let off_workflow = check_step(&integration.name, integration.workflow.as_ref(), &source.bucket, &lock.bucket);
+        let frozen = frozen(self.check_unfrozen(&mut tx, &integration, &lock.bucket, false).await)?;
+        let forced = match (new.forced, off_workflow, frozen) {
+            (false, Err(off), _) => return Err(off.into()),
+            (false, Ok(()), Some(frozen)) => return Err(frozen.into()),
+            (false, Ok(()), None) => false,
+            (true, off, frozen) => {
+                if off.is_err() {
+                    self.allow_force(Forcing::OffWorkflow, new.reason.as_deref())?;
+                }
+                if frozen.is_some() {
+                    self.allow_force(Forcing::ThroughFreeze, new.reason.as_deref())?;
+                }
+                off.is_err() || frozen.is_some()
+            }
+        };
         let to_bucket = &lock.bucket;
         integration.check_tag(&mut tx, to_bucket, &source.tag).await?;
         let image_uri = integration.pinned_uri(to_bucket, &source.digest);
@@ -344,7 +385,7 @@ impl ControlPlane for Embedded {
         .bind(&self.actor)
         .bind(&new.reason)
         .bind(PromotionState::Done.as_str())
-        .bind(i64::from(new.forced))
+        .bind(i64::from(forced))
         .bind(format_time(written.created_at))
         .fetch_one(&mut *tx)
         .await?
@@ -363,7 +404,7 @@ impl ControlPlane for Embedded {
             "promotion",
             &format!("{}/{}:{}", source.integration, to_bucket, source.tag),
             json!({"promotionId": promotion_id, "artifactId": source.id, "targetArtifactId": target_id,
-                   "from": source.bucket, "to": to_bucket, "digest": source.digest, "reason": new.reason, "forced": new.forced}),
+                   "from": source.bucket, "to": to_bucket, "digest": source.digest, "reason": new.reason, "forced": forced}),
         )
         .await?;
         tx.commit().await?;
@@ -378,7 +419,7 @@ impl ControlPlane for Embedded {
             actor: self.actor.clone(),
             reason: new.reason.clone(),
             state: PromotionState::Done,
-            forced: new.forced,
+            forced,
             created_at: written.created_at,
         };
         if !inserted {
@@ -392,13 +433,20 @@ impl ControlPlane for Embedded {
         lock: &BucketLock,
         artifact_id: i64,
         reason: Option<String>,
+        forced: bool,
     ) -> Result<BucketEvent> {
         let mut tx = self.store.begin_write().await?;
         let iid = self.claim(&mut tx, lock).await?;
-        Governing::read(&mut tx, &lock.integration)
-            .await?
-            .check_writer(&mut tx, &lock.bucket, &self.actor, self.role)
-            .await?;
+        let integration = Governing::read(&mut tx, &lock.integration).await?;
+        integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
+        let forced = match frozen(self.check_unfrozen(&mut tx, &integration, &lock.bucket, false).await)? {
+            Some(frozen) if !forced => return Err(frozen.into()),
+            Some(_) => {
+                self.allow_force(Forcing::ThroughFreeze, reason.as_deref())?;
+                true
+            }
+            None => false,
+        };
         let in_bucket =
             sqlx::query("SELECT tag, digest FROM artifacts WHERE id = $1 AND integration_id = $2 AND bucket = $3")
                 .bind(artifact_id)
@@ -426,7 +474,7 @@ impl ControlPlane for Embedded {
             "bucket",
             &format!("{}/{}", lock.integration, lock.bucket),
             json!({"artifactId": artifact_id, "tag": in_bucket.get::<String, _>("tag"),
-                   "digest": in_bucket.get::<String, _>("digest"), "reason": reason}),
+                   "digest": in_bucket.get::<String, _>("digest"), "reason": reason, "forced": forced}),
         )
         .await?;
         tx.commit().await?;

@@ -6,6 +6,7 @@
 use sqlx::Row;
 
 use super::embedded::{Embedded, Tx};
+use super::governing::Governing;
 use super::store::now;
 use super::*;
 use crate::error::{Error, Result};
@@ -53,7 +54,10 @@ impl Embedded {
             }
         }
         // No lease on a bucket the integration does not have, or that the caller may not write.
-        self.check_write(integration, bucket, None).await?;
+        // A freeze is not asked here: it is the record's to refuse, or to let a forced move through.
+        let mut conn = self.store.pool.acquire().await?;
+        Governing::read(&mut conn, integration).await?.check_writer(&mut conn, bucket, &self.actor, self.role).await?;
+        drop(conn);
         // Free, held, or its holder gone: look, and take over a lease that ran out.
         let mut tx = self.store.begin_write().await?;
         let iid = self.integration_id(&mut tx, integration).await?;

@@ -4,6 +4,7 @@
 
 mod catalog;
 pub mod embedded;
+pub mod freezes;
 mod governing;
 mod leases;
 mod reads;
@@ -42,6 +43,16 @@ pub struct NewIntegration {
     pub repository: String,
     pub layout: Layout,
     pub workflow: Option<String>,
+}
+
+/// A freeze window to set; also the body a remote control plane is sent.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct NewFreeze {
+    /// None: every integration's bucket of that name.
+    pub integration: Option<String>,
+    pub bucket: String,
+    pub window: Window,
+    pub reason: String,
 }
 
 /// A routing rule to create.
@@ -196,6 +207,15 @@ pub trait ControlPlane: Send + Sync {
     async fn set_rule_criteria(&self, name: &str, criteria: Vec<Criterion>) -> Result<RoutingRule>;
     async fn delete_rule(&self, name: &str) -> Result<()>;
 
+    /// Sets a freeze window: moves into the bucket are refused while it holds.
+    async fn create_freeze(&self, new: NewFreeze) -> Result<Freeze>;
+    /// The freezes in force (set and not ended), whether or not their window holds now.
+    async fn freezes(&self) -> Result<Vec<Freeze>>;
+    async fn end_freeze(&self, id: i64) -> Result<Freeze>;
+    /// Whether this caller may force a move of this kind, asked before any registry work;
+    /// the record asks again, with the reason.
+    async fn check_force(&self, what: Forcing) -> Result<()>;
+
     /// Whether this caller may write into the bucket: it is one of the
     /// integration's, (on a server) the caller's role allows it, and `tag`,
     /// if given, may name an artifact there. A use case asks before any
@@ -216,8 +236,14 @@ pub trait ControlPlane: Send + Sync {
     /// bucket, the bucket's new head and the audit event, all at once.
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)>;
     /// Points the bucket's head back at one of its artifacts.
-    async fn record_rollback(&self, lock: &BucketLock, artifact_id: i64, reason: Option<String>)
-    -> Result<BucketEvent>;
+    /// `forced` goes through a freeze, by someone allowed to, with a reason.
+    async fn record_rollback(
+        &self,
+        lock: &BucketLock,
+        artifact_id: i64,
+        reason: Option<String>,
+        forced: bool,
+    ) -> Result<BucketEvent>;
 
     /// Records that a tag of the lease's bucket was put back on what the
     /// record says (an audit event), releasing the lease with it.

@@ -159,6 +159,7 @@ fn integration_from(c: ArtifactCi) -> Result<Integration> {
 }
 
 const RULES: &str = "/cc-ui/v1/artifact-routing-rule";
+const FREEZES: &str = "/cc-ui/v1/freezes";
 
 fn rule_from(r: RoutingRuleResponse) -> Result<RoutingRule> {
     Ok(RoutingRule {
@@ -461,7 +462,8 @@ impl ControlPlane for Remote {
     }
 
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
-        let request = RecordPromotion { source_artifact_id: new.source_artifact_id, reason: new.reason };
+        let request =
+            RecordPromotion { source_artifact_id: new.source_artifact_id, reason: new.reason, forced: new.forced };
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "promotions");
         let done: PromotionRecorded = self.send(Method::POST, &path, body(request), Some(&lock.token)).await?;
         Ok((done.promotion, done.artifact))
@@ -472,9 +474,26 @@ impl ControlPlane for Remote {
         lock: &BucketLock,
         artifact_id: i64,
         reason: Option<String>,
+        forced: bool,
     ) -> Result<BucketEvent> {
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "rollbacks");
-        self.send(Method::POST, &path, body(RecordRollback { artifact_id, reason }), Some(&lock.token)).await
+        self.send(Method::POST, &path, body(RecordRollback { artifact_id, reason, forced }), Some(&lock.token)).await
+    }
+
+    async fn create_freeze(&self, new: NewFreeze) -> Result<Freeze> {
+        self.send(Method::POST, FREEZES, body(new), None).await
+    }
+
+    async fn freezes(&self) -> Result<Vec<Freeze>> {
+        self.get(FREEZES).await
+    }
+
+    async fn check_force(&self, what: Forcing) -> Result<()> {
+        self.send(Method::GET, &format!("/cc-ui/v1/forcing/{what}"), None, None).await
+    }
+
+    async fn end_freeze(&self, id: i64) -> Result<Freeze> {
+        self.send(Method::POST, &format!("{FREEZES}/{id}/end"), None, None).await
     }
 
     async fn record_repair(&self, lock: &BucketLock, repair: TagRepair) -> Result<()> {

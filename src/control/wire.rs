@@ -479,6 +479,9 @@ pub struct LockAnswer {
 pub struct RecordPromotion {
     pub source_artifact_id: i64,
     pub reason: Option<String>,
+    /// Skip a stage or go through a freeze, as the control plane allows the caller.
+    #[serde(default)]
+    pub forced: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -491,6 +494,9 @@ pub struct PromotionRecorded {
 pub struct RecordRollback {
     pub artifact_id: i64,
     pub reason: Option<String>,
+    /// Go through a freeze, as the control plane allows the caller.
+    #[serde(default)]
+    pub forced: bool,
 }
 
 /// Push credentials for one bucket: only for a caller who may write it.

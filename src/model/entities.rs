@@ -120,6 +120,8 @@ word_enum!(
         RuleCreate = "rule.create",
         RuleUpdate = "rule.update",
         RuleDelete = "rule.delete",
+        FreezeCreate = "freeze.create",
+        FreezeEnd = "freeze.end",
         ArtifactPush = "artifact.push",
         ArtifactRegister = "artifact.register",
         ArtifactPromote = "artifact.promote",
@@ -128,6 +130,11 @@ word_enum!(
         UserAdd = "user.add",
         UserRevoke = "user.revoke",
     }
+);
+
+word_enum!(
+    /// What a forced move skips: a freeze (admin or release manager), or the workflow's order (admin).
+    Forcing { ThroughFreeze = "through-freeze", OffWorkflow = "off-workflow" }
 );
 
 word_enum!(

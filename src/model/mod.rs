@@ -3,6 +3,7 @@
 
 mod digest;
 mod entities;
+mod freeze;
 mod names;
 mod routing;
 mod rules;
@@ -10,6 +11,7 @@ mod setup;
 
 pub use digest::Digest;
 pub use entities::*;
+pub use freeze::*;
 pub use names::{validate_name, validate_tag, validate_user_name};
 pub use routing::*;
 pub use rules::*;

@@ -33,6 +33,9 @@ pub enum RuleBroken {
     Protected { integration: String, bucket: String, user: String, role: Role },
     /// A bucket named in another case than the environment or release stream it is.
     BucketSpelled { integration: String, bucket: String, spelled: String },
+    /// A freeze window holds on the bucket.
+    /// `set` says by whom, why and for which window.
+    Frozen { integration: String, bucket: String, until: String, set: String },
     /// No bucket named, and the integration has no routing rule to choose one.
     NoRule { integration: String },
     /// No criterion of the routing rule matches the artifact's metadata.
@@ -79,6 +82,9 @@ impl fmt::Display for RuleBroken {
                 f,
                 "bucket {bucket:?} of {integration} is spelled {spelled:?}: names are the same whatever their case, so a bucket has one spelling; use {spelled}, or rename the stage"
             ),
+            RuleBroken::Frozen { integration, bucket, until, set } => {
+                write!(f, "bucket {bucket} of {integration} is frozen until {until} ({set}); nothing was changed")
+            }
             RuleBroken::NoRule { integration } => write!(
                 f,
                 "no bucket named, and integration {integration} has no routing rule to choose one; name the bucket, or give the integration a routing rule"

@@ -179,6 +179,7 @@ async fn promote_artifact(
         reason: None,
         dry_run: false,
         referrers: true,
+        forced: false,
     };
     let artifact = match crate::app::promote::promote(&app, request).await? {
         PromoteOutcome::Done { artifact, .. } | PromoteOutcome::Unchanged { artifact, .. } => artifact,

@@ -38,6 +38,8 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         Ok(RuleUpdate) => ("CI_RULE", "CI_RULE_UPDATE"),
         Ok(RuleDelete) => ("CI_RULE", "CI_RULE_DELETE"),
         Ok(UserAdd) => ("USER", "USER_CREATE"),
+        // Facets has no freezes: they are facetctl's, kept under their own words.
+        Ok(FreezeCreate | FreezeEnd) => ("CI_INTEGRATION", "UNKNOWN"),
         Ok(UserRevoke) => ("USER", "USER_UPDATE"),
         // Facets names no action for these; they belong to a registry or a CI integration.
         Ok(RegistryCredentials) => ("CONTAINER_REGISTRY", "UNKNOWN"),

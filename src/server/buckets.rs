@@ -122,16 +122,18 @@ pub async fn record_promotion(
         return Err(Error::NotFound(format!("artifact {} is not in {ci}", source.id)).into());
     }
     // What the record will refuse is refused before the registry is asked: the caller, the tag, the step.
-    p.check_write(&ci, &bucket, Some(&source.tag)).await?;
+    crate::control::freezes::unless_forced(p.check_write(&ci, &bucket, Some(&source.tag)).await, r.forced)?;
     let integration = p.integration(&ci).await?;
     let workflow = match &integration.workflow {
         Some(w) => Some(p.workflow(w).await?),
         None => None,
     };
-    check_step(&ci, workflow.as_ref(), &source.bucket, &bucket).map_err(Error::from)?;
+    if !r.forced {
+        check_step(&ci, workflow.as_ref(), &source.bucket, &bucket).map_err(Error::from)?;
+    }
     let tags = [integration.artifact_tag(&bucket, &source.tag), integration.current_tag(&bucket)];
     witness(&s, &c, &ci, &bucket, &tags, &source.digest).await?;
-    let new = NewPromotion { source_artifact_id: source.id, reason: r.reason, forced: false };
+    let new = NewPromotion { source_artifact_id: source.id, reason: r.reason, forced: r.forced };
     let (promotion, artifact) = p.record_promotion(&lock, new).await?;
     Ok(Json(PromotionRecorded { promotion, artifact }))
 }
@@ -154,10 +156,10 @@ pub async fn record_rollback(
         ))
         .into());
     }
-    p.check_write(&ci, &bucket, None).await?;
+    crate::control::freezes::unless_forced(p.check_write(&ci, &bucket, None).await, r.forced)?;
     let integration = p.integration(&ci).await?;
     witness(&s, &c, &ci, &bucket, &[integration.current_tag(&bucket)], &target.digest).await?;
-    Ok(Json(p.record_rollback(&lock, r.artifact_id, r.reason).await?))
+    Ok(Json(p.record_rollback(&lock, r.artifact_id, r.reason, r.forced).await?))
 }
 
 /// `POST .../buckets/{bucket}/repairs`: a tag put back on what the record says.
@@ -179,7 +181,8 @@ pub async fn record_repair(
         .into());
     }
     validate_tag(&r.tag).map_err(Error::from)?;
-    p.check_write(&ci, &bucket, None).await?;
+    // Putting a tag back on what the record says moves nothing, so a freeze does not stop it.
+    crate::control::freezes::unless_forced(p.check_write(&ci, &bucket, None).await, true)?;
     witness(&s, &c, &ci, &bucket, std::slice::from_ref(&r.tag), &r.expected).await?;
     p.record_repair(&lock, r).await?;
     Ok(StatusCode::NO_CONTENT)

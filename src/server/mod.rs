@@ -9,6 +9,7 @@ mod artifacts;
 mod audit;
 mod auth;
 mod buckets;
+mod freezes;
 mod integrations;
 mod registries;
 mod release_streams;

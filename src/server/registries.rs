@@ -87,7 +87,9 @@ pub(super) async fn handout(
     ci: &str,
     bucket: &str,
 ) -> Result<Option<Credentials>, ApiError> {
-    p.check_write(ci, bucket, None).await?;
+    // Who may write the bucket, not whether it is frozen now: a freeze is the record's to refuse,
+    // and a forced move through one needs the credentials too.
+    crate::control::freezes::unless_forced(p.check_write(ci, bucket, None).await, true)?;
     let Some(stored) = p.registry_credentials(&registry.name, Some((ci, bucket))).await? else {
         return Ok(None);
     };

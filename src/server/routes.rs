@@ -8,7 +8,7 @@ use axum::routing::{MethodRouter, delete, get, post, put};
 use serde_json::{Value, json};
 
 use super::{
-    ServerState, artifacts, audit, auth, buckets, healthz, integrations, readyz, registries, release_streams,
+    ServerState, artifacts, audit, auth, buckets, freezes, healthz, integrations, readyz, registries, release_streams,
     routing_rules, workflows,
 };
 use crate::model::Role;
@@ -71,6 +71,28 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             Some(Viewer),
             "Each bucket's heads over time",
             get(integrations::ci_history),
+        ),
+        r(Method::GET, "/cc-ui/v1/freezes", Some(Viewer), "The freeze windows in force", get(freezes::list_freezes)),
+        r(
+            Method::GET,
+            "/cc-ui/v1/forcing/{forcing}",
+            Some(Viewer),
+            "Whether the caller may force a move through a freeze or off the workflow",
+            get(freezes::may_force),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/freezes",
+            Some(ReleaseManager),
+            "Freeze a bucket for a window",
+            post(freezes::create_freeze),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/freezes/{freezeId}/end",
+            Some(ReleaseManager),
+            "End a freeze now",
+            post(freezes::end_freeze),
         ),
         r(
             Method::GET,

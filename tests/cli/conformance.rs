@@ -10,10 +10,10 @@ use std::time::Duration;
 
 use facetctl::control::store::Store;
 use facetctl::control::{
-    BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewIntegration, NewPromotion, NewRegistry,
+    BucketLock, ControlPlane, Embedded, LockAttempt, NewArtifact, NewFreeze, NewIntegration, NewPromotion, NewRegistry,
     NewWorkflow, TagRepair, TagRole,
 };
-use facetctl::model::{BucketEventKind, Digest, Layout, RegistrationType, RegistryKind, Role};
+use facetctl::model::{BucketEventKind, Digest, Layout, RegistrationType, RegistryKind, Role, Window};
 use facetctl::{Error, ErrorKind};
 
 use crate::support::server::{TestServer, database};
@@ -196,7 +196,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
 
     // A rollback goes to an artifact of the bucket, nowhere else.
     let staging = lease(p, "staging").await;
-    assert_eq!(kind(p.record_rollback(&staging, first.id, None).await), ErrorKind::NotFound);
+    assert_eq!(kind(p.record_rollback(&staging, first.id, None, false).await), ErrorKind::NotFound);
 
     // A repair must say what the record says.
     let wrong = TagRepair {
@@ -243,4 +243,34 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         ],
         "{audit:?}"
     );
+
+    // A freeze holds a bucket still: a move into it is refused while it holds. A forced move
+    // needs a reason, and someone allowed to force (an admin; on the embedded plane, its user).
+    let now = chrono::Utc::now();
+    let window = Window::between(now - chrono::Duration::hours(1), now + chrono::Duration::hours(1)).unwrap();
+    let new = NewFreeze {
+        integration: Some("payments".into()),
+        bucket: "production".into(),
+        window,
+        reason: "release prep".into(),
+    };
+    let freeze = p.create_freeze(new).await.unwrap();
+    let refused = p.check_write("payments", "production", None).await.unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::Refused);
+    assert!(refused.to_string().contains("is frozen until"), "{refused}");
+    assert!(refused.to_string().contains("set by ada: release prep"), "{refused}");
+    assert_eq!(refused.hint_of(), Some(facetctl::error::Hint::Force));
+    skopeo::upload(registry, &a.source(), "team/payments/production:current");
+    let production = lease(p, "production").await;
+    let held = NewPromotion { source_artifact_id: staged.id, reason: None, forced: false };
+    assert_eq!(kind(p.record_promotion(&production, held).await), ErrorKind::Refused);
+    let unexplained = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true };
+    assert_eq!(kind(p.record_promotion(&production, unexplained).await), ErrorKind::Usage);
+    let forced = NewPromotion { source_artifact_id: staged.id, reason: Some("the outage fix".into()), forced: true };
+    let (promotion, _) = p.record_promotion(&production, forced).await.unwrap();
+    assert!(promotion.forced, "a forced move is recorded as forced");
+    assert_eq!(p.freezes().await.unwrap().len(), 1);
+    p.end_freeze(freeze.id).await.unwrap();
+    assert!(p.freezes().await.unwrap().is_empty());
+    p.check_write("payments", "production", None).await.unwrap();
 }

@@ -13,6 +13,7 @@ mod credentials;
 mod ecr;
 mod errors;
 mod faults;
+mod freezes;
 mod keyring;
 mod quirks;
 mod referrers;

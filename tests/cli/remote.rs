@@ -360,3 +360,49 @@ fn workflows_and_integrations_change_and_push_credentials_are_handed_out() {
     assert_eq!(status, 409);
     assert!(error["message"].as_str().unwrap().contains("roll the bucket back"), "{error}");
 }
+
+#[test]
+fn on_a_server_roles_decide_who_freezes_and_who_forces_a_move() {
+    let w = World::new("sqlite");
+    w.set_up();
+    let build = image::single(w.ctx.images(), "build-1", "remote-freeze", 1);
+    w.ok_json("dev", &["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    let freeze = [
+        "freeze",
+        "create",
+        "--integration",
+        "payments",
+        "--bucket",
+        "staging",
+        "--from",
+        "2026-01-01T00:00:00Z",
+        "--until",
+        "2099-01-01T00:00:00Z",
+        "--reason",
+        "quarter close",
+    ];
+    let by_dev = w.run("dev", &freeze);
+    assert_eq!(by_dev.code, 3, "a developer does not freeze: {by_dev:?}");
+    w.ok_json("rel", &freeze);
+
+    let promote = ["promote", "--integration", "payments", "--from", "qa", "--to", "staging"];
+    let held = w.run("dev", &promote);
+    assert_eq!(held.code, 3, "{held:?}");
+    assert!(held.stderr.contains("frozen until 2099-01-01T00:00:00+00:00"), "{held:?}");
+    let forced: Vec<&str> = promote.iter().copied().chain(["--force", "--reason", "close fix"]).collect();
+    let by_dev = w.run("dev", &forced);
+    assert_eq!(by_dev.code, 3, "a developer does not force: {by_dev:?}");
+    assert!(by_dev.stderr.contains("user dev may not force a move through a freeze"), "{by_dev:?}");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/staging:current"), None, "nothing moved");
+
+    // A release manager forces through the freeze, not off the workflow.
+    let skip =
+        ["promote", "--integration", "payments", "--from", "qa", "--to", "production", "--force", "--reason", "x"];
+    let by_rel = w.run("rel", &skip);
+    assert_eq!(by_rel.code, 3, "{by_rel:?}");
+    assert!(by_rel.stderr.contains("user rel may not force a move off the workflow"), "{by_rel:?}");
+    let moved = w.ok_json("rel", &forced);
+    assert_eq!(moved["promotion"]["forced"], true);
+    assert_eq!(moved["promotion"]["actor"], "rel");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/staging:current").as_deref(), Some(build.digest.as_str()));
+}
