@@ -16,6 +16,9 @@ _facetctl() {
             ",$1")
                 cmd="facetctl"
                 ;;
+            facetctl,approve)
+                cmd="facetctl__subcmd__approve"
+                ;;
             facetctl,artifact)
                 cmd="facetctl__subcmd__artifact"
                 ;;
@@ -49,8 +52,14 @@ _facetctl() {
             facetctl,promote)
                 cmd="facetctl__subcmd__promote"
                 ;;
+            facetctl,promotion)
+                cmd="facetctl__subcmd__promotion"
+                ;;
             facetctl,registry)
                 cmd="facetctl__subcmd__registry"
+                ;;
+            facetctl,reject)
+                cmd="facetctl__subcmd__reject"
                 ;;
             facetctl,release-stream)
                 cmd="facetctl__subcmd__release__subcmd__stream"
@@ -139,6 +148,9 @@ _facetctl() {
             facetctl__subcmd__freeze__subcmd__help,list)
                 cmd="facetctl__subcmd__freeze__subcmd__help__subcmd__list"
                 ;;
+            facetctl__subcmd__help,approve)
+                cmd="facetctl__subcmd__help__subcmd__approve"
+                ;;
             facetctl__subcmd__help,artifact)
                 cmd="facetctl__subcmd__help__subcmd__artifact"
                 ;;
@@ -172,8 +184,14 @@ _facetctl() {
             facetctl__subcmd__help,promote)
                 cmd="facetctl__subcmd__help__subcmd__promote"
                 ;;
+            facetctl__subcmd__help,promotion)
+                cmd="facetctl__subcmd__help__subcmd__promotion"
+                ;;
             facetctl__subcmd__help,registry)
                 cmd="facetctl__subcmd__help__subcmd__registry"
+                ;;
+            facetctl__subcmd__help,reject)
+                cmd="facetctl__subcmd__help__subcmd__reject"
                 ;;
             facetctl__subcmd__help,release-stream)
                 cmd="facetctl__subcmd__help__subcmd__release__subcmd__stream"
@@ -234,6 +252,15 @@ _facetctl() {
                 ;;
             facetctl__subcmd__help__subcmd__integration,update)
                 cmd="facetctl__subcmd__help__subcmd__integration__subcmd__update"
+                ;;
+            facetctl__subcmd__help__subcmd__promotion,cancel)
+                cmd="facetctl__subcmd__help__subcmd__promotion__subcmd__cancel"
+                ;;
+            facetctl__subcmd__help__subcmd__promotion,list)
+                cmd="facetctl__subcmd__help__subcmd__promotion__subcmd__list"
+                ;;
+            facetctl__subcmd__help__subcmd__promotion,show)
+                cmd="facetctl__subcmd__help__subcmd__promotion__subcmd__show"
                 ;;
             facetctl__subcmd__help__subcmd__registry,add)
                 cmd="facetctl__subcmd__help__subcmd__registry__subcmd__add"
@@ -342,6 +369,30 @@ _facetctl() {
                 ;;
             facetctl__subcmd__integration__subcmd__help,update)
                 cmd="facetctl__subcmd__integration__subcmd__help__subcmd__update"
+                ;;
+            facetctl__subcmd__promotion,cancel)
+                cmd="facetctl__subcmd__promotion__subcmd__cancel"
+                ;;
+            facetctl__subcmd__promotion,help)
+                cmd="facetctl__subcmd__promotion__subcmd__help"
+                ;;
+            facetctl__subcmd__promotion,list)
+                cmd="facetctl__subcmd__promotion__subcmd__list"
+                ;;
+            facetctl__subcmd__promotion,show)
+                cmd="facetctl__subcmd__promotion__subcmd__show"
+                ;;
+            facetctl__subcmd__promotion__subcmd__help,cancel)
+                cmd="facetctl__subcmd__promotion__subcmd__help__subcmd__cancel"
+                ;;
+            facetctl__subcmd__promotion__subcmd__help,help)
+                cmd="facetctl__subcmd__promotion__subcmd__help__subcmd__help"
+                ;;
+            facetctl__subcmd__promotion__subcmd__help,list)
+                cmd="facetctl__subcmd__promotion__subcmd__help__subcmd__list"
+                ;;
+            facetctl__subcmd__promotion__subcmd__help,show)
+                cmd="facetctl__subcmd__promotion__subcmd__help__subcmd__show"
                 ;;
             facetctl__subcmd__registry,add)
                 cmd="facetctl__subcmd__registry__subcmd__add"
@@ -539,12 +590,50 @@ _facetctl() {
 
     case "${cmd}" in
         facetctl)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__approve)
+            opts="-o -q -v -h -V --reason --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
@@ -1319,8 +1408,22 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help)
-            opts="release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help"
+            opts="release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1668,6 +1771,62 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__help__subcmd__promotion)
+            opts="list show cancel"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__promotion__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__promotion__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__promotion__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__help__subcmd__registry)
             opts="add list show remove check login logout"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1769,6 +1928,20 @@ _facetctl() {
         facetctl__subcmd__help__subcmd__registry__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2573,7 +2746,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__promote)
-            opts="-o -q -v -h -V --integration --from --to --artifact --digest --reason --dry-run --no-referrers --force --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --from --to --artifact --digest --reason --dry-run --no-referrers --force --wait --timeout --expires-in --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2603,6 +2776,228 @@ _facetctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version list show cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__cancel)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__help)
+            opts="list show cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__list)
+            opts="-o -q -v -h -V --integration --state --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --integration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__promotion__subcmd__show)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
@@ -3017,6 +3412,44 @@ _facetctl() {
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__reject)
+            opts="-o -q -v -h -V --reason --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
@@ -4077,7 +4510,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__workflow__subcmd__create)
-            opts="-o -q -v -h -V --type --stages --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --type --stages --gate --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4088,6 +4521,10 @@ _facetctl() {
                     return 0
                     ;;
                 --stages)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4319,13 +4756,17 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__workflow__subcmd__update)
-            opts="-o -q -v -h -V --stages --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --stages --gate --no-gates --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --stages)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

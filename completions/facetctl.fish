@@ -44,6 +44,9 @@ complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "rule" -d 'Routing
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "freeze" -d 'Freeze windows: times in which a bucket does not move'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "artifact" -d 'Push, register and list artifacts'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "approve" -d 'Approve a promotion request into a gated stage; the last approval moves it'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "reject" -d 'Reject a promotion request, with a reason'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "promotion" -d 'Promotion requests into gated stages: list, show, cancel'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "verify" -d 'Compare every bucket\'s tags in the registry with the records (exit 3 on any difference)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
@@ -260,11 +263,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a promotion workflow'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List workflows'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show one workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Give a workflow new stages; promotions from then on follow them'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Give a workflow new stages, and gates; promotions from then on follow them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete a workflow that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l type -d 'What the stages are: environments or release streams' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l stages -d 'The stages in promotion order, comma-separated: qa,staging,production' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l gate -d 'A stage whose promotions wait for N approvals (default 1), e.g. production:2. Repeatable' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -299,12 +303,14 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l stages -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l gate -d 'The gates from now on (repeatable); left out, the workflow keeps its gates' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l no-gates -d 'No stage waits for approvals from now on'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
@@ -324,7 +330,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a promotion workflow'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "list" -d 'List workflows'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "update" -d 'Give a workflow new stages; promotions from then on follow them'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "update" -d 'Give a workflow new stages, and gates; promotions from then on follow them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a workflow that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
@@ -646,6 +652,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l to -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l artifact -d 'Promote this artifact of the source bucket instead of its head' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l digest -d 'Promote the source bucket\'s artifact with this digest' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l reason -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l timeout -d 'How long --wait waits before it gives up, leaving the request open (exit 3): 30m, 2h...' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l expires-in -d 'How long a request into a gated stage waits for approvals before it expires' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -655,11 +663,90 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l lock-timeo
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l dry-run -d 'Say what would be promoted, and change nothing'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l force -d 'Skip a stage (admin) or go through a freeze (admin or release manager); needs --reason, audited'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l wait -d 'Into a gated stage: wait until the request is approved and moved (exit 0), or rejected, cancelled or expired (exit 3)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l reason -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l reason -d 'Why: the requester reads it' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "list" -d 'Promotion requests, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "cancel" -d 'Withdraw a request (its requester, or an admin)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l state -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "list" -d 'Promotion requests, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Withdraw a request (its requester, or an admin)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l integration -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l bucket -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l to -d 'The artifact to go back to (default: the bucket\'s previous head)' -r
@@ -796,25 +883,28 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s q -l q
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "rule" -d 'Routing rules: which bucket a push that names none goes to, by its branch or metadata'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "freeze" -d 'Freeze windows: times in which a bucket does not move'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "artifact" -d 'Push, register and list artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "verify" -d 'Compare every bucket\'s tags in the registry with the records (exit 3 on any difference)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote rollback verify history audit login logout whoami server completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "rule" -d 'Routing rules: which bucket a push that names none goes to, by its branch or metadata'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "freeze" -d 'Freeze windows: times in which a bucket does not move'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "artifact" -d 'Push, register and list artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "approve" -d 'Approve a promotion request into a gated stage; the last approval moves it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "reject" -d 'Reject a promotion request, with a reason'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "promotion" -d 'Promotion requests into gated stages: list, show, cancel'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "verify" -d 'Compare every bucket\'s tags in the registry with the records (exit 3 on any difference)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "create" -d 'Create a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "list" -d 'List release streams'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "create" -d 'Create an environment in a release stream'
@@ -829,7 +919,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "create" -d 'Create a promotion workflow'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "list" -d 'List workflows'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "show" -d 'Show one workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "update" -d 'Give a workflow new stages; promotions from then on follow them'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "update" -d 'Give a workflow new stages, and gates; promotions from then on follow them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "delete" -d 'Delete a workflow that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "list" -d 'List integrations'
@@ -848,4 +938,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "list" -d 'List an integration\'s artifacts, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from promotion" -f -a "list" -d 'Promotion requests, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from promotion" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from promotion" -f -a "cancel" -d 'Withdraw a request (its requester, or an admin)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "users" -d 'The server\'s users and their tokens'

@@ -478,6 +478,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--type=[What the stages are\: environments or release streams]:REGISTRATION_TYPE:_default' \
 '*--stages=[The stages in promotion order, comma-separated\: qa,staging,production]:STAGES:_default' \
+'*--gate=[A stage whose promotions wait for N approvals (default 1), e.g. production\:2. Repeatable]:STAGE[:N]:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -535,11 +536,13 @@ _arguments "${_arguments_options[@]}" : \
 (update)
 _arguments "${_arguments_options[@]}" : \
 '*--stages=[]:STAGES:_default' \
+'(--no-gates)*--gate=[The gates from now on (repeatable); left out, the workflow keeps its gates]:STAGE[:N]:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-gates[No stage waits for approvals from now on]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1249,6 +1252,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--digest)--artifact=[Promote this artifact of the source bucket instead of its head]:ARTIFACT:_default' \
 '--digest=[Promote the source bucket'\''s artifact with this digest]:DIGEST:_default' \
 '--reason=[]:REASON:_default' \
+'--timeout=[How long --wait waits before it gives up, leaving the request open (exit 3)\: 30m, 2h...]:DURATION:_default' \
+'--expires-in=[How long a request into a gated stage waits for approvals before it expires]:DURATION:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1257,6 +1262,7 @@ _arguments "${_arguments_options[@]}" : \
 '--dry-run[Say what would be promoted, and change nothing]' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
 '--force[Skip a stage (admin) or go through a freeze (admin or release manager); needs --reason, audited]' \
+'--wait[Into a gated stage\: wait until the request is approved and moved (exit 0), or rejected, cancelled or expired (exit 3)]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1267,6 +1273,166 @@ _arguments "${_arguments_options[@]}" : \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
+;;
+(approve)
+_arguments "${_arguments_options[@]}" : \
+'--reason=[]:REASON:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id -- The promotion request:_default' \
+&& ret=0
+;;
+(reject)
+_arguments "${_arguments_options[@]}" : \
+'--reason=[Why\: the requester reads it]:REASON:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id -- The promotion request:_default' \
+&& ret=0
+;;
+(promotion)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_facetctl__subcmd__promotion_commands" \
+"*::: :->promotion" \
+&& ret=0
+
+    case $state in
+    (promotion)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-promotion-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[]:INTEGRATION:_default' \
+'--state=[]:STATE:_default' \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id:_default' \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__promotion__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-promotion-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (rollback)
 _arguments "${_arguments_options[@]}" : \
@@ -1907,6 +2073,42 @@ esac
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(approve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reject)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(promotion)
+_arguments "${_arguments_options[@]}" : \
+":: :_facetctl__subcmd__help__subcmd__promotion_commands" \
+"*::: :->promotion" \
+&& ret=0
+
+    case $state in
+    (promotion)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:facetctl-help-promotion-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (rollback)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2008,6 +2210,9 @@ _facetctl_commands() {
 'freeze:Freeze windows\: times in which a bucket does not move' \
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
+'approve:Approve a promotion request into a gated stage; the last approval moves it' \
+'reject:Reject a promotion request, with a reason' \
+'promotion:Promotion requests into gated stages\: list, show, cancel' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'verify:Compare every bucket'\''s tags in the registry with the records (exit 3 on any difference)' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
@@ -2020,6 +2225,11 @@ _facetctl_commands() {
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__approve_commands] )) ||
+_facetctl__subcmd__approve_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl approve commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__artifact_commands] )) ||
 _facetctl__subcmd__artifact_commands() {
@@ -2196,6 +2406,9 @@ _facetctl__subcmd__help_commands() {
 'freeze:Freeze windows\: times in which a bucket does not move' \
 'artifact:Push, register and list artifacts' \
 'promote:Promote a bucket'\''s artifact to the next stage of the workflow' \
+'approve:Approve a promotion request into a gated stage; the last approval moves it' \
+'reject:Reject a promotion request, with a reason' \
+'promotion:Promotion requests into gated stages\: list, show, cancel' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'verify:Compare every bucket'\''s tags in the registry with the records (exit 3 on any difference)' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
@@ -2208,6 +2421,11 @@ _facetctl__subcmd__help_commands() {
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__approve_commands] )) ||
+_facetctl__subcmd__help__subcmd__approve_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help approve commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__artifact_commands] )) ||
 _facetctl__subcmd__help__subcmd__artifact_commands() {
@@ -2346,6 +2564,30 @@ _facetctl__subcmd__help__subcmd__promote_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help promote commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__help__subcmd__promotion_commands] )) ||
+_facetctl__subcmd__help__subcmd__promotion_commands() {
+    local commands; commands=(
+'list:Promotion requests, newest first' \
+'show:One request\: who asked, who approved, the digest, the times' \
+'cancel:Withdraw a request (its requester, or an admin)' \
+    )
+    _describe -t commands 'facetctl help promotion commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__promotion__subcmd__cancel_commands] )) ||
+_facetctl__subcmd__help__subcmd__promotion__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help promotion cancel commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__promotion__subcmd__list_commands] )) ||
+_facetctl__subcmd__help__subcmd__promotion__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help promotion list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__promotion__subcmd__show_commands] )) ||
+_facetctl__subcmd__help__subcmd__promotion__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help promotion show commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__help__subcmd__registry_commands] )) ||
 _facetctl__subcmd__help__subcmd__registry_commands() {
     local commands; commands=(
@@ -2393,6 +2635,11 @@ _facetctl__subcmd__help__subcmd__registry__subcmd__remove_commands() {
 _facetctl__subcmd__help__subcmd__registry__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help registry show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__reject_commands] )) ||
+_facetctl__subcmd__help__subcmd__reject_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help reject commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__release-stream_commands] )) ||
 _facetctl__subcmd__help__subcmd__release-stream_commands() {
@@ -2506,7 +2753,7 @@ _facetctl__subcmd__help__subcmd__workflow_commands() {
 'create:Create a promotion workflow' \
 'list:List workflows' \
 'show:Show one workflow' \
-'update:Give a workflow new stages; promotions from then on follow them' \
+'update:Give a workflow new stages, and gates; promotions from then on follow them' \
 'delete:Delete a workflow that no integration uses' \
     )
     _describe -t commands 'facetctl help workflow commands' commands "$@"
@@ -2635,6 +2882,61 @@ _facetctl__subcmd__promote_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl promote commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__promotion_commands] )) ||
+_facetctl__subcmd__promotion_commands() {
+    local commands; commands=(
+'list:Promotion requests, newest first' \
+'show:One request\: who asked, who approved, the digest, the times' \
+'cancel:Withdraw a request (its requester, or an admin)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl promotion commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__cancel_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promotion cancel commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__help_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__help_commands() {
+    local commands; commands=(
+'list:Promotion requests, newest first' \
+'show:One request\: who asked, who approved, the digest, the times' \
+'cancel:Withdraw a request (its requester, or an admin)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'facetctl promotion help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__help__subcmd__cancel_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__help__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promotion help cancel commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__help__subcmd__help_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promotion help help commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__help__subcmd__list_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promotion help list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__help__subcmd__show_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promotion help show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__list_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promotion list commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__promotion__subcmd__show_commands] )) ||
+_facetctl__subcmd__promotion__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl promotion show commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__registry_commands] )) ||
 _facetctl__subcmd__registry_commands() {
     local commands; commands=(
@@ -2737,6 +3039,11 @@ _facetctl__subcmd__registry__subcmd__remove_commands() {
 _facetctl__subcmd__registry__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl registry show commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__reject_commands] )) ||
+_facetctl__subcmd__reject_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl reject commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__release-stream_commands] )) ||
 _facetctl__subcmd__release-stream_commands() {
@@ -2993,7 +3300,7 @@ _facetctl__subcmd__workflow_commands() {
 'create:Create a promotion workflow' \
 'list:List workflows' \
 'show:Show one workflow' \
-'update:Give a workflow new stages; promotions from then on follow them' \
+'update:Give a workflow new stages, and gates; promotions from then on follow them' \
 'delete:Delete a workflow that no integration uses' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -3015,7 +3322,7 @@ _facetctl__subcmd__workflow__subcmd__help_commands() {
 'create:Create a promotion workflow' \
 'list:List workflows' \
 'show:Show one workflow' \
-'update:Give a workflow new stages; promotions from then on follow them' \
+'update:Give a workflow new stages, and gates; promotions from then on follow them' \
 'delete:Delete a workflow that no integration uses' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

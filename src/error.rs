@@ -243,9 +243,10 @@ impl Error {
 fn rule_kind(rule: &RuleBroken) -> ErrorKind {
     match rule {
         RuleBroken::UnknownBucket { .. } => ErrorKind::NotFound,
-        RuleBroken::NoWorkflow { .. } | RuleBroken::OffWorkflow { .. } | RuleBroken::Frozen { .. } => {
-            ErrorKind::Refused
-        }
+        RuleBroken::NoWorkflow { .. }
+        | RuleBroken::OffWorkflow { .. }
+        | RuleBroken::Frozen { .. }
+        | RuleBroken::Gated { .. } => ErrorKind::Refused,
         RuleBroken::Protected { .. } => ErrorKind::Forbidden,
         RuleBroken::TooLarge { .. }
         | RuleBroken::TagClash { .. }

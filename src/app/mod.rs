@@ -3,6 +3,7 @@
 //! their traits and clients, so it runs the same embedded or remote.
 
 pub mod actor;
+pub mod approvals;
 pub mod bucket_lock;
 pub mod bucket_tags;
 pub mod history;

@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use super::bucket_tags::{self, BucketTags};
 use super::{App, bucket_lock, registry_access};
+use crate::control::NewRequest;
 use crate::control::freezes::unless_forced;
 use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
 use crate::error::{Error, ErrorKind, Hint, Result};
-use crate::model::{Artifact, Digest, Forcing, Promotion, check_step};
+use crate::model::{Artifact, Digest, Forcing, Promotion, PromotionRequest, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::RegistrySource;
@@ -28,6 +29,10 @@ pub struct PromoteRequest {
     pub referrers: bool,
     /// Skip a stage or go through a freeze, by someone allowed to, with the reason.
     pub forced: bool,
+    /// The approved promotion request this runs (into a gated stage).
+    pub request: Option<i64>,
+    /// How long a request into a gated stage waits for approvals.
+    pub expires_in: std::time::Duration,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -50,6 +55,10 @@ pub enum PromoteOutcome {
     DryRun {
         plan: PromotionPlan,
     },
+    /// The stage is gated: a request now waits for approvals, pinned to this artifact.
+    Requested {
+        request: PromotionRequest,
+    },
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -62,6 +71,9 @@ pub struct PromotionPlan {
     pub digest: Digest,
     pub source: String,
     pub target: String,
+    /// Approvals the move would wait for, into a gated stage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approvals_needed: Option<u32>,
 }
 
 pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
@@ -78,7 +90,22 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         Ok(()) => {}
     }
     let source = source_artifact(app, &req).await?;
-    if unless_forced(app.plane.check_write(&integration.name, &req.to, Some(&source.tag)).await, req.forced)? {
+    // Into a gated stage, a promotion is first a request: who may move it, and whether the bucket
+    // is frozen then, is the approvers' run's to find out, at its record.
+    let gate = workflow.as_ref().and_then(|w| w.gate(&req.to)).filter(|_| req.request.is_none());
+    if gate.is_some() && !req.dry_run {
+        let new = NewRequest {
+            integration: integration.name.clone(),
+            source_artifact_id: source.id,
+            to: req.to.clone(),
+            reason: req.reason.clone(),
+            expires_in_seconds: req.expires_in.as_secs(),
+        };
+        return Ok(PromoteOutcome::Requested { request: app.plane.request_promotion(new).await? });
+    }
+    if gate.is_none()
+        && unless_forced(app.plane.check_write(&integration.name, &req.to, Some(&source.tag)).await, req.forced)?
+    {
         app.plane.check_force(Forcing::ThroughFreeze).await?;
     }
     let registry = app.plane.registry(&integration.registry).await?;
@@ -97,6 +124,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
                 digest: source.digest.clone(),
                 source: format!("{}/{from_repo}@{}", registry.host(), source.digest),
                 target: format!("{}/{to_repo}:{to_tag}", registry.host()),
+                approvals_needed: gate.map(|g| g.approvals),
             },
         });
     }
@@ -171,7 +199,12 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         tags.put(&to_tag, &manifest, "nothing in the registry was changed").await?;
         let touched = format!("tag {to_tag} was written, the moving tag {moving_tag} was not");
         tags.put(&moving_tag, &manifest, &touched).await?;
-        let new = NewPromotion { source_artifact_id: source.id, reason: req.reason.clone(), forced: req.forced };
+        let new = NewPromotion {
+            source_artifact_id: source.id,
+            reason: req.reason.clone(),
+            forced: req.forced,
+            request: req.request,
+        };
         match app.plane.record_promotion(&held.lock, new).await {
             Ok((promotion, artifact)) => Ok(PromoteOutcome::Done { promotion, artifact, copy: report, referrers }),
             Err(e) => Err(tags.put_back(&moving_tag, current.as_ref(), e).await),

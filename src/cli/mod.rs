@@ -8,6 +8,7 @@ mod hints;
 mod moves;
 pub mod output;
 mod render;
+mod requests;
 mod rules;
 mod server;
 mod session;
@@ -85,6 +86,13 @@ enum Command {
     Artifact(artifact::ArtifactCommand),
     /// Promote a bucket's artifact to the next stage of the workflow.
     Promote(moves::PromoteArgs),
+    /// Approve a promotion request into a gated stage; the last approval moves it.
+    Approve(requests::ApproveArgs),
+    /// Reject a promotion request, with a reason.
+    Reject(requests::RejectArgs),
+    /// Promotion requests into gated stages: list, show, cancel.
+    #[command(subcommand)]
+    Promotion(requests::PromotionCommand),
     /// Point a bucket back at one of its earlier artifacts.
     Rollback(moves::RollbackArgs),
     /// Compare every bucket's tags in the registry with the records (exit 3 on any difference).
@@ -236,6 +244,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Artifact(c) => artifact::run(&app, &printer, c).await,
         Command::Rule(c) => rules::run(&app, &printer, c).await,
         Command::Freeze(c) => freezes::run(&app, &printer, c).await,
+        Command::Approve(a) => requests::approve(&app, &printer, a).await,
+        Command::Reject(a) => requests::reject(&app, &printer, a).await,
+        Command::Promotion(c) => requests::promotion(&app, &printer, c).await,
         Command::Promote(a) => moves::promote(&app, &printer, a).await,
         Command::Rollback(a) => moves::rollback(&app, &printer, a).await,
         Command::Verify(a) => moves::verify(&app, &printer, a).await,

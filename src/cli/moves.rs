@@ -35,6 +35,20 @@ pub struct PromoteArgs {
     /// Skip a stage (admin) or go through a freeze (admin or release manager); needs --reason, audited.
     #[arg(long, requires = "reason")]
     force: bool,
+    /// Into a gated stage: wait until the request is approved and moved (exit 0), or rejected,
+    /// cancelled or expired (exit 3).
+    #[arg(long)]
+    wait: bool,
+    /// How long --wait waits before it gives up, leaving the request open (exit 3): 30m, 2h...
+    #[arg(long, value_name = "DURATION", requires = "wait", default_value = "1h", value_parser = duration)]
+    timeout: std::time::Duration,
+    /// How long a request into a gated stage waits for approvals before it expires.
+    #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = duration)]
+    expires_in: std::time::Duration,
+}
+
+fn duration(s: &str) -> Result<std::time::Duration, String> {
+    crate::model::parse_duration(s).map_err(|e| e.0)
 }
 
 #[derive(Debug, Args)]
@@ -85,10 +99,42 @@ pub struct AuditArgs {
 }
 
 pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<()> {
-    let PromoteArgs { integration, from, to, artifact, digest, reason, dry_run, no_referrers, force } = a;
+    let PromoteArgs {
+        integration,
+        from,
+        to,
+        artifact,
+        digest,
+        reason,
+        dry_run,
+        no_referrers,
+        force,
+        wait,
+        timeout,
+        expires_in,
+    } = a;
     let referrers = !no_referrers;
-    let request = PromoteRequest { integration, from, to, artifact, digest, reason, dry_run, referrers, forced: force };
+    let request = PromoteRequest {
+        integration,
+        from,
+        to,
+        artifact,
+        digest,
+        reason,
+        dry_run,
+        referrers,
+        forced: force,
+        request: None,
+        expires_in,
+    };
     let outcome = run_promote(app, request).await?;
+    if let (PromoteOutcome::Requested { request }, true) = (&outcome, wait) {
+        p.note(&requested(request));
+        let done = crate::app::approvals::wait(app, request.id, timeout).await?;
+        let summary =
+            format!("promotion request {} is done: promotion {}", done.id, done.promotion_id.unwrap_or_default());
+        return p.result(&done, &summary);
+    }
     let summary = match &outcome {
         PromoteOutcome::Done { promotion, artifact, copy, referrers } => {
             if referrers.referrers + referrers.cosign_tags > 0 {
@@ -123,10 +169,14 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
             fix.tag,
             fix.found.as_ref().map_or_else(|| "nothing".to_owned(), ToString::to_string)
         ),
-        PromoteOutcome::DryRun { plan } => format!(
-            "would promote artifact {} {} ({}) from {} to {}: {} -> {}",
-            plan.artifact_id, plan.tag, plan.digest, plan.from, plan.to, plan.source, plan.target
-        ),
+        PromoteOutcome::DryRun { plan } => {
+            let wait = plan.approvals_needed.map(|n| format!(", after {n} approval(s)")).unwrap_or_default();
+            format!(
+                "would promote artifact {} {} ({}) from {} to {}: {} -> {}{wait}",
+                plan.artifact_id, plan.tag, plan.digest, plan.from, plan.to, plan.source, plan.target
+            )
+        }
+        PromoteOutcome::Requested { request } => requested(request),
     };
     p.result(&outcome, &summary)
 }
@@ -188,4 +238,12 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
         .map_err(|_| {
             Error::Invalid(format!("--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)"))
         })
+}
+
+/// What a request into a gated stage says when it is made.
+fn requested(r: &crate::model::PromotionRequest) -> String {
+    format!(
+        "promotion request {} ({} -> {}, {} {}) awaits {} approval(s); `facetctl approve {}` by someone else moves it",
+        r.id, r.from_bucket, r.to_bucket, r.tag, r.digest, r.approvals_needed, r.id
+    )
 }

@@ -53,13 +53,14 @@ impl Tabular for Registry {
 
 impl Tabular for Workflow {
     fn headers() -> &'static [&'static str] {
-        &["NAME", "TYPE", "STAGES", "CREATED BY", "CREATED"]
+        &["NAME", "TYPE", "STAGES", "GATES", "CREATED BY", "CREATED"]
     }
     fn row(&self) -> Vec<String> {
         vec![
             self.name.clone(),
             self.registration_type.to_string(),
             self.path(),
+            self.gates.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
             self.created_by.clone(),
             time(&self.created_at),
         ]
@@ -186,6 +187,27 @@ impl Tabular for Freeze {
             self.reason.clone(),
             self.created_by.clone(),
             self.ended_at.as_ref().map(time).unwrap_or_default(),
+        ]
+    }
+}
+
+impl Tabular for PromotionRequest {
+    fn headers() -> &'static [&'static str] {
+        &["ID", "INTEGRATION", "FROM", "TO", "TAG", "DIGEST", "STATE", "APPROVALS", "ASKED BY", "ASKED"]
+    }
+    fn row(&self) -> Vec<String> {
+        let approvals: Vec<&str> = self.approvals.iter().map(|a| a.by.as_str()).collect();
+        vec![
+            self.id.to_string(),
+            self.integration.clone(),
+            self.from_bucket.clone(),
+            self.to_bucket.clone(),
+            self.tag.clone(),
+            self.digest.to_string(),
+            self.state.to_string(),
+            format!("{}/{} {}", approvals.len(), self.approvals_needed, approvals.join(",")),
+            self.requested_by.clone(),
+            time(&self.created_at),
         ]
     }
 }

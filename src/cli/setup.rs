@@ -10,6 +10,7 @@ use super::parse_word;
 use crate::app::{App, registry_access};
 use crate::control::{NewIntegration, NewRegistry, NewWorkflow, SecretPlacement};
 use crate::error::Error;
+use crate::model::Gate;
 use crate::model::{Layout, RegistrationType, RegistryKind};
 use crate::registry::{Credentials, Secret};
 use crate::secrets::StoredIn;
@@ -95,16 +96,25 @@ pub enum WorkflowCommand {
         /// The stages in promotion order, comma-separated: qa,staging,production.
         #[arg(long, value_delimiter = ',', required = true)]
         stages: Vec<String>,
+        /// A stage whose promotions wait for N approvals (default 1), e.g. production:2. Repeatable.
+        #[arg(long = "gate", value_name = "STAGE[:N]", value_parser = parse_word::<Gate>)]
+        gates: Vec<Gate>,
     },
     /// List workflows.
     List,
     /// Show one workflow.
     Show { name: String },
-    /// Give a workflow new stages; promotions from then on follow them.
+    /// Give a workflow new stages, and gates; promotions from then on follow them.
     Update {
         name: String,
         #[arg(long, value_delimiter = ',', required = true)]
         stages: Vec<String>,
+        /// The gates from now on (repeatable); left out, the workflow keeps its gates.
+        #[arg(long = "gate", value_name = "STAGE[:N]", value_parser = parse_word::<Gate>, conflicts_with = "no_gates")]
+        gates: Vec<Gate>,
+        /// No stage waits for approvals from now on.
+        #[arg(long)]
+        no_gates: bool,
     },
     /// Delete a workflow that no integration uses.
     Delete { name: String },
@@ -245,15 +255,16 @@ fn read_secret() -> anyhow::Result<Secret> {
 
 pub async fn workflow(app: &App, p: &Printer, c: WorkflowCommand) -> anyhow::Result<()> {
     match c {
-        WorkflowCommand::Create { name, registration_type, stages } => {
+        WorkflowCommand::Create { name, registration_type, stages, gates } => {
             let stages = stages.into_iter().map(|s| s.trim().to_owned()).collect();
-            p.one(&app.plane.create_workflow(NewWorkflow { name, registration_type, stages, gates: Vec::new() }).await?)
+            p.one(&app.plane.create_workflow(NewWorkflow { name, registration_type, stages, gates }).await?)
         }
         WorkflowCommand::List => p.list(&app.plane.workflows().await?),
         WorkflowCommand::Show { name } => p.one(&app.plane.workflow(&name).await?),
-        WorkflowCommand::Update { name, stages } => {
+        WorkflowCommand::Update { name, stages, gates, no_gates } => {
             let stages = stages.into_iter().map(|s| s.trim().to_owned()).collect();
-            p.one(&app.plane.set_workflow_stages(&name, stages).await?)
+            let gates = if no_gates { Some(Vec::new()) } else { Some(gates).filter(|g| !g.is_empty()) };
+            p.one(&app.plane.set_workflow_stages(&name, stages, gates).await?)
         }
         WorkflowCommand::Delete { name } => {
             app.plane.delete_workflow(&name).await?;

@@ -230,7 +230,7 @@ impl Embedded {
             AuditAction::WorkflowCreate,
             "workflow",
             &new.name,
-            json!({"id": id, "stages": new.stages, "gates": new.gates}),
+            json!({"id": id, "stages": new.stages, "gates": new.gates.iter().map(ToString::to_string).collect::<Vec<_>>()}),
         )
         .await?;
         tx.commit().await?;
@@ -266,12 +266,19 @@ impl Embedded {
         Ok(())
     }
 
-    pub(super) async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow> {
+    pub(super) async fn set_workflow_stages(
+        &self,
+        name: &str,
+        stages: Vec<String>,
+        gates: Option<Vec<Gate>>,
+    ) -> Result<Workflow> {
         let current = self.workflow(name).await?;
-        check_stages(name, &stages, &current.gates)?;
+        let gates = gates.unwrap_or(current.gates.clone());
+        check_stages(name, &stages, &gates)?;
         let mut tx = self.store.begin_write().await?;
-        sqlx::query("UPDATE workflows SET stages = $1 WHERE name = $2")
+        sqlx::query("UPDATE workflows SET stages = $1, gates = $2 WHERE name = $3")
             .bind(serde_json::to_string(&stages).expect("strings serialise"))
+            .bind(serde_json::to_string(&gates).expect("gates serialise"))
             .bind(name)
             .execute(&mut *tx)
             .await?;
@@ -280,7 +287,8 @@ impl Embedded {
             AuditAction::WorkflowUpdate,
             "workflow",
             name,
-            json!({"stages": stages, "before": current.stages}),
+            json!({"stages": stages, "gates": gates.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                   "before": current.stages}),
         )
         .await?;
         tx.commit().await?;

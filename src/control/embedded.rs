@@ -192,8 +192,8 @@ impl ControlPlane for Embedded {
         Embedded::delete_workflow(self, name).await
     }
 
-    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow> {
-        Embedded::set_workflow_stages(self, name, stages).await
+    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>, gates: Option<Vec<Gate>>) -> Result<Workflow> {
+        Embedded::set_workflow_stages(self, name, stages, gates).await
     }
 
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration> {
@@ -214,6 +214,38 @@ impl ControlPlane for Embedded {
 
     async fn check_force(&self, what: Forcing) -> Result<()> {
         self.may_force(what)
+    }
+
+    async fn request_promotion(&self, new: NewRequest) -> Result<PromotionRequest> {
+        Embedded::request_promotion(self, new).await
+    }
+
+    async fn promotion_requests(&self, filter: RequestFilter) -> Result<Vec<PromotionRequest>> {
+        Embedded::promotion_requests(self, filter).await
+    }
+
+    async fn promotion_request(&self, id: i64) -> Result<PromotionRequest> {
+        Embedded::promotion_request(self, id).await
+    }
+
+    async fn approve_request(&self, id: i64, reason: Option<String>) -> Result<PromotionRequest> {
+        Embedded::approve_request(self, id, reason).await
+    }
+
+    async fn reject_request(&self, id: i64, reason: String) -> Result<PromotionRequest> {
+        Embedded::reject_request(self, id, reason).await
+    }
+
+    async fn cancel_request(&self, id: i64) -> Result<PromotionRequest> {
+        Embedded::cancel_request(self, id).await
+    }
+
+    async fn claim_request(&self, id: i64) -> Result<Option<PromotionRequest>> {
+        Embedded::claim_request(self, id).await
+    }
+
+    async fn fail_request(&self, id: i64, why: &str) -> Result<()> {
+        Embedded::fail_request(self, id, why).await
     }
 
     async fn set_integration_rule(&self, name: &str, rule: Option<&str>) -> Result<Integration> {
@@ -359,6 +391,7 @@ impl ControlPlane for Embedded {
             }
         };
         let to_bucket = &lock.bucket;
+        let request = self.check_gate(&mut tx, &integration, source, to_bucket, new.request).await?;
         integration.check_tag(&mut tx, to_bucket, &source.tag).await?;
         let image_uri = integration.pinned_uri(to_bucket, &source.digest);
         let mut written = Artifact {
@@ -390,6 +423,9 @@ impl ControlPlane for Embedded {
         .fetch_one(&mut *tx)
         .await?
         .get("id");
+        if let Some(request) = request {
+            self.request_done(&mut tx, request, promotion_id).await?;
+        }
         let change = HeadChange {
             bucket: to_bucket,
             artifact_id: target_id,

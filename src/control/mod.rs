@@ -9,6 +9,7 @@ mod governing;
 mod leases;
 mod reads;
 pub mod remote;
+mod requests;
 mod routing_rules;
 pub mod store;
 pub mod wire;
@@ -33,7 +34,7 @@ pub struct NewWorkflow {
     pub name: String,
     pub registration_type: RegistrationType,
     pub stages: Vec<String>,
-    pub gates: Vec<String>,
+    pub gates: Vec<Gate>,
 }
 
 pub struct NewIntegration {
@@ -54,6 +55,19 @@ pub struct NewFreeze {
     pub window: Window,
     pub reason: String,
 }
+
+/// A promotion into a gated stage, to be approved: of a recorded source artifact.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct NewRequest {
+    pub integration: String,
+    pub source_artifact_id: i64,
+    pub to: String,
+    pub reason: Option<String>,
+    /// How long it waits for approvals before it expires.
+    pub expires_in_seconds: u64,
+}
+
+pub use requests::RequestFilter;
 
 /// A routing rule to create.
 pub struct NewRoutingRule {
@@ -85,6 +99,8 @@ pub struct NewPromotion {
     pub source_artifact_id: i64,
     pub reason: Option<String>,
     pub forced: bool,
+    /// The approved request this promotion runs: the only way into a gated stage.
+    pub request: Option<i64>,
 }
 
 /// A held lease on one bucket; writes into the bucket must present it.
@@ -188,8 +204,8 @@ pub trait ControlPlane: Send + Sync {
     async fn workflows(&self) -> Result<Vec<Workflow>>;
     async fn workflow(&self, name: &str) -> Result<Workflow>;
     async fn delete_workflow(&self, name: &str) -> Result<()>;
-    /// Gives a workflow new stages; promotions from then on follow them.
-    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow>;
+    /// Gives a workflow new stages, and new gates if given; promotions from then on follow them.
+    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>, gates: Option<Vec<Gate>>) -> Result<Workflow>;
 
     async fn create_integration(&self, new: NewIntegration) -> Result<Integration>;
     async fn integrations(&self) -> Result<Vec<Integration>>;
@@ -215,6 +231,22 @@ pub trait ControlPlane: Send + Sync {
     /// Whether this caller may force a move of this kind, asked before any registry work;
     /// the record asks again, with the reason.
     async fn check_force(&self, what: Forcing) -> Result<()>;
+
+    /// Asks for a promotion into a gated stage; it moves when enough others approve.
+    async fn request_promotion(&self, new: NewRequest) -> Result<PromotionRequest>;
+    async fn promotion_requests(&self, filter: RequestFilter) -> Result<Vec<PromotionRequest>>;
+    async fn promotion_request(&self, id: i64) -> Result<PromotionRequest>;
+    /// Approves, as someone other than the requester. On a server, the last approval also runs
+    /// the move there; the answer says how it went.
+    async fn approve_request(&self, id: i64, reason: Option<String>) -> Result<PromotionRequest>;
+    async fn reject_request(&self, id: i64, reason: String) -> Result<PromotionRequest>;
+    /// Cancels, as the requester or an admin.
+    async fn cancel_request(&self, id: i64) -> Result<PromotionRequest>;
+    /// Takes an approved request to run here: None when there is none to run here (it is
+    /// someone else's to run, or a server runs its own).
+    async fn claim_request(&self, id: i64) -> Result<Option<PromotionRequest>>;
+    /// A run that did not move; another approval tries again.
+    async fn fail_request(&self, id: i64, why: &str) -> Result<()>;
 
     /// Whether this caller may write into the bucket: it is one of the
     /// integration's, (on a server) the caller's role allows it, and `tag`,

@@ -160,6 +160,7 @@ fn integration_from(c: ArtifactCi) -> Result<Integration> {
 
 const RULES: &str = "/cc-ui/v1/artifact-routing-rule";
 const FREEZES: &str = "/cc-ui/v1/freezes";
+const REQUESTS: &str = "/cc-ui/v1/promotion-requests";
 
 fn rule_from(r: RoutingRuleResponse) -> Result<RoutingRule> {
     Ok(RoutingRule {
@@ -178,7 +179,7 @@ fn workflow_from(w: PromotionWorkflow) -> Result<Workflow> {
         name: w.workflow_name,
         registration_type: w.registration_type,
         stages: Hierarchy::stages(w.hierarchies),
-        gates: Vec::new(),
+        gates: w.gates,
         created_by: w.created_by,
         created_at: time(&w.creation_date)?,
     })
@@ -291,6 +292,7 @@ impl ControlPlane for Remote {
             hierarchies: Hierarchy::of(&new.stages),
             workflow_name: new.name,
             registration_type: new.registration_type,
+            gates: Some(new.gates),
         };
         workflow_from(self.send(Method::POST, "/cc-ui/v1/workflow", body(request), None).await?)
     }
@@ -314,12 +316,13 @@ impl ControlPlane for Remote {
         self.send(Method::DELETE, &format!("/cc-ui/v1/workflow/{}", w.id), None, None).await
     }
 
-    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>) -> Result<Workflow> {
+    async fn set_workflow_stages(&self, name: &str, stages: Vec<String>, gates: Option<Vec<Gate>>) -> Result<Workflow> {
         let w = self.workflow(name).await?;
         let request = PromotionWorkflowRequest {
             workflow_name: name.into(),
             registration_type: w.registration_type,
             hierarchies: Hierarchy::of(&stages),
+            gates,
         };
         workflow_from(self.send(Method::PUT, &format!("/cc-ui/v1/workflow/{}", w.id), body(request), None).await?)
     }
@@ -462,8 +465,12 @@ impl ControlPlane for Remote {
     }
 
     async fn record_promotion(&self, lock: &BucketLock, new: NewPromotion) -> Result<(Promotion, Artifact)> {
-        let request =
-            RecordPromotion { source_artifact_id: new.source_artifact_id, reason: new.reason, forced: new.forced };
+        let request = RecordPromotion {
+            source_artifact_id: new.source_artifact_id,
+            reason: new.reason,
+            forced: new.forced,
+            request: new.request,
+        };
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "promotions");
         let done: PromotionRecorded = self.send(Method::POST, &path, body(request), Some(&lock.token)).await?;
         Ok((done.promotion, done.artifact))
@@ -486,6 +493,47 @@ impl ControlPlane for Remote {
 
     async fn freezes(&self) -> Result<Vec<Freeze>> {
         self.get(FREEZES).await
+    }
+
+    async fn request_promotion(&self, new: NewRequest) -> Result<PromotionRequest> {
+        self.send(Method::POST, REQUESTS, body(new), None).await
+    }
+
+    async fn promotion_requests(&self, filter: RequestFilter) -> Result<Vec<PromotionRequest>> {
+        let mut query = Vec::new();
+        if let Some(i) = &filter.integration {
+            query.push(format!("integration={i}"));
+        }
+        if let Some(s) = filter.state {
+            query.push(format!("state={s}"));
+        }
+        self.get(&format!("{REQUESTS}?{}", query.join("&"))).await
+    }
+
+    async fn promotion_request(&self, id: i64) -> Result<PromotionRequest> {
+        self.get(&format!("{REQUESTS}/{id}")).await
+    }
+
+    async fn approve_request(&self, id: i64, reason: Option<String>) -> Result<PromotionRequest> {
+        self.send(Method::POST, &format!("{REQUESTS}/{id}/approve"), body(Decision { reason }), None).await
+    }
+
+    async fn reject_request(&self, id: i64, reason: String) -> Result<PromotionRequest> {
+        let decision = Decision { reason: Some(reason) };
+        self.send(Method::POST, &format!("{REQUESTS}/{id}/reject"), body(decision), None).await
+    }
+
+    async fn cancel_request(&self, id: i64) -> Result<PromotionRequest> {
+        self.send(Method::POST, &format!("{REQUESTS}/{id}/cancel"), None, None).await
+    }
+
+    async fn claim_request(&self, _id: i64) -> Result<Option<PromotionRequest>> {
+        // A server runs an approved request itself, on the approval that completes it.
+        Ok(None)
+    }
+
+    async fn fail_request(&self, id: i64, _why: &str) -> Result<()> {
+        Err(Error::Invalid(format!("promotion request {id} is the server's to run, and to mark failed")))
     }
 
     async fn check_force(&self, what: Forcing) -> Result<()> {

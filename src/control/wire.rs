@@ -265,6 +265,9 @@ pub struct PromotionWorkflow {
     pub default_workflow: bool,
     pub created_by: String,
     pub creation_date: String,
+    /// facetctl's gates: stages whose promotions wait for approvals.
+    #[serde(default)]
+    pub gates: Vec<Gate>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -274,6 +277,8 @@ pub struct PromotionWorkflowRequest {
     pub registration_type: RegistrationType,
     #[serde(default)]
     pub hierarchies: Vec<Hierarchy>,
+    /// facetctl's gates; Facets' clients leave them out, which keeps a workflow's gates on update.
+    pub gates: Option<Vec<Gate>>,
 }
 
 // ---- release streams and environments
@@ -482,6 +487,15 @@ pub struct RecordPromotion {
     /// Skip a stage or go through a freeze, as the control plane allows the caller.
     #[serde(default)]
     pub forced: bool,
+    /// The approved promotion request this runs.
+    #[serde(default)]
+    pub request: Option<i64>,
+}
+
+/// An approval's or a rejection's words.
+#[derive(Serialize, Deserialize, Default)]
+pub struct Decision {
+    pub reason: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]

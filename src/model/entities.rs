@@ -121,6 +121,10 @@ word_enum!(
         RuleUpdate = "rule.update",
         RuleDelete = "rule.delete",
         FreezeCreate = "freeze.create",
+        PromotionRequest = "promotion.request",
+        PromotionApprove = "promotion.approve",
+        PromotionReject = "promotion.reject",
+        PromotionCancel = "promotion.cancel",
         FreezeEnd = "freeze.end",
         ArtifactPush = "artifact.push",
         ArtifactRegister = "artifact.register",
@@ -210,8 +214,8 @@ pub struct Workflow {
     pub name: String,
     pub registration_type: RegistrationType,
     pub stages: Vec<String>,
-    /// Stages whose promotions wait for an approval.
-    pub gates: Vec<String>,
+    /// Stages whose promotions wait for approvals.
+    pub gates: Vec<super::Gate>,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
 }
@@ -221,6 +225,11 @@ impl Workflow {
     pub fn next_stage(&self, stage: &str) -> Option<&str> {
         let at = self.stages.iter().position(|s| s == stage)?;
         self.stages.get(at + 1).map(String::as_str)
+    }
+
+    /// The gate on `stage`, if promotions into it wait for approvals.
+    pub fn gate(&self, stage: &str) -> Option<&super::Gate> {
+        self.gates.iter().find(|g| g.stage == stage)
     }
 
     pub fn path(&self) -> String {

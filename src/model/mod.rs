@@ -1,6 +1,7 @@
 //! Plain types shared by every layer, and the validation of what users type.
 //! Nothing here does I/O.
 
+mod approvals;
 mod digest;
 mod entities;
 mod freeze;
@@ -9,6 +10,7 @@ mod routing;
 mod rules;
 mod setup;
 
+pub use approvals::*;
 pub use digest::Digest;
 pub use entities::*;
 pub use freeze::*;

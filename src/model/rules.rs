@@ -36,6 +36,8 @@ pub enum RuleBroken {
     /// A freeze window holds on the bucket.
     /// `set` says by whom, why and for which window.
     Frozen { integration: String, bucket: String, until: String, set: String },
+    /// A promotion into a gated stage that is not the run of an approved request.
+    Gated { integration: String, stage: String, approvals: u32 },
     /// No bucket named, and the integration has no routing rule to choose one.
     NoRule { integration: String },
     /// No criterion of the routing rule matches the artifact's metadata.
@@ -85,6 +87,10 @@ impl fmt::Display for RuleBroken {
             RuleBroken::Frozen { integration, bucket, until, set } => {
                 write!(f, "bucket {bucket} of {integration} is frozen until {until} ({set}); nothing was changed")
             }
+            RuleBroken::Gated { integration, stage, approvals } => write!(
+                f,
+                "stage {stage} of {integration} is gated: a promotion into it is a request that {approvals} other people approve"
+            ),
             RuleBroken::NoRule { integration } => write!(
                 f,
                 "no bucket named, and integration {integration} has no routing rule to choose one; name the bucket, or give the integration a routing rule"

@@ -65,7 +65,7 @@ pub fn is_loopback_host(uri: &str) -> bool {
 }
 
 /// A workflow's stages: two or more bucket names, each once; gates among them.
-pub fn check_stages(workflow: &str, stages: &[String], gates: &[String]) -> Result<(), InvalidInput> {
+pub fn check_stages(workflow: &str, stages: &[String], gates: &[super::Gate]) -> Result<(), InvalidInput> {
     if stages.len() < 2 {
         return Err(InvalidInput(format!(
             "workflow {workflow} needs at least two stages, in order (e.g. qa, staging, production)"
@@ -79,9 +79,15 @@ pub fn check_stages(workflow: &str, stages: &[String], gates: &[String]) -> Resu
             )));
         }
     }
-    for gate in gates {
-        if !stages.contains(gate) {
-            return Err(InvalidInput(format!("gate {gate} is not one of the stages ({})", stages.join(", "))));
+    for (i, gate) in gates.iter().enumerate() {
+        if !stages.contains(&gate.stage) {
+            return Err(InvalidInput(format!("gate {} is not one of the stages ({})", gate.stage, stages.join(", "))));
+        }
+        if stages.first() == Some(&gate.stage) {
+            return Err(InvalidInput(format!("gate {}: nothing is promoted into the first stage", gate.stage)));
+        }
+        if gates[..i].iter().any(|g| g.stage == gate.stage) {
+            return Err(InvalidInput(format!("stage {} is gated twice; give it one gate", gate.stage)));
         }
     }
     Ok(())
@@ -125,10 +131,12 @@ mod tests {
     #[test]
     fn a_workflow_has_two_stages_or_more_each_once_and_gates_among_them() {
         let stages = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(check_stages("w", &stages(&["qa", "prod"]), &stages(&["prod"])), Ok(()));
+        let gate = |s: &str| vec![super::super::Gate::parse(s).unwrap()];
+        assert_eq!(check_stages("w", &stages(&["qa", "prod"]), &gate("prod:2")), Ok(()));
+        assert!(check_stages("w", &stages(&["qa", "prod"]), &gate("qa")).is_err(), "nothing is promoted into qa");
         assert!(check_stages("w", &stages(&["qa"]), &[]).is_err());
         assert!(check_stages("w", &stages(&["qa", "qa"]), &[]).is_err());
-        assert!(check_stages("w", &stages(&["qa", "prod"]), &stages(&["staging"])).is_err());
+        assert!(check_stages("w", &stages(&["qa", "prod"]), &gate("staging")).is_err());
         assert_eq!(check_stages("w", &stages(&["QA", "PRODUCTION"]), &[]), Ok(()), "names keep their case");
         assert!(check_stages("w", &stages(&["QA", "qa"]), &[]).is_err(), "names are the same whatever their case");
         assert!(check_stages("w", &stages(&["qa", "prod/eu"]), &[]).is_err(), "stages are names");

@@ -180,10 +180,20 @@ async fn promote_artifact(
         dry_run: false,
         referrers: true,
         forced: false,
+        request: None,
+        expires_in: crate::app::approvals::DEFAULT_EXPIRY,
     };
     let artifact = match crate::app::promote::promote(&app, request).await? {
         PromoteOutcome::Done { artifact, .. } | PromoteOutcome::Unchanged { artifact, .. } => artifact,
         PromoteOutcome::DryRun { .. } => unreachable!("not a dry run"),
+        // Facets' clients read the message: the move waits for approvals, and nothing moved yet.
+        PromoteOutcome::Requested { request } => {
+            return Err(Error::Refused(format!(
+                "{} of {} is gated: promotion request {} was created and moves when {} other people approve it",
+                request.to_bucket, request.integration, request.id, request.approvals_needed
+            ))
+            .into());
+        }
     };
     Ok(FacetsArtifact::of(artifact, &integration.registry, integration.registration_type))
 }

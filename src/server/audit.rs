@@ -40,6 +40,7 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         Ok(UserAdd) => ("USER", "USER_CREATE"),
         // Facets has no freezes: they are facetctl's, kept under their own words.
         Ok(FreezeCreate | FreezeEnd) => ("CI_INTEGRATION", "UNKNOWN"),
+        Ok(PromotionRequest | PromotionApprove | PromotionReject | PromotionCancel) => ("CI_INTEGRATION", "UNKNOWN"),
         Ok(UserRevoke) => ("USER", "USER_UPDATE"),
         // Facets names no action for these; they belong to a registry or a CI integration.
         Ok(RegistryCredentials) => ("CONTAINER_REGISTRY", "UNKNOWN"),

@@ -13,6 +13,7 @@ mod freezes;
 mod integrations;
 mod registries;
 mod release_streams;
+mod requests;
 mod routes;
 mod routing_rules;
 mod workflows;

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::{
     ServerState, artifacts, audit, auth, buckets, freezes, healthz, integrations, readyz, registries, release_streams,
-    routing_rules, workflows,
+    requests, routing_rules, workflows,
 };
 use crate::model::Role;
 
@@ -73,6 +73,48 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             get(integrations::ci_history),
         ),
         r(Method::GET, "/cc-ui/v1/freezes", Some(Viewer), "The freeze windows in force", get(freezes::list_freezes)),
+        r(
+            Method::POST,
+            "/cc-ui/v1/promotion-requests",
+            Some(Developer),
+            "Ask for a promotion into a gated stage",
+            post(requests::create_request),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/promotion-requests",
+            Some(Viewer),
+            "Promotion requests, newest first",
+            get(requests::list_requests),
+        ),
+        r(
+            Method::GET,
+            "/cc-ui/v1/promotion-requests/{requestId}",
+            Some(Viewer),
+            "A promotion request",
+            get(requests::get_request),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/promotion-requests/{requestId}/approve",
+            Some(Developer),
+            "Approve a promotion request; the last approval moves it",
+            post(requests::approve),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/promotion-requests/{requestId}/reject",
+            Some(Developer),
+            "Reject a promotion request, with a reason",
+            post(requests::reject),
+        ),
+        r(
+            Method::POST,
+            "/cc-ui/v1/promotion-requests/{requestId}/cancel",
+            Some(Developer),
+            "Cancel a promotion request (its requester, or an admin)",
+            post(requests::cancel),
+        ),
         r(
             Method::GET,
             "/cc-ui/v1/forcing/{forcing}",

@@ -22,6 +22,7 @@ fn workflow_dto(w: Workflow) -> PromotionWorkflow {
         default_workflow: false,
         created_by: w.created_by,
         creation_date: w.created_at.to_rfc3339(),
+        gates: w.gates,
     }
 }
 
@@ -42,7 +43,7 @@ pub async fn create_workflow(
         name: req.workflow_name,
         registration_type: req.registration_type,
         stages: Hierarchy::stages(req.hierarchies),
-        gates: Vec::new(),
+        gates: req.gates.unwrap_or_default(),
     };
     Ok(Json(workflow_dto(plane(&s, &c).create_workflow(new).await?)))
 }
@@ -78,7 +79,7 @@ pub async fn update_workflow(
         return Err(bad("only a workflow's hierarchies can change; create another workflow for another name or type"));
     }
     let stages = Hierarchy::stages(req.hierarchies);
-    Ok(Json(workflow_dto(p.set_workflow_stages(&current.name, stages).await?)))
+    Ok(Json(workflow_dto(p.set_workflow_stages(&current.name, stages, req.gates).await?)))
 }
 
 pub async fn delete_workflow(

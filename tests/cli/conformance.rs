@@ -176,7 +176,12 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
 
     // A promotion takes the workflow's next step only, with a real lease on the target.
     let production = lease(p, "production").await;
-    let skip = NewPromotion { source_artifact_id: first.id, reason: Some("skip staging".into()), forced: false };
+    let skip = NewPromotion {
+        source_artifact_id: first.id,
+        reason: Some("skip staging".into()),
+        forced: false,
+        request: None,
+    };
     assert_eq!(kind(p.record_promotion(&production, skip).await), ErrorKind::Refused);
     p.unlock_bucket(&production).await.unwrap();
     assert!(p.promotions("payments", 10).await.unwrap().is_empty(), "a refused promotion leaves no record");
@@ -186,7 +191,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         skopeo::upload(registry, &a.source(), &format!("team/payments/{at}"));
     }
     let staging = lease(p, "staging").await;
-    let step = NewPromotion { source_artifact_id: first.id, reason: None, forced: false };
+    let step = NewPromotion { source_artifact_id: first.id, reason: None, forced: false, request: None };
     let (promotion, staged) = p.record_promotion(&staging, step).await.unwrap();
     assert_eq!((promotion.from_bucket.as_str(), promotion.to_bucket.as_str()), ("qa", "staging"));
     assert_eq!(
@@ -217,7 +222,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
             LockAttempt::Busy { .. } => tokio::time::sleep(Duration::from_millis(50)).await,
         }
     };
-    let late = NewPromotion { source_artifact_id: first.id, reason: None, forced: false };
+    let late = NewPromotion { source_artifact_id: first.id, reason: None, forced: false, request: None };
     assert_eq!(kind(p.record_promotion(&staging, late).await), ErrorKind::Refused);
     // A lost lease is its own error on every plane: the writer branches on it to say what it left behind.
     let lost = p.renew_lock(&staging).await.unwrap_err();
@@ -262,15 +267,77 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
     assert_eq!(refused.hint_of(), Some(facetctl::error::Hint::Force));
     skopeo::upload(registry, &a.source(), "team/payments/production:current");
     let production = lease(p, "production").await;
-    let held = NewPromotion { source_artifact_id: staged.id, reason: None, forced: false };
+    let held = NewPromotion { source_artifact_id: staged.id, reason: None, forced: false, request: None };
     assert_eq!(kind(p.record_promotion(&production, held).await), ErrorKind::Refused);
-    let unexplained = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true };
+    let unexplained = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None };
     assert_eq!(kind(p.record_promotion(&production, unexplained).await), ErrorKind::Usage);
-    let forced = NewPromotion { source_artifact_id: staged.id, reason: Some("the outage fix".into()), forced: true };
+    let forced = NewPromotion {
+        source_artifact_id: staged.id,
+        reason: Some("the outage fix".into()),
+        forced: true,
+        request: None,
+    };
     let (promotion, _) = p.record_promotion(&production, forced).await.unwrap();
     assert!(promotion.forced, "a forced move is recorded as forced");
     assert_eq!(p.freezes().await.unwrap().len(), 1);
     p.end_freeze(freeze.id).await.unwrap();
     assert!(p.freezes().await.unwrap().is_empty());
     p.check_write("payments", "production", None).await.unwrap();
+}
+
+/// Two replicas on one PostgreSQL, both told to run the same approved request: one runs it.
+#[test]
+fn two_replicas_racing_to_run_an_approved_request_run_it_once() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    let url = database(&ctx, "postgres");
+    runtime().block_on(async {
+        let secrets = facetctl::secrets::open(&ctx.facetctl_home());
+        let (one, two) = (Store::open(&url).await.unwrap(), Store::open(&url).await.unwrap());
+        let ada = Embedded::new(one.clone(), secrets.clone(), "ada".into());
+        let entry = NewRegistry {
+            name: "local".into(),
+            kind: RegistryKind::Generic,
+            uri: registry.host.clone(),
+            insecure: true,
+            username: None,
+        };
+        ada.add_registry(entry, None).await.unwrap();
+        let gates = vec![facetctl::model::Gate::parse("staging:2").unwrap()];
+        let stages = ["qa", "staging"].map(String::from).to_vec();
+        let registration_type = RegistrationType::Environment;
+        ada.create_workflow(NewWorkflow { name: "gated".into(), registration_type, stages, gates }).await.unwrap();
+        ada.create_integration(NewIntegration {
+            name: "payments".into(),
+            registration_type,
+            registry: "local".into(),
+            repository: "team/payments".into(),
+            layout: Layout::RepositoryPerBucket,
+            workflow: Some("gated".into()),
+        })
+        .await
+        .unwrap();
+        let a = image::single(ctx.images(), "build-1", "race", 1);
+        let qa = lease(&ada, "qa").await;
+        let source = ada.record_artifact(&qa, artifact("build-1", &a.digest)).await.unwrap();
+        let new = facetctl::control::NewRequest {
+            integration: "payments".into(),
+            source_artifact_id: source.id,
+            to: "staging".into(),
+            reason: None,
+            expires_in_seconds: 3600,
+        };
+        let request = ada.request_promotion(new).await.unwrap();
+        for approver in ["bob", "carol"] {
+            let plane = Embedded::new(one.clone(), secrets.clone(), approver.into());
+            plane.approve_request(request.id, None).await.unwrap();
+        }
+        let (first, second) =
+            (Embedded::new(one, secrets.clone(), "bob".into()), Embedded::new(two, secrets, "carol".into()));
+        let (a, b) = tokio::join!(first.claim_request(request.id), second.claim_request(request.id));
+        let runners = [a.unwrap(), b.unwrap()].into_iter().flatten().count();
+        assert_eq!(runners, 1, "exactly one replica runs the request");
+        let state = first.promotion_request(request.id).await.unwrap().state;
+        assert_eq!(state, facetctl::model::RequestState::Executing);
+    });
 }

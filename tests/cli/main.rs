@@ -14,6 +14,7 @@ mod ecr;
 mod errors;
 mod faults;
 mod freezes;
+mod gates;
 mod keyring;
 mod quirks;
 mod referrers;

@@ -406,3 +406,37 @@ fn on_a_server_roles_decide_who_freezes_and_who_forces_a_move() {
     assert_eq!(moved["promotion"]["actor"], "rel");
     assert_eq!(skopeo::digest(&w.registry, "team/payments/staging:current").as_deref(), Some(build.digest.as_str()));
 }
+
+#[test]
+fn on_a_server_the_last_approval_runs_the_gated_move_there() {
+    let w = World::new("postgres");
+    w.set_up();
+    w.ok_json(
+        "ada",
+        &["workflow", "update", "standard", "--stages", "qa,staging,production", "--gate", "production:2"],
+    );
+    let build = image::single(w.ctx.images(), "build-1", "remote-gate", 1);
+    w.ok_json("dev", &["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    w.ok_json("dev", &["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+
+    // A developer asks; production is protected, so release managers and admins decide.
+    let asked = w.ok_json("dev", &["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    assert_eq!(asked["request"]["approvals_needed"], 2);
+    let id = asked["request"]["id"].to_string();
+    let own = w.run("dev", &["approve", &id]);
+    assert_eq!(own.code, 3, "{own:?}");
+    let viewer = w.run("vic", &["approve", &id]);
+    assert_eq!(viewer.code, 3, "a viewer decides nothing: {viewer:?}");
+    assert_eq!(w.ok_json("rel", &["approve", &id])["state"], "awaiting-approval");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/production:current"), None);
+    let done = w.ok_json("ada", &["approve", &id, "--reason", "ship it"]);
+    assert_eq!(done["state"], "done", "{done}");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
+    let history = w.ok_json("vic", &["history", "--integration", "payments", "--bucket", "production"]);
+    assert_eq!(
+        (&history[0]["actor"], &history[0]["digest"]),
+        (&serde_json::json!("ada"), &serde_json::json!(build.digest))
+    );
+    let shown = w.ok_json("vic", &["promotion", "show", &id]);
+    assert_eq!(shown["promotion_id"], done["promotion_id"]);
+}

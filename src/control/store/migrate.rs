@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_names_unique_whatever_their_case.sql"),
     migration!(7, "0007_routing_rules.sql"),
     migration!(8, "0008_freezes.sql"),
+    migration!(9, "0009_promotion_requests.sql"),
 ];
 
 /// The version a store is at when every migration has been applied.

@@ -1,0 +1,86 @@
+//! `facetctl approve | reject` and `facetctl promotion list | show | cancel`:
+//! promotion requests into gated stages.
+
+use clap::{Args, Subcommand};
+
+use super::output::Printer;
+use crate::app::App;
+use crate::control::RequestFilter;
+use crate::model::{PromotionRequest, RequestState};
+
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// The promotion request.
+    id: i64,
+    #[arg(long)]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RejectArgs {
+    /// The promotion request.
+    id: i64,
+    /// Why: the requester reads it.
+    #[arg(long)]
+    reason: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromotionCommand {
+    /// Promotion requests, newest first.
+    List {
+        #[arg(long)]
+        integration: Option<String>,
+        #[arg(long, value_parser = super::parse_word::<RequestState>)]
+        state: Option<RequestState>,
+    },
+    /// One request: who asked, who approved, the digest, the times.
+    Show { id: i64 },
+    /// Withdraw a request (its requester, or an admin).
+    Cancel { id: i64 },
+}
+
+fn said(r: &PromotionRequest) -> String {
+    let approvals: Vec<&str> = r.approvals.iter().map(|a| a.by.as_str()).collect();
+    format!(
+        "promotion request {} is {} ({} of {} approvals{}{})",
+        r.id,
+        r.state,
+        r.approvals.len(),
+        r.approvals_needed,
+        if approvals.is_empty() { String::new() } else { format!(": {}", approvals.join(", ")) },
+        r.decision.as_deref().map(|d| format!("; {d}")).unwrap_or_default()
+    )
+}
+
+pub async fn approve(app: &App, p: &Printer, a: ApproveArgs) -> anyhow::Result<()> {
+    let request = crate::app::approvals::approve(app, a.id, a.reason).await?;
+    if request.state == RequestState::Failed {
+        // Approved, but the move did not happen: say why, and exit as a failure.
+        return Err(crate::Error::Failed(format!(
+            "promotion request {} was approved, and its move failed: {}; approving it again tries again",
+            request.id,
+            request.decision.unwrap_or_default()
+        ))
+        .into());
+    }
+    p.result(&request, &said(&request))
+}
+
+pub async fn reject(app: &App, p: &Printer, a: RejectArgs) -> anyhow::Result<()> {
+    let request = app.plane.reject_request(a.id, a.reason).await?;
+    p.result(&request, &said(&request))
+}
+
+pub async fn promotion(app: &App, p: &Printer, c: PromotionCommand) -> anyhow::Result<()> {
+    match c {
+        PromotionCommand::List { integration, state } => {
+            p.list(&app.plane.promotion_requests(RequestFilter { integration, state }).await?)
+        }
+        PromotionCommand::Show { id } => p.one(&app.plane.promotion_request(id).await?),
+        PromotionCommand::Cancel { id } => {
+            let request = app.plane.cancel_request(id).await?;
+            p.result(&request, &said(&request))
+        }
+    }
+}

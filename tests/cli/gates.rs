@@ -1,0 +1,193 @@
+//! Gated stages: a promotion into production waits for two approvals by
+//! people other than whoever asked, pinned to the digest asked for; a CI job
+//! can wait on it; a rejection ends it.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::support::{TestContext, TestRegistry, image, skopeo, wait_until};
+
+/// qa -> staging -> production with `--gate production:2`, build-1 in staging.
+fn gated() -> (TestRegistry, TestContext, image::OciImage) {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.add_registry("local", &registry);
+    ctx.ok(&[
+        "workflow",
+        "create",
+        "standard",
+        "--type",
+        "environment",
+        "--stages",
+        "qa,staging,production",
+        "--gate",
+        "production:2",
+    ]);
+    ctx.ok(&[
+        "integration",
+        "create",
+        "payments",
+        "--type",
+        "environment",
+        "--registry",
+        "local",
+        "--repository",
+        "team/payments",
+        "--workflow",
+        "standard",
+    ]);
+    let build = image::single(ctx.images(), "build-1", "gated", 1);
+    ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    (registry, ctx, build)
+}
+
+fn as_user(ctx: &TestContext, user: &str, args: &[&str]) -> crate::support::context::Run {
+    let mut cmd = ctx.command();
+    cmd.env("FACETCTL_ACTOR", user).args(args);
+    ctx.run_with(&mut cmd)
+}
+
+#[test]
+fn a_gated_promotion_moves_on_the_second_approval_and_moves_what_was_asked_for() {
+    let (registry, ctx, build) = gated();
+    let asked = ctx.json(&[
+        "promote",
+        "--integration",
+        "payments",
+        "--from",
+        "staging",
+        "--to",
+        "production",
+        "--reason",
+        "release 1",
+    ]);
+    assert_eq!((&asked["result"], &asked["request"]["state"]), (&json!("requested"), &json!("awaiting-approval")));
+    assert_eq!(asked["request"]["digest"], build.digest.as_str());
+    let id = asked["request"]["id"].to_string();
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current"), None, "nothing moved yet");
+
+    // The requester does not approve their own request.
+    let own = as_user(&ctx, "alice", &["approve", &id]);
+    assert_eq!(own.code, 3, "{own:?}");
+    assert!(
+        own.stderr.contains("user alice asked for promotion request 1; approvals come from someone else"),
+        "{own:?}"
+    );
+
+    // A later build in staging does not change what the request moves.
+    let later = image::single(ctx.images(), "build-2", "gated-later", 1);
+    ctx.json(&["artifact", "push", &later.source(), "--integration", "payments", "--bucket", "staging"]);
+
+    let first = as_user(&ctx, "bob", &["-o", "json", "approve", &id, "--reason", "looks good"]);
+    assert_eq!(first.code, 0, "{first:?}");
+    assert_eq!(first.json()["state"], "awaiting-approval", "one approval of two");
+    let twice = as_user(&ctx, "bob", &["approve", &id]);
+    assert_eq!(twice.code, 3, "the same person does not approve twice: {twice:?}");
+    let second = as_user(&ctx, "carol", &["-o", "json", "approve", &id]);
+    assert_eq!(second.code, 0, "{second:?}");
+    let done = second.json();
+    assert_eq!(done["state"], "done");
+    assert_eq!(
+        done["approvals"].as_array().unwrap().iter().map(|a| a["by"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["bob", "carol"]
+    );
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
+    let history = ctx.history();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (&last["bucket"], &last["digest"], &last["actor"]),
+        (&json!("production"), &json!(build.digest), &json!("carol"))
+    );
+
+    // Every step is in the audit log, by whom it was taken.
+    let actions: Vec<String> = ctx
+        .json(&["audit", "--limit", "5"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .map(|e| format!("{} {}", e["actor"].as_str().unwrap(), e["action"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "alice promotion.request",
+            "alice artifact.push",
+            "bob promotion.approve",
+            "carol promotion.approve",
+            "carol artifact.promote"
+        ]
+    );
+
+    // Called directly, the control plane refuses a promotion into the gated stage that is not
+    // the run of an approved request, whoever asks.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        use facetctl::control::{ControlPlane, Embedded, LockAttempt, NewPromotion};
+        let store =
+            facetctl::control::store::Store::open_sqlite(&ctx.facetctl_home().join("facetctl.db")).await.unwrap();
+        let plane = Embedded::new(store.clone(), facetctl::secrets::open(&ctx.facetctl_home()), "mallory".into());
+        let LockAttempt::Acquired(lock) = plane.lock_bucket("payments", "production", "mallory").await.unwrap() else {
+            panic!("production is free");
+        };
+        let staged = plane.current_artifact("payments", "staging").await.unwrap().unwrap();
+        let bypass = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None };
+        let refused = plane.record_promotion(&lock, bypass).await.unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "stage production of payments is gated: a promotion into it is a request that 2 other people approve"
+        );
+        plane.unlock_bucket(&lock).await.unwrap();
+        store.close().await;
+    });
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
+}
+
+#[test]
+fn a_ci_job_waits_for_the_approval_and_exits_by_the_decision() {
+    let (registry, ctx, build) = gated();
+    let waiting = |ctx: &TestContext| {
+        let mut cmd = ctx.command();
+        cmd.args([
+            "promote",
+            "--integration",
+            "payments",
+            "--from",
+            "staging",
+            "--to",
+            "production",
+            "--wait",
+            "--timeout",
+            "2m",
+        ]);
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
+    };
+    let open = |ctx: &TestContext| -> Option<String> {
+        let list = ctx.json(&["promotion", "list", "--state", "awaiting-approval"]);
+        list.as_array().unwrap().first().map(|r| r["id"].to_string())
+    };
+
+    // Rejected: the waiting job fails with who and why.
+    let job = waiting(&ctx);
+    wait_until("the job's request", Duration::from_secs(30), || open(&ctx).is_some());
+    let id = open(&ctx).unwrap();
+    assert_eq!(as_user(&ctx, "bob", &["reject", &id, "--reason", "not on a Friday"]).code, 0);
+    let out = job.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains(&format!("promotion request {id} was rejected by bob: not on a Friday")), "{stderr}");
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current"), None);
+
+    // Approved: the waiting job exits 0 once the move is recorded.
+    let job = waiting(&ctx);
+    wait_until("the job's second request", Duration::from_secs(30), || open(&ctx).is_some());
+    let id = open(&ctx).unwrap();
+    assert_eq!(as_user(&ctx, "bob", &["approve", &id]).code, 0);
+    assert_eq!(as_user(&ctx, "carol", &["approve", &id]).code, 0);
+    let out = job.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
+}
