@@ -28,3 +28,6 @@ CREATE TABLE request_approvals (
     created_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX request_approvals_once ON request_approvals (request_id, lower(approver));
+
+-- Who approved the move an event records, when it ran a promotion request (JSON list).
+ALTER TABLE bucket_events ADD COLUMN approved_by TEXT;

@@ -104,7 +104,7 @@ impl Tabular for Artifact {
 
 impl Tabular for BucketEvent {
     fn headers() -> &'static [&'static str] {
-        &["TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "REASON"]
+        &["TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "APPROVED BY", "REASON"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -116,6 +116,7 @@ impl Tabular for BucketEvent {
             self.digest.to_string(),
             opt(&self.from_bucket),
             self.actor.clone(),
+            self.approved_by.join(", "),
             opt(&self.reason),
         ]
     }

@@ -338,7 +338,14 @@ impl ControlPlane for Embedded {
         };
         let (id, inserted) = moves::insert_artifact(&mut tx, iid, &written).await?;
         written.id = id;
-        let change = HeadChange { bucket: &lock.bucket, artifact_id: id, kind: new.kind, from: None, reason: None };
+        let change = HeadChange {
+            bucket: &lock.bucket,
+            artifact_id: id,
+            kind: new.kind,
+            from: None,
+            reason: None,
+            approved_by: &[],
+        };
         moves::set_head(&mut tx, iid, &self.actor, change).await?;
         let action = match new.kind {
             BucketEventKind::Register => AuditAction::ArtifactRegister,
@@ -392,6 +399,8 @@ impl ControlPlane for Embedded {
         };
         let to_bucket = &lock.bucket;
         let request = self.check_gate(&mut tx, &integration, source, to_bucket, new.request).await?;
+        let approved_by: Vec<String> = request.iter().flat_map(|r| r.approvals.iter().map(|a| a.by.clone())).collect();
+        let request = request.map(|r| r.id);
         integration.check_tag(&mut tx, to_bucket, &source.tag).await?;
         let image_uri = integration.pinned_uri(to_bucket, &source.digest);
         let mut written = Artifact {
@@ -432,6 +441,7 @@ impl ControlPlane for Embedded {
             kind: BucketEventKind::Promote,
             from: Some(&source.bucket),
             reason: new.reason.as_deref(),
+            approved_by: &approved_by,
         };
         moves::set_head(&mut tx, iid, &self.actor, change).await?;
         self.audit(
@@ -502,6 +512,7 @@ impl ControlPlane for Embedded {
             kind: BucketEventKind::Rollback,
             from: None,
             reason: reason.as_deref(),
+            approved_by: &[],
         };
         moves::set_head(&mut tx, iid, &self.actor, change).await?;
         self.audit(

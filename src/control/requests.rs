@@ -203,6 +203,9 @@ impl Embedded {
         let count = request.approvals.len() + usize::from(!already);
         let ready = count >= request.approvals_needed as usize;
         if ready {
+            // The approval that would move a frozen bucket is refused, and not counted.
+            let integration = Governing::read(&mut tx, &request.integration).await?;
+            self.check_unfrozen(&mut tx, &integration, &request.to_bucket, false).await?;
             sqlx::query("UPDATE promotion_requests SET state = $1 WHERE id = $2")
                 .bind(RequestState::Approved.as_str())
                 .bind(id)
@@ -309,7 +312,7 @@ impl Embedded {
         source: &Artifact,
         to: &str,
         request: Option<i64>,
-    ) -> Result<Option<i64>> {
+    ) -> Result<Option<PromotionRequest>> {
         let Some(gate) = integration.workflow.as_ref().and_then(|w| w.gate(to)) else {
             return Ok(None);
         };
@@ -329,7 +332,7 @@ impl Embedded {
         if !runs {
             return Err(gated());
         }
-        Ok(Some(id))
+        Ok(Some(r))
     }
 
     pub(super) async fn request_done(&self, tx: &mut Tx, id: i64, promotion_id: i64) -> Result<()> {

@@ -352,6 +352,9 @@ pub struct BucketEvent {
     pub from_bucket: Option<String>,
     pub actor: String,
     pub reason: Option<String>,
+    /// Who approved the move, when it was a promotion request's run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approved_by: Vec<String>,
     pub created_at: DateTime<Utc>,
 }
 

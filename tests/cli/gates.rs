@@ -97,6 +97,7 @@ fn a_gated_promotion_moves_on_the_second_approval_and_moves_what_was_asked_for()
     assert_eq!(skopeo::digest(&registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
     let history = ctx.history();
     let last = history.last().unwrap();
+    assert_eq!(last["approved_by"], json!(["bob", "carol"]), "the history names the approvers");
     assert_eq!(
         (&last["bucket"], &last["digest"], &last["actor"]),
         (&json!("production"), &json!(build.digest), &json!("carol"))
@@ -190,4 +191,32 @@ fn a_ci_job_waits_for_the_approval_and_exits_by_the_decision() {
     let out = job.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(skopeo::digest(&registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
+}
+
+#[test]
+fn the_approval_that_would_move_a_frozen_bucket_is_refused_and_not_counted() {
+    let (registry, ctx, _) = gated();
+    let asked = ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    let id = asked["request"]["id"].to_string();
+    assert_eq!(as_user(&ctx, "bob", &["approve", &id]).code, 0);
+    ctx.ok(&[
+        "freeze",
+        "create",
+        "--integration",
+        "payments",
+        "--bucket",
+        "production",
+        "--from",
+        "2026-01-01T00:00:00Z",
+        "--until",
+        "2099-01-01T00:00:00Z",
+        "--reason",
+        "quarter close",
+    ]);
+    let refused = as_user(&ctx, "carol", &["approve", &id]);
+    assert_eq!(refused.code, 3, "{refused:?}");
+    assert!(refused.stderr.contains("bucket production of payments is frozen until 2099-01-01"), "{refused:?}");
+    let request = ctx.json(&["promotion", "show", &id]);
+    assert_eq!((&request["state"], request["approvals"].as_array().unwrap().len()), (&json!("awaiting-approval"), 1));
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current"), None);
 }

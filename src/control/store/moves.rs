@@ -16,6 +16,8 @@ pub struct HeadChange<'a> {
     pub kind: BucketEventKind,
     pub from: Option<&'a str>,
     pub reason: Option<&'a str>,
+    /// The approvers of the request this move runs.
+    pub approved_by: &'a [String],
 }
 
 /// A new artifact row, or the one already under its tag in the bucket
@@ -51,10 +53,11 @@ pub async fn insert_artifact(tx: &mut Tx, iid: i64, row: &Artifact) -> Result<(i
 /// Moves a bucket's head by writing its event; the head follows in the
 /// database (migration 4), so the two never disagree.
 pub async fn set_head(tx: &mut Tx, iid: i64, actor: &str, change: HeadChange<'_>) -> Result<()> {
-    let HeadChange { bucket, artifact_id, kind, from, reason } = change;
+    let HeadChange { bucket, artifact_id, kind, from, reason, approved_by } = change;
+    let approved_by = (!approved_by.is_empty()).then(|| serde_json::to_string(approved_by).expect("names serialise"));
     sqlx::query(
-        "INSERT INTO bucket_events (integration_id, bucket, kind, artifact_id, from_bucket, actor, reason, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO bucket_events (integration_id, bucket, kind, artifact_id, from_bucket, actor, reason, created_at,
+         approved_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(iid)
     .bind(bucket)
@@ -64,6 +67,7 @@ pub async fn set_head(tx: &mut Tx, iid: i64, actor: &str, change: HeadChange<'_>
     .bind(actor)
     .bind(reason)
     .bind(now())
+    .bind(approved_by)
     .execute(&mut **tx)
     .await?;
     Ok(())

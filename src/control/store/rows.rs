@@ -24,7 +24,7 @@ pub const INTEGRATION_SELECT: &str =
     LEFT JOIN routing_rules rr ON rr.id = i.rule_id";
 
 pub const EVENT_SELECT: &str = "SELECT e.id, i.name AS integration, e.bucket, e.kind, e.artifact_id, a.tag, a.digest,
-    e.from_bucket, e.actor, e.reason, e.created_at
+    e.from_bucket, e.actor, e.reason, e.approved_by, e.created_at
     FROM bucket_events e JOIN integrations i ON i.id = e.integration_id JOIN artifacts a ON a.id = e.artifact_id";
 
 pub const PROMOTION_SELECT: &str =
@@ -193,6 +193,10 @@ impl FromRow<'_, AnyRow> for BucketEvent {
             from_bucket: c.get("from_bucket")?,
             actor: c.get("actor")?,
             reason: c.get("reason")?,
+            approved_by: match c.get::<Option<String>>("approved_by")? {
+                Some(_) => c.json("approved_by")?,
+                None => Vec::new(),
+            },
             created_at: c.time("created_at")?,
         })
     }
