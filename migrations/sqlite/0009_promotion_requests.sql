@@ -15,6 +15,8 @@ CREATE TABLE promotion_requests (
     needed         INTEGER NOT NULL,
     decided_by     TEXT,
     decision       TEXT,
+    claimed_by     TEXT,
+    claimed_at     TEXT,
     promotion_id   INTEGER REFERENCES promotions (id),
     created_at     TEXT NOT NULL,
     expires_at     TEXT NOT NULL

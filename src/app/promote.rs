@@ -12,7 +12,7 @@ use crate::control::NewRequest;
 use crate::control::freezes::unless_forced;
 use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
 use crate::error::{Error, ErrorKind, Hint, Result};
-use crate::model::{Artifact, Digest, Forcing, Promotion, PromotionRequest, check_step};
+use crate::model::{Artifact, Digest, Forcing, Promotion, PromotionRequest, RuleBroken, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::RegistrySource;
@@ -77,6 +77,9 @@ pub struct PromotionPlan {
 }
 
 pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
+    if req.forced && req.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Err(Error::Invalid("a forced move needs a reason, which the audit log keeps".into()));
+    }
     let integration = app.plane.integration(&req.integration).await?;
     let workflow = match &integration.workflow {
         Some(w) => Some(app.plane.workflow(w).await?),
@@ -93,6 +96,16 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     // Into a gated stage, a promotion is first a request: who may move it, and whether the bucket
     // is frozen then, is the approvers' run's to find out, at its record.
     let gate = workflow.as_ref().and_then(|w| w.gate(&req.to)).filter(|_| req.request.is_none());
+    if let Some(gate) = gate
+        && req.forced
+    {
+        return Err(RuleBroken::Gated {
+            integration: integration.name.clone(),
+            stage: req.to.clone(),
+            approvals: gate.approvals,
+        }
+        .into());
+    }
     if gate.is_some() && !req.dry_run {
         let new = NewRequest {
             integration: integration.name.clone(),
@@ -103,7 +116,8 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         };
         return Ok(PromoteOutcome::Requested { request: app.plane.request_promotion(new).await? });
     }
-    if gate.is_none()
+    // A dry run into a gated stage says what a run of the request would be refused for now.
+    if (gate.is_none() || req.dry_run)
         && unless_forced(app.plane.check_write(&integration.name, &req.to, Some(&source.tag)).await, req.forced)?
     {
         app.plane.check_force(Forcing::ThroughFreeze).await?;

@@ -10,7 +10,7 @@ use super::bucket_tags::BucketTags;
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Hint, Result};
-use crate::model::{Artifact, BucketEventKind, check_artifact_fields};
+use crate::model::{Artifact, BucketEventKind, RuleBroken, check_artifact_fields};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::{DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon};
@@ -43,6 +43,16 @@ pub struct PushOutcome {
 
 pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     let integration = app.plane.integration(&req.integration).await?;
+    if let Some(workflow) = &integration.workflow
+        && let Some(gate) = app.plane.workflow(workflow).await?.gate(&req.bucket)
+    {
+        return Err(RuleBroken::Gated {
+            integration: integration.name.clone(),
+            stage: req.bucket.clone(),
+            approvals: gate.approvals,
+        }
+        .into());
+    }
     // Everything the record will be checked for is checked before the registry is touched:
     // the bucket and the caller's role now, with the tag when it is given.
     app.plane.check_write(&integration.name, &req.bucket, req.tag.as_deref()).await?;

@@ -24,6 +24,9 @@ pub struct RollbackOutcome {
 }
 
 pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome> {
+    if req.forced && req.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Err(Error::Invalid("a forced move needs a reason, which the audit log keeps".into()));
+    }
     let integration = app.plane.integration(&req.integration).await?;
     if unless_forced(app.plane.check_write(&integration.name, &req.bucket, None).await, req.forced)? {
         app.plane.check_force(crate::model::Forcing::ThroughFreeze).await?;

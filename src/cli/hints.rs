@@ -30,7 +30,9 @@ pub fn word(hint: &Hint) -> Option<String> {
             "give them with `facetctl registry add NAME ... --username USER --password-stdin` or `facetctl registry login NAME`".into()
         }
         Hint::RunAgain => "run the command again".into(),
-        Hint::Force => "an admin or release manager may move it anyway: --force --reason WHY (audited)".into(),
+        Hint::Force => {
+            "an admin or release manager may promote or roll back through it with --force --reason WHY (audited)".into()
+        }
         Hint::NameBucket { integration } => {
             format!("give --bucket BUCKET, or a routing rule: `facetctl integration update {integration} --rule RULE`")
         }

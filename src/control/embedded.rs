@@ -319,6 +319,7 @@ impl ControlPlane for Embedded {
         let integration = Governing::read(&mut tx, &lock.integration).await?;
         integration.check_writer(&mut tx, &lock.bucket, &self.actor, self.role).await?;
         self.check_unfrozen(&mut tx, &integration, &lock.bucket, false).await?;
+        self.check_not_gated(&integration, &lock.bucket)?;
         integration.check_tag(&mut tx, &lock.bucket, &new.tag).await?;
         let image_uri = integration.pinned_uri(&lock.bucket, &new.digest);
         let mut written = Artifact {

@@ -17,13 +17,13 @@ use crate::error::{Error, Result};
 const FREEZE_SELECT: &str = "SELECT f.id, i.name AS integration, f.bucket, f.window_spec, f.reason, f.created_by,
     f.created_at, f.ended_by, f.ended_at FROM freezes f LEFT JOIN integrations i ON i.id = f.integration_id";
 
-/// Now, for deciding whether a window holds. `FACETCTL_CLOCK` (an RFC 3339
-/// time) sets it, so windows can be tried at a chosen time.
+/// Now, for deciding whether a window holds and a request has expired. In a
+/// debug build (the tests'), `FACETCTL_CLOCK` (an RFC 3339 time) sets it, so
+/// windows can be tried at a chosen time; a release build reads only the
+/// system clock, so no one moves through a freeze by setting a variable.
 pub fn now() -> DateTime<Utc> {
-    std::env::var("FACETCTL_CLOCK")
-        .ok()
-        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+    let set = cfg!(debug_assertions).then(|| std::env::var("FACETCTL_CLOCK").ok()).flatten();
+    set.and_then(|t| DateTime::parse_from_rfc3339(&t).ok()).map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 
 fn freeze_from(r: &sqlx::any::AnyRow) -> Result<Freeze> {
@@ -50,6 +50,8 @@ impl Embedded {
             return Err(Error::Invalid("a freeze needs a reason: it is shown to everyone it stops".into()));
         }
         check_artifact_fields(&Default::default(), Some(&new.reason), None)?;
+        validate_name("bucket", &new.bucket)?;
+        new.window.check()?;
         let mut tx = self.store.begin_write().await?;
         let iid: Option<i64> = match &new.integration {
             Some(name) => Some(self.integration_id(&mut tx, name).await?),

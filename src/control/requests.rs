@@ -16,13 +16,14 @@ use super::*;
 use crate::error::{Error, Hint, Result};
 
 const REQUEST_SELECT: &str = "SELECT r.id, i.name AS integration, r.from_bucket, r.to_bucket, r.artifact_id, a.tag,
-    a.digest, r.reason, r.requested_by, r.state, r.needed, r.decided_by, r.decision, r.promotion_id, r.created_at,
-    r.expires_at FROM promotion_requests r JOIN integrations i ON i.id = r.integration_id
+    a.digest, r.reason, r.requested_by, r.state, r.needed, r.decided_by, r.decision, r.promotion_id, r.claimed_by,
+    r.claimed_at, r.created_at, r.expires_at FROM promotion_requests r JOIN integrations i ON i.id = r.integration_id
     JOIN artifacts a ON a.id = r.artifact_id";
 
+/// A request as read: one waiting past its time is expired, whether or not anyone has looked.
 fn request_from(r: &sqlx::any::AnyRow) -> Result<PromotionRequest> {
     let c = Columns(r);
-    Ok(PromotionRequest {
+    let mut request = PromotionRequest {
         id: c.get("id")?,
         integration: c.get("integration")?,
         from_bucket: c.get("from_bucket")?,
@@ -38,9 +39,18 @@ fn request_from(r: &sqlx::any::AnyRow) -> Result<PromotionRequest> {
         decided_by: c.get("decided_by")?,
         decision: c.get("decision")?,
         promotion_id: c.get("promotion_id")?,
+        claimed_by: c.get("claimed_by")?,
+        claimed_at: match c.get::<Option<String>>("claimed_at")? {
+            Some(_) => Some(c.time("claimed_at")?),
+            None => None,
+        },
         created_at: c.time("created_at")?,
         expires_at: c.time("expires_at")?,
-    })
+    };
+    if request.state == RequestState::AwaitingApproval && request.expires_at <= now() {
+        request.state = RequestState::Expired;
+    }
+    Ok(request)
 }
 
 impl Embedded {
@@ -84,8 +94,10 @@ impl Embedded {
             Error::Invalid(format!("stage {} of {} is not gated; promote to it directly", new.to, integration.name))
         })?;
         let at = stamp();
-        let expires =
-            at + chrono::Duration::seconds(i64::try_from(new.expires_in_seconds).unwrap_or(i64::MAX / 2_000_000));
+        if !(1..=MAX_SECONDS).contains(&new.expires_in_seconds) {
+            return Err(Error::Invalid("a request expires in 1 second to 365 days".into()));
+        }
+        let expires = at + chrono::Duration::seconds(new.expires_in_seconds as i64);
         let id: i64 = sqlx::query(
             "INSERT INTO promotion_requests (integration_id, from_bucket, to_bucket, artifact_id, reason, requested_by,
              state, needed, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -124,13 +136,17 @@ impl Embedded {
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .persistent(false)
             .bind(filter.integration.unwrap_or_default())
-            .bind(filter.state.map(|s| s.as_str()).unwrap_or_default())
+            // Expired requests are stored as waiting: the state as read decides below.
+            .bind(filter.state.filter(|s| *s != RequestState::Expired).map(|s| s.as_str()).unwrap_or_default())
             .fetch_all(&mut *conn)
             .await?;
         let mut all = Vec::new();
         for row in &rows {
             let id: i64 = row.get("id");
-            all.push(self.read_request(&mut conn, id).await?);
+            let request = self.read_request(&mut conn, id).await?;
+            if filter.state.is_none_or(|s| s == request.state) {
+                all.push(request);
+            }
         }
         Ok(all)
     }
@@ -202,6 +218,10 @@ impl Embedded {
         }
         let count = request.approvals.len() + usize::from(!already);
         let ready = count >= request.approvals_needed as usize;
+        // An approval of a request that ran, or tried to, runs it again: only when no run is live.
+        if request.state == RequestState::Executing && !request.claim_lapsed(now()) {
+            return Err(Error::Refused(format!("promotion request {id} is running now")));
+        }
         if ready {
             // The approval that would move a frozen bucket is refused, and not counted.
             let integration = Governing::read(&mut tx, &request.integration).await?;
@@ -276,15 +296,21 @@ impl Embedded {
         Ok(())
     }
 
-    /// Takes an approved request to run it here: one runner only, whichever process or replica asks first.
+    /// Takes an approved request to run it here: one runner only, whichever process or replica
+    /// asks first. The claim names its runner and time: only that runner records the move, and
+    /// only while the claim lasts.
     pub(super) async fn claim_request(&self, id: i64) -> Result<Option<PromotionRequest>> {
-        let taken = sqlx::query("UPDATE promotion_requests SET state = $1 WHERE id = $2 AND state = $3")
-            .bind(RequestState::Executing.as_str())
-            .bind(id)
-            .bind(RequestState::Approved.as_str())
-            .execute(&self.store.writer)
-            .await?
-            .rows_affected();
+        let taken = sqlx::query(
+            "UPDATE promotion_requests SET state = $1, claimed_by = $2, claimed_at = $3 WHERE id = $4 AND state = $5",
+        )
+        .bind(RequestState::Executing.as_str())
+        .bind(&self.actor)
+        .bind(format_time(stamp()))
+        .bind(id)
+        .bind(RequestState::Approved.as_str())
+        .execute(&self.store.writer)
+        .await?
+        .rows_affected();
         if taken == 0 {
             return Ok(None);
         }
@@ -313,19 +339,26 @@ impl Embedded {
         to: &str,
         request: Option<i64>,
     ) -> Result<Option<PromotionRequest>> {
-        let Some(gate) = integration.workflow.as_ref().and_then(|w| w.gate(to)) else {
-            return Ok(None);
-        };
+        let gate = integration.workflow.as_ref().and_then(|w| w.gate(to));
         let gated = || {
             Error::from(RuleBroken::Gated {
                 integration: integration.name.clone(),
                 stage: to.to_owned(),
-                approvals: gate.approvals,
+                approvals: gate.map_or(1, |g| g.approvals),
             })
         };
-        let Some(id) = request else { return Err(gated()) };
+        // A run of a request is checked whether or not the stage is still gated, so that a
+        // request whose gate was removed since is still done by its run.
+        let Some(id) = request else {
+            return match gate {
+                Some(_) => Err(gated()),
+                None => Ok(None),
+            };
+        };
         let r = self.read_request(tx, id).await?;
         let runs = r.state == RequestState::Executing
+            && !r.claim_lapsed(now())
+            && r.claimed_by.as_deref() == Some(self.actor.as_str())
             && r.integration == integration.name
             && r.artifact_id == source.id
             && r.to_bucket == to;
@@ -336,13 +369,32 @@ impl Embedded {
     }
 
     pub(super) async fn request_done(&self, tx: &mut Tx, id: i64, promotion_id: i64) -> Result<()> {
-        sqlx::query("UPDATE promotion_requests SET state = $1, promotion_id = $2 WHERE id = $3")
-            .bind(RequestState::Done.as_str())
-            .bind(promotion_id)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+        let done =
+            sqlx::query("UPDATE promotion_requests SET state = $1, promotion_id = $2 WHERE id = $3 AND state = $4")
+                .bind(RequestState::Done.as_str())
+                .bind(promotion_id)
+                .bind(id)
+                .bind(RequestState::Executing.as_str())
+                .execute(&mut **tx)
+                .await?
+                .rows_affected();
+        if done == 0 {
+            return Err(Error::Refused(format!("promotion request {id} is no longer running; nothing was recorded")));
+        }
         Ok(())
+    }
+
+    /// A push or register does not land in a gated stage: it moves there by promotion requests only.
+    pub(super) fn check_not_gated(&self, integration: &Governing, bucket: &str) -> Result<()> {
+        match integration.workflow.as_ref().and_then(|w| w.gate(bucket)) {
+            Some(gate) => Err(RuleBroken::Gated {
+                integration: integration.name.clone(),
+                stage: bucket.to_owned(),
+                approvals: gate.approvals,
+            }
+            .into()),
+            None => Ok(()),
+        }
     }
 }
 

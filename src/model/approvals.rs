@@ -91,8 +91,22 @@ pub struct PromotionRequest {
     pub decided_by: Option<String>,
     pub decision: Option<String>,
     pub promotion_id: Option<i64>,
+    /// Who took it to run, and when: a run that did not finish within `CLAIM_LASTS` is given up.
+    pub claimed_by: Option<String>,
+    pub claimed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+}
+
+/// How long a run of a request may take (the server's limit for a move); a claim older than this
+/// was interrupted, and approving again runs the request again.
+pub const CLAIM_LASTS: chrono::Duration = chrono::Duration::minutes(30);
+
+impl PromotionRequest {
+    /// A run that was taken and never finished (its runner stopped): it may be taken again.
+    pub fn claim_lapsed(&self, now: DateTime<Utc>) -> bool {
+        self.state == RequestState::Executing && self.claimed_at.is_none_or(|at| now - at > CLAIM_LASTS)
+    }
 }
 
 /// Why an approval, rejection or cancellation is refused.
@@ -100,32 +114,42 @@ pub fn check_approver(request: &PromotionRequest, who: &str, now: DateTime<Utc>)
     if request.requested_by.eq_ignore_ascii_case(who) {
         return Err(format!("user {who} asked for promotion request {}; approvals come from someone else", request.id));
     }
-    if request.approvals.iter().any(|a| a.by.eq_ignore_ascii_case(who)) && request.state != RequestState::Failed {
+    // An approved request whose run failed, was interrupted or never began is run again by an
+    // approval, also by someone who approved it before; a waiting one counts each person once.
+    let retry = matches!(request.state, RequestState::Failed | RequestState::Approved) || request.claim_lapsed(now);
+    if request.approvals.iter().any(|a| a.by.eq_ignore_ascii_case(who)) && !retry {
         return Err(format!("user {who} has already approved promotion request {}", request.id));
     }
+    if request.state == RequestState::Expired || (request.expires_at <= now && !request.state.is_final()) {
+        return Err(format!("promotion request {} expired at {}", request.id, request.expires_at.to_rfc3339()));
+    }
     match request.state {
-        RequestState::AwaitingApproval if request.expires_at <= now => {
-            Err(format!("promotion request {} expired at {}", request.id, request.expires_at.to_rfc3339()))
-        }
-        // A request whose move failed is tried again by an approval.
-        RequestState::AwaitingApproval | RequestState::Failed => Ok(()),
+        RequestState::AwaitingApproval => Ok(()),
+        _ if retry => Ok(()),
         state => Err(format!("promotion request {} is {state}, not awaiting approval", request.id)),
     }
 }
+
+/// The longest a request waits for approvals, or a command for a request.
+pub const MAX_SECONDS: u64 = 365 * 86_400;
 
 /// `90s`, `30m`, `12h`, `7d`: how long a request waits, or a command for it.
 pub fn parse_duration(s: &str) -> Result<std::time::Duration, InvalidInput> {
     let bad = || InvalidInput(format!("invalid duration {s:?}: give a number and s, m, h or d, e.g. 30m or 7d"));
     let unit = s.chars().last().ok_or_else(bad)?;
     let n: u64 = s[..s.len() - unit.len_utf8()].parse().map_err(|_| bad())?;
-    let seconds = match unit {
-        's' => n,
-        'm' => n * 60,
-        'h' => n * 3600,
-        'd' => n * 86_400,
+    let per = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        'd' => 86_400,
         _ => return Err(bad()),
     };
-    Ok(std::time::Duration::from_secs(seconds))
+    // A year at most: a wait or an expiry longer than that is a typo.
+    match n.checked_mul(per) {
+        Some(seconds) if (1..=MAX_SECONDS).contains(&seconds) => Ok(std::time::Duration::from_secs(seconds)),
+        _ => Err(InvalidInput(format!("duration {s:?} is out of range: from 1s to 365d"))),
+    }
 }
 
 #[cfg(test)]

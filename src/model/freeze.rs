@@ -50,7 +50,8 @@ impl WeekTime {
 
 impl fmt::Display for WeekTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {:02}:{:02}", DAYS[usize::from(self.day)], self.minute / 60, self.minute % 60)
+        let day = DAYS.get(usize::from(self.day)).unwrap_or(&"day?");
+        write!(f, "{day} {:02}:{:02}", self.minute / 60, self.minute % 60)
     }
 }
 
@@ -85,7 +86,8 @@ impl Window {
         match self {
             Window::Between { from, until } => (*from <= now && now < *until).then_some(*until),
             Window::Weekly { from, until, timezone } => {
-                let tz = zone(timezone).ok()?;
+                // A zone this host cannot read is judged in UTC, never as "not frozen".
+                let tz = zone(timezone).unwrap_or(jiff::tz::TimeZone::UTC);
                 let zoned = jiff::Timestamp::from_second(now.timestamp()).ok()?.to_zoned_datetime(tz.clone());
                 let day = i64::from(zoned.weekday().to_monday_zero_offset());
                 let here = day * 24 * 60 + i64::from(zoned.hour()) * 60 + i64::from(zoned.minute());
@@ -101,6 +103,29 @@ impl Window {
                 let wall = wall.with().second(0).subsec_nanosecond(0).build().ok()?;
                 let end = tz.to_zoned_datetime(wall).ok()?.timestamp().as_second();
                 DateTime::from_timestamp(end, 0).or(Some(now + Duration::minutes(ahead)))
+            }
+        }
+    }
+}
+
+impl Window {
+    /// What a window must be to be kept, however it arrived (the HTTP API takes it whole).
+    pub fn check(&self) -> Result<(), InvalidInput> {
+        match self {
+            Window::Between { from, until } => Window::between(*from, *until).map(|_| ()),
+            Window::Weekly { from, until, timezone } => {
+                for t in [from, until] {
+                    if t.day > 6 || t.minute >= 24 * 60 {
+                        return Err(InvalidInput(format!(
+                            "invalid time of the week: day {} minute {}",
+                            t.day, t.minute
+                        )));
+                    }
+                }
+                if from == until {
+                    return Err(InvalidInput("a weekly window starts when it ends".into()));
+                }
+                zone(timezone).map(|_| ())
             }
         }
     }

@@ -146,7 +146,10 @@ async fn request_log(request: Request, next: Next) -> Response {
         .unwrap_or_else(new_request_id);
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
-    let moves_images = method == axum::http::Method::POST && path.starts_with("/cc-ui/v1/artifacts/");
+    // Routes that may copy images: Facets' artifact moves, and the approval that runs a request.
+    let moves_images = method == axum::http::Method::POST
+        && (path.starts_with("/cc-ui/v1/artifacts/")
+            || (path.starts_with("/cc-ui/v1/promotion-requests/") && path.ends_with("/approve")));
     let limit = if moves_images { MOVE_TIMEOUT } else { REQUEST_TIMEOUT };
     let mut response = match tokio::time::timeout(limit, next.run(request)).await {
         Ok(r) => r,

@@ -77,6 +77,24 @@ fn a_gated_promotion_moves_on_the_second_approval_and_moves_what_was_asked_for()
         "{own:?}"
     );
 
+    // A gated stage is not pushed into, nor forced into.
+    let pushed = ctx.run(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "production"]);
+    assert_eq!(pushed.code, 3, "{pushed:?}");
+    assert!(pushed.stderr.contains("stage production of payments is gated"), "{pushed:?}");
+    let forced = ctx.run(&[
+        "promote",
+        "--integration",
+        "payments",
+        "--from",
+        "staging",
+        "--to",
+        "production",
+        "--force",
+        "--reason",
+        "now",
+    ]);
+    assert_eq!(forced.code, 3, "gates are not forced: {forced:?}");
+
     // A later build in staging does not change what the request moves.
     let later = image::single(ctx.images(), "build-2", "gated-later", 1);
     ctx.json(&["artifact", "push", &later.source(), "--integration", "payments", "--bucket", "staging"]);
@@ -141,6 +159,22 @@ fn a_gated_promotion_moves_on_the_second_approval_and_moves_what_was_asked_for()
             refused.to_string(),
             "stage production of payments is gated: a promotion into it is a request that 2 other people approve"
         );
+        // A request being run by bob is bob's to record: not mallory's, with a lease of her own.
+        let as_ = |who: &str| Embedded::new(store.clone(), facetctl::secrets::open(&ctx.facetctl_home()), who.into());
+        let new = facetctl::control::NewRequest {
+            integration: "payments".into(),
+            source_artifact_id: staged.id,
+            to: "production".into(),
+            reason: None,
+            expires_in_seconds: 3600,
+        };
+        let request = as_("alice").request_promotion(new).await.unwrap();
+        as_("bob").approve_request(request.id, None).await.unwrap();
+        as_("carol").approve_request(request.id, None).await.unwrap();
+        assert!(as_("bob").claim_request(request.id).await.unwrap().is_some());
+        let hijack =
+            NewPromotion { source_artifact_id: staged.id, reason: None, forced: false, request: Some(request.id) };
+        assert!(plane.record_promotion(&lock, hijack).await.is_err(), "mallory does not record bob's run");
         plane.unlock_bucket(&lock).await.unwrap();
         store.close().await;
     });
@@ -219,4 +253,44 @@ fn the_approval_that_would_move_a_frozen_bucket_is_refused_and_not_counted() {
     let request = ctx.json(&["promotion", "show", &id]);
     assert_eq!((&request["state"], request["approvals"].as_array().unwrap().len()), (&json!("awaiting-approval"), 1));
     assert_eq!(skopeo::digest(&registry, "team/payments/production:current"), None);
+}
+
+#[test]
+fn a_request_waits_until_it_expires_and_then_no_approval_moves_it() {
+    let (registry, ctx, _) = gated();
+    let asked = ctx.json(&[
+        "promote",
+        "--integration",
+        "payments",
+        "--from",
+        "staging",
+        "--to",
+        "production",
+        "--expires-in",
+        "1h",
+    ]);
+    let id = asked["request"]["id"].to_string();
+    // Two hours later, by the clock the tests set: expired, whoever looks or approves.
+    let later = |user: &str, args: &[&str]| {
+        let mut cmd = ctx.command();
+        cmd.env("FACETCTL_ACTOR", user).env("FACETCTL_CLOCK", "2099-01-01T00:00:00Z").args(args);
+        ctx.run_with(&mut cmd)
+    };
+    assert_eq!(later("alice", &["-o", "json", "promotion", "show", &id]).json()["state"], "expired");
+    let late = later("bob", &["approve", &id]);
+    assert_eq!(late.code, 3, "{late:?}");
+    assert!(late.stderr.contains(&format!("promotion request {id} expired at")), "{late:?}");
+    assert_eq!(skopeo::digest(&registry, "team/payments/production:current"), None);
+    let bad = ctx.run(&[
+        "promote",
+        "--integration",
+        "payments",
+        "--from",
+        "staging",
+        "--to",
+        "production",
+        "--expires-in",
+        "0s",
+    ]);
+    assert_eq!(bad.code, 2, "{bad:?}");
 }
