@@ -81,7 +81,10 @@ impl Embedded {
     pub(super) async fn freezes(&self) -> Result<Vec<Freeze>> {
         let sql = format!("{FREEZE_SELECT} WHERE f.ended_at IS NULL ORDER BY f.id");
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?;
-        rows.iter().map(freeze_from).collect()
+        let now = now();
+        // A span that is over stops nothing any more; it stays in the audit log.
+        let over = |f: &Freeze| matches!(f.window, Window::Between { until, .. } if until <= now);
+        Ok(rows.iter().map(freeze_from).collect::<Result<Vec<_>>>()?.into_iter().filter(|f| !over(f)).collect())
     }
 
     async fn freeze(&self, id: i64) -> Result<Freeze> {

@@ -225,7 +225,7 @@ pub trait ControlPlane: Send + Sync {
 
     /// Sets a freeze window: moves into the bucket are refused while it holds.
     async fn create_freeze(&self, new: NewFreeze) -> Result<Freeze>;
-    /// The freezes in force (set and not ended), whether or not their window holds now.
+    /// The freezes in force (set, not ended, not over), whether or not their window holds now.
     async fn freezes(&self) -> Result<Vec<Freeze>>;
     async fn end_freeze(&self, id: i64) -> Result<Freeze>;
     /// Whether this caller may force a move of this kind, asked before any registry work;

@@ -294,3 +294,18 @@ fn a_request_waits_until_it_expires_and_then_no_approval_moves_it() {
     ]);
     assert_eq!(bad.code, 2, "{bad:?}");
 }
+
+#[test]
+fn only_the_requester_cancels_a_request() {
+    let (_registry, ctx, _) = gated();
+    let asked = ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    let id = asked["request"]["id"].to_string();
+    let by_bob = as_user(&ctx, "bob", &["promotion", "cancel", &id]);
+    assert_eq!(by_bob.code, 3, "{by_bob:?}");
+    assert!(by_bob.stderr.contains(&format!("promotion request {id} is alice's")), "{by_bob:?}");
+    let cancelled = ctx.json(&["promotion", "cancel", &id]);
+    assert_eq!((&cancelled["state"], &cancelled["decided_by"]), (&json!("cancelled"), &json!("alice")));
+    let late = as_user(&ctx, "bob", &["approve", &id]);
+    assert_eq!(late.code, 3, "a cancelled request is not approved: {late:?}");
+    assert_eq!(ctx.json(&["promotion", "list", "--state", "awaiting-approval"]), json!([]));
+}
