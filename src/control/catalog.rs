@@ -456,7 +456,7 @@ pub(super) async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64>
         ),
         Shared::Rule => (
             "rule",
-            "SELECT id FROM routing_rules WHERE name = $1",
+            "SELECT id FROM routing_rules WHERE lower(name) = lower($1)",
             "SELECT name FROM integrations WHERE rule_id = $1 ORDER BY name",
         ),
     };

@@ -359,7 +359,7 @@ impl ControlPlane for Remote {
 
     async fn rule(&self, name: &str) -> Result<RoutingRule> {
         // Facets finds rules by id only; a name is found in the list.
-        self.rules().await?.into_iter().find(|r| r.name == name).ok_or_else(|| {
+        self.rules().await?.into_iter().find(|r| r.name.eq_ignore_ascii_case(name)).ok_or_else(|| {
             Error::NotFound(format!("unknown rule {name:?}")).hint(Hint::List {
                 what: "rule".into(),
                 integration: None,

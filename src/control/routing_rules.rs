@@ -68,7 +68,8 @@ impl Embedded {
     }
 
     pub(super) async fn rule(&self, name: &str) -> Result<RoutingRule> {
-        let sql = format!("{RULE_SELECT} WHERE name = $1");
+        // Names are unique whatever their case, so they are found whatever their case.
+        let sql = format!("{RULE_SELECT} WHERE lower(name) = lower($1)");
         sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(name)
             .fetch_optional(&self.store.pool)

@@ -64,7 +64,7 @@ fn a_push_that_names_no_bucket_goes_where_the_rule_sends_its_branch() {
         ctx.run(&["artifact", "push", &feature.source(), "--integration", "payments", "--git-ref", "feature/x"]);
     ctx.ok(&["integration", "update", "payments", "--no-rule"]);
     let no_rule = ctx.run(&["artifact", "push", &feature.source(), "--integration", "payments", "--git-ref", "main"]);
-    let tested = ctx.run(&["rule", "test", "by-branch", "--meta", "BRANCH_NAME=release/3.0"]);
+    let tested = ctx.run(&["rule", "test", "BY-BRANCH", "--meta", "BRANCH_NAME=release/3.0"]);
     let transcript = format!(
         "{}exit {}\n\n{}exit {}\n\n{}exit {}\n",
         missed.stderr, missed.code, no_rule.stderr, no_rule.code, tested.stdout, tested.code
