@@ -49,6 +49,9 @@ _facetctl() {
             facetctl,logout)
                 cmd="facetctl__subcmd__logout"
                 ;;
+            facetctl,man)
+                cmd="facetctl__subcmd__man"
+                ;;
             facetctl,promote)
                 cmd="facetctl__subcmd__promote"
                 ;;
@@ -180,6 +183,9 @@ _facetctl() {
                 ;;
             facetctl__subcmd__help,logout)
                 cmd="facetctl__subcmd__help__subcmd__logout"
+                ;;
+            facetctl__subcmd__help,man)
+                cmd="facetctl__subcmd__help__subcmd__man"
                 ;;
             facetctl__subcmd__help,promote)
                 cmd="facetctl__subcmd__help__subcmd__promote"
@@ -590,7 +596,7 @@ _facetctl() {
 
     case "${cmd}" in
         facetctl)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1408,7 +1414,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help)
-            opts="release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help"
+            opts="release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1744,6 +1750,20 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2377,7 +2397,7 @@ _facetctl() {
             fi
             case "${prev}" in
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "environment release-stream" -- "${cur}"))
                     return 0
                     ;;
                 --registry)
@@ -2393,7 +2413,7 @@ _facetctl() {
                     return 0
                     ;;
                 --layout)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "repository-per-bucket tag-per-bucket" -- "${cur}"))
                     return 0
                     ;;
                 --rule)
@@ -2745,6 +2765,40 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__man)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__promote)
             opts="-o -q -v -h -V --integration --from --to --artifact --digest --reason --dry-run --no-referrers --force --wait --timeout --expires-in --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2961,7 +3015,7 @@ _facetctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "awaiting-approval approved executing done rejected failed cancelled expired" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3067,7 +3121,7 @@ _facetctl() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "ecr acr gar gcr nexus dockerhub jfrog harbor generic" -- "${cur}"))
                     return 0
                     ;;
                 --url)
@@ -3731,7 +3785,7 @@ _facetctl() {
             fi
             case "${prev}" in
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "environment release-stream" -- "${cur}"))
                     return 0
                     ;;
                 --route)
@@ -4223,7 +4277,7 @@ _facetctl() {
             fi
             case "${prev}" in
                 --role)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "viewer developer release-manager admin" -- "${cur}"))
                     return 0
                     ;;
                 --database)
@@ -4517,7 +4571,7 @@ _facetctl() {
             fi
             case "${prev}" in
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "environment release-stream" -- "${cur}"))
                     return 0
                     ;;
                 --stages)

@@ -55,6 +55,7 @@ complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "login" -d 'Log in
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
+complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "man" -d 'Print a man page (roff): facetctl\'s, or one command\'s, e.g. `facetctl man promote | man -l -`'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
@@ -71,7 +72,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and no
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "create" -d 'Create a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "list" -d 'List release streams'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l description -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l description -d 'What it is for, in a few words' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -112,7 +113,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not _
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "create" -d 'Create an environment in a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "list" -d 'List environments'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l release-stream -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l release-stream -d 'The release stream it runs; a production stream makes it protected' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -157,9 +158,17 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -f -a "login" -d 'Save your own credentials for a registry in the OS keyring, after checking them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -f -a "logout" -d 'Forget the credentials `registry login` saved'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l kind -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l kind -d 'The product: decides credential sources and quirks' -r -f -a "ecr\t''
+acr\t''
+gar\t''
+gcr\t''
+nexus\t''
+dockerhub\t''
+jfrog\t''
+harbor\t''
+generic\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l url -d 'host[:port][/prefix], without a scheme' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l username -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l username -d 'The username the control plane pushes with; the password comes from stdin' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -217,7 +226,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l username -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l username -d 'The username the registry knows you by' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -266,7 +275,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Give a workflow new stages, and gates; promotions from then on follow them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete a workflow that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l type -d 'What the stages are: environments or release streams' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l type -d 'What the stages are: environments or release streams' -r -f -a "environment\t''
+release-stream\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l stages -d 'The stages in promotion order, comma-separated: qa,staging,production' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l gate -d 'A stage whose promotions wait for N approvals (default 1), e.g. production:2. Repeatable' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
@@ -302,7 +312,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l stages -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l stages -d 'All its stages from now on, in promotion order: qa,staging,production' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l gate -d 'The gates from now on (repeatable); left out, the workflow keeps its gates' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
@@ -350,11 +360,13 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not _
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Attach a workflow or a routing rule to an integration, or detach them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l type -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l registry -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l type -d 'What its buckets are: environments or release streams' -r -f -a "environment\t''
+release-stream\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l registry -d 'The registry its images live in (see `facetctl registry list`)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l repository -d 'Repository path in the registry (default: the integration\'s name)' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l workflow -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l layout -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l workflow -d 'The promotion workflow its buckets follow' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l layout -d 'How buckets map onto the registry: a repository each, or a tag each in one repository' -r -f -a "repository-per-bucket\t''
+tag-per-bucket\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l rule -d 'The routing rule that chooses a bucket when a push names none' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
@@ -439,7 +451,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "delete" -d 'Delete a routing rule that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "test" -d 'Say where a rule routes an artifact with this metadata'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l type -d 'The kind of bucket it routes to: environment or release-stream' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l type -d 'The kind of bucket it routes to: environment or release-stream' -r -f -a "environment\t''
+release-stream\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l route -d 'KEY=VALUE:BUCKET; ^= starts with, $= ends with, *= contains, ~ matches a regex. Repeat, in priority order' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
@@ -532,7 +545,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -f -a "end" -d 'End a freeze now; it stays in the audit log'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l integration -d 'The integration whose bucket is frozen' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l bucket -d 'The bucket frozen, by name' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l from -d 'Start (RFC 3339, e.g. 2026-12-24T00:00:00Z); with --until' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l until -d 'End (RFC 3339); with --from' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l weekly -d 'Each week: \'DAY HH:MM-DAY HH:MM\', e.g. \'fri 16:00-mon 08:00\'' -r
@@ -591,12 +604,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l integration -d 'The integration the image belongs to' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l bucket -d 'The bucket (default: the one the integration\'s routing rule chooses by the branch)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l git-ref -d 'The branch or tag built, recorded as BRANCH_NAME (default: the CI\'s own, when routing)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l tag -d 'The artifact\'s tag (default: the source\'s tag)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l description -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l description -d 'A line about the build, kept with the record' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l meta -d 'Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
@@ -610,12 +623,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l integration -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l integration -d 'The integration the image belongs to' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l bucket -d 'The bucket (default: the one the integration\'s routing rule chooses by the branch)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l git-ref -d 'The branch or tag built, recorded as BRANCH_NAME (default: the CI\'s own, when routing)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l tag -d 'The artifact\'s tag (default: the source\'s tag)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l description -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l description -d 'A line about the build, kept with the record' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l meta -d 'Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
@@ -629,8 +642,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l integration -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l integration -d 'The integration whose artifacts to list' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l bucket -d 'Only this bucket\'s artifacts' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -646,12 +659,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l integration -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l from -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l to -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l integration -d 'The integration to promote' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l from -d 'The source bucket (stage)' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l to -d 'The target bucket: the workflow\'s next stage after --from' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l artifact -d 'Promote this artifact of the source bucket instead of its head' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l digest -d 'Promote the source bucket\'s artifact with this digest' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l reason -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l reason -d 'Why, kept with the record (required with --force)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l timeout -d 'How long --wait waits before it gives up, leaving the request open (exit 3): 30m, 2h...' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l expires-in -d 'How long a request into a gated stage waits for approvals before it expires' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
@@ -669,7 +682,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s q -l quiet
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l reason -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l reason -d 'Why, for the audit log' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -708,8 +721,15 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __f
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "cancel" -d 'Withdraw a request (its requester, or an admin)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l integration -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l state -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l integration -d 'Only this integration\'s requests' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l state -d 'Only requests in this state: awaiting-approval, approved, executing, done, rejected, failed, cancelled, expired' -r -f -a "awaiting-approval\t''
+approved\t''
+executing\t''
+done\t''
+rejected\t''
+failed\t''
+cancelled\t''
+expired\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -747,10 +767,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Withdraw a request (its requester, or an admin)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l integration -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l bucket -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l integration -d 'The integration whose bucket to roll back' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l bucket -d 'The bucket whose moving tag goes back' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l to -d 'The artifact to go back to (default: the bucket\'s previous head)' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l reason -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l reason -d 'Why, kept with the record (required with --force)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -776,9 +796,9 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s q -l quiet 
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l integration -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l bucket -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l limit -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l integration -d 'The integration whose history to show' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l bucket -d 'Only this bucket\'s events' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l limit -d 'At most this many events, newest first' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -790,9 +810,9 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s q -l quiet
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l actor -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l actor -d 'Only this person\'s changes' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l since -d 'Only events at or after this time (RFC 3339, or a date YYYY-MM-DD)' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l limit -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l limit -d 'At most this many events, newest first' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -805,7 +825,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s v -l verbose
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l url -d 'The control plane\'s URL, e.g. https://facets.example.com' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l username -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l username -d 'Your user name on the control plane (on Facets, your email)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -872,6 +892,17 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "users" -d 'The server\'s users and their tokens'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -883,28 +914,29 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s q -l q
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "rule" -d 'Routing rules: which bucket a push that names none goes to, by its branch or metadata'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "freeze" -d 'Freeze windows: times in which a bucket does not move'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "artifact" -d 'Push, register and list artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "approve" -d 'Approve a promotion request into a gated stage; the last approval moves it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "reject" -d 'Reject a promotion request, with a reason'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "promotion" -d 'Promotion requests into gated stages: list, show, cancel'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "verify" -d 'Compare every bucket\'s tags in the registry with the records (exit 3 on any difference)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "registry" -d 'Container registries that integrations keep their images in'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "workflow" -d 'Promotion workflows: the ordered stages artifacts move through'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "integration" -d 'CI integrations: one service\'s images, one bucket per stage'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "rule" -d 'Routing rules: which bucket a push that names none goes to, by its branch or metadata'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "freeze" -d 'Freeze windows: times in which a bucket does not move'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "artifact" -d 'Push, register and list artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "promote" -d 'Promote a bucket\'s artifact to the next stage of the workflow'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "approve" -d 'Approve a promotion request into a gated stage; the last approval moves it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "reject" -d 'Reject a promotion request, with a reason'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "promotion" -d 'Promotion requests into gated stages: list, show, cancel'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "rollback" -d 'Point a bucket back at one of its earlier artifacts'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "verify" -d 'Compare every bucket\'s tags in the registry with the records (exit 3 on any difference)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "history" -d 'Each bucket\'s artifacts over time: pushes, promotions, rollbacks'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "audit" -d 'The append-only log of every change and who made it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "login" -d 'Log in to a control plane (a facetctl server or Facets); later commands use it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "logout" -d 'Forget a login; commands go back to the embedded control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "whoami" -d 'Who changes are recorded as, and on which control plane'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "server" -d 'Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "man" -d 'Print a man page (roff): facetctl\'s, or one command\'s, e.g. `facetctl man promote | man -l -`'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "create" -d 'Create a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from release-stream" -f -a "list" -d 'List release streams'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "create" -d 'Create an environment in a release stream'

@@ -66,7 +66,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (create)
 _arguments "${_arguments_options[@]}" : \
-'--description=[]:DESCRIPTION:_default' \
+'--description=[What it is for, in a few words]:DESCRIPTION:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -82,7 +82,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- Its name, as Facets spells it (QA, PRODUCTION); unique whatever its case:_default' \
 && ret=0
 ;;
 (list)
@@ -163,7 +163,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (create)
 _arguments "${_arguments_options[@]}" : \
-'--release-stream=[]:RELEASE_STREAM:_default' \
+'--release-stream=[The release stream it runs; a production stream makes it protected]:RELEASE_STREAM:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -178,7 +178,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- Its name\: a bucket of environment integrations (qa, staging, production):_default' \
 && ret=0
 ;;
 (list)
@@ -259,9 +259,9 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (add)
 _arguments "${_arguments_options[@]}" : \
-'--kind=[]:KIND:_default' \
+'--kind=[The product\: decides credential sources and quirks]:KIND:(ecr acr gar gcr nexus dockerhub jfrog harbor generic)' \
 '--url=[host\[\:port\]\[/prefix\], without a scheme]:HOST[/PREFIX]:_default' \
-'--username=[]:USERNAME:_default' \
+'--username=[The username the control plane pushes with; the password comes from stdin]:USERNAME:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -278,7 +278,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- A name for it, which integrations use (--registry):_default' \
 && ret=0
 ;;
 (list)
@@ -315,7 +315,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The registry'\''s name:_default' \
 && ret=0
 ;;
 (remove)
@@ -334,7 +334,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The registry'\''s name:_default' \
 && ret=0
 ;;
 (check)
@@ -353,12 +353,12 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The registry'\''s name:_default' \
 && ret=0
 ;;
 (login)
 _arguments "${_arguments_options[@]}" : \
-'--username=[]:USERNAME:_default' \
+'--username=[The username the registry knows you by]:USERNAME:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -374,7 +374,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The registry'\''s name:_default' \
 && ret=0
 ;;
 (logout)
@@ -393,7 +393,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The registry'\''s name:_default' \
 && ret=0
 ;;
 (help)
@@ -476,7 +476,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (create)
 _arguments "${_arguments_options[@]}" : \
-'--type=[What the stages are\: environments or release streams]:REGISTRATION_TYPE:_default' \
+'--type=[What the stages are\: environments or release streams]:REGISTRATION_TYPE:(environment release-stream)' \
 '*--stages=[The stages in promotion order, comma-separated\: qa,staging,production]:STAGES:_default' \
 '*--gate=[A stage whose promotions wait for N approvals (default 1), e.g. production\:2. Repeatable]:STAGE[:N]:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -493,7 +493,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- Its name, which integrations use (--workflow):_default' \
 && ret=0
 ;;
 (list)
@@ -530,12 +530,12 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The workflow'\''s name:_default' \
 && ret=0
 ;;
 (update)
 _arguments "${_arguments_options[@]}" : \
-'*--stages=[]:STAGES:_default' \
+'*--stages=[All its stages from now on, in promotion order\: qa,staging,production]:STAGES:_default' \
 '(--no-gates)*--gate=[The gates from now on (repeatable); left out, the workflow keeps its gates]:STAGE[:N]:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -552,7 +552,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The workflow'\''s name:_default' \
 && ret=0
 ;;
 (delete)
@@ -571,7 +571,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The workflow'\''s name:_default' \
 && ret=0
 ;;
 (help)
@@ -646,11 +646,11 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (create)
 _arguments "${_arguments_options[@]}" : \
-'--type=[]:REGISTRATION_TYPE:_default' \
-'--registry=[]:REGISTRY:_default' \
+'--type=[What its buckets are\: environments or release streams]:REGISTRATION_TYPE:(environment release-stream)' \
+'--registry=[The registry its images live in (see \`facetctl registry list\`)]:REGISTRY:_default' \
 '--repository=[Repository path in the registry (default\: the integration'\''s name)]:REPOSITORY:_default' \
-'--workflow=[]:WORKFLOW:_default' \
-'--layout=[]:LAYOUT:_default' \
+'--workflow=[The promotion workflow its buckets follow]:WORKFLOW:_default' \
+'--layout=[How buckets map onto the registry\: a repository each, or a tag each in one repository]:LAYOUT:(repository-per-bucket tag-per-bucket)' \
 '--rule=[The routing rule that chooses a bucket when a push names none]:RULE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -666,7 +666,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- Its name\: the service whose images it moves (Facets'\'' application name):_default' \
 && ret=0
 ;;
 (list)
@@ -703,7 +703,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The integration'\''s name:_default' \
 && ret=0
 ;;
 (update)
@@ -726,7 +726,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The integration'\''s name:_default' \
 && ret=0
 ;;
 (delete)
@@ -745,7 +745,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The integration'\''s name:_default' \
 && ret=0
 ;;
 (help)
@@ -820,7 +820,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (create)
 _arguments "${_arguments_options[@]}" : \
-'--type=[The kind of bucket it routes to\: environment or release-stream]:REGISTRATION_TYPE:_default' \
+'--type=[The kind of bucket it routes to\: environment or release-stream]:REGISTRATION_TYPE:(environment release-stream)' \
 '*--route=[KEY=VALUE\:BUCKET; ^= starts with, \$= ends with, *= contains, ~ matches a regex. Repeat, in priority order]:CRITERION:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -836,7 +836,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- Its name, which integrations use (--rule):_default' \
 && ret=0
 ;;
 (list)
@@ -873,7 +873,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The rule'\''s name:_default' \
 && ret=0
 ;;
 (update)
@@ -893,7 +893,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The rule'\''s name:_default' \
 && ret=0
 ;;
 (delete)
@@ -912,7 +912,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The rule'\''s name:_default' \
 && ret=0
 ;;
 (test)
@@ -932,7 +932,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The rule'\''s name:_default' \
 && ret=0
 ;;
 (help)
@@ -1012,7 +1012,7 @@ _arguments "${_arguments_options[@]}" : \
             (create)
 _arguments "${_arguments_options[@]}" : \
 '(--all)--integration=[The integration whose bucket is frozen]:INTEGRATION:_default' \
-'--bucket=[]:BUCKET:_default' \
+'--bucket=[The bucket frozen, by name]:BUCKET:_default' \
 '(--weekly)--from=[Start (RFC 3339, e.g. 2026-12-24T00\:00\:00Z); with --until]:FROM:_default' \
 '--until=[End (RFC 3339); with --from]:UNTIL:_default' \
 '--weekly=[Each week\: '\''DAY HH\:MM-DAY HH\:MM'\'', e.g. '\''fri 16\:00-mon 08\:00'\'']:WEEKLY:_default' \
@@ -1069,7 +1069,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id:_default' \
+':id -- The freeze, by the id `freeze list` shows:_default' \
 && ret=0
 ;;
 (help)
@@ -1136,12 +1136,12 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (push)
 _arguments "${_arguments_options[@]}" : \
-'--integration=[]:INTEGRATION:_default' \
+'--integration=[The integration the image belongs to]:INTEGRATION:_default' \
 '--bucket=[The bucket (default\: the one the integration'\''s routing rule chooses by the branch)]:BUCKET:_default' \
 '--git-ref=[The branch or tag built, recorded as BRANCH_NAME (default\: the CI'\''s own, when routing)]:REF:_default' \
 '--tag=[The artifact'\''s tag (default\: the source'\''s tag)]:TAG:_default' \
 '--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
-'--description=[]:DESCRIPTION:_default' \
+'--description=[A line about the build, kept with the record]:DESCRIPTION:_default' \
 '*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -1163,12 +1163,12 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (register)
 _arguments "${_arguments_options[@]}" : \
-'--integration=[]:INTEGRATION:_default' \
+'--integration=[The integration the image belongs to]:INTEGRATION:_default' \
 '--bucket=[The bucket (default\: the one the integration'\''s routing rule chooses by the branch)]:BUCKET:_default' \
 '--git-ref=[The branch or tag built, recorded as BRANCH_NAME (default\: the CI'\''s own, when routing)]:REF:_default' \
 '--tag=[The artifact'\''s tag (default\: the source'\''s tag)]:TAG:_default' \
 '--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
-'--description=[]:DESCRIPTION:_default' \
+'--description=[A line about the build, kept with the record]:DESCRIPTION:_default' \
 '*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -1190,8 +1190,8 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'--integration=[]:INTEGRATION:_default' \
-'--bucket=[]:BUCKET:_default' \
+'--integration=[The integration whose artifacts to list]:INTEGRATION:_default' \
+'--bucket=[Only this bucket'\''s artifacts]:BUCKET:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1246,12 +1246,12 @@ esac
 ;;
 (promote)
 _arguments "${_arguments_options[@]}" : \
-'--integration=[]:INTEGRATION:_default' \
-'--from=[]:FROM:_default' \
-'--to=[]:TO:_default' \
+'--integration=[The integration to promote]:INTEGRATION:_default' \
+'--from=[The source bucket (stage)]:FROM:_default' \
+'--to=[The target bucket\: the workflow'\''s next stage after --from]:TO:_default' \
 '(--digest)--artifact=[Promote this artifact of the source bucket instead of its head]:ARTIFACT:_default' \
 '--digest=[Promote the source bucket'\''s artifact with this digest]:DIGEST:_default' \
-'--reason=[]:REASON:_default' \
+'--reason=[Why, kept with the record (required with --force)]:REASON:_default' \
 '--timeout=[How long --wait waits before it gives up, leaving the request open (exit 3)\: 30m, 2h...]:DURATION:_default' \
 '--expires-in=[How long a request into a gated stage waits for approvals before it expires]:DURATION:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -1276,7 +1276,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (approve)
 _arguments "${_arguments_options[@]}" : \
-'--reason=[]:REASON:_default' \
+'--reason=[Why, for the audit log]:REASON:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1342,8 +1342,8 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (list)
 _arguments "${_arguments_options[@]}" : \
-'--integration=[]:INTEGRATION:_default' \
-'--state=[]:STATE:_default' \
+'--integration=[Only this integration'\''s requests]:INTEGRATION:_default' \
+'--state=[Only requests in this state\: awaiting-approval, approved, executing, done, rejected, failed, cancelled, expired]:STATE:(awaiting-approval approved executing done rejected failed cancelled expired)' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1376,7 +1376,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id:_default' \
+':id -- The promotion request:_default' \
 && ret=0
 ;;
 (cancel)
@@ -1395,7 +1395,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id:_default' \
+':id -- The promotion request:_default' \
 && ret=0
 ;;
 (help)
@@ -1436,10 +1436,10 @@ esac
 ;;
 (rollback)
 _arguments "${_arguments_options[@]}" : \
-'--integration=[]:INTEGRATION:_default' \
-'--bucket=[]:BUCKET:_default' \
+'--integration=[The integration whose bucket to roll back]:INTEGRATION:_default' \
+'--bucket=[The bucket whose moving tag goes back]:BUCKET:_default' \
 '--to=[The artifact to go back to (default\: the bucket'\''s previous head)]:ARTIFACT_ID:_default' \
-'--reason=[]:REASON:_default' \
+'--reason=[Why, kept with the record (required with --force)]:REASON:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1479,9 +1479,9 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (history)
 _arguments "${_arguments_options[@]}" : \
-'--integration=[]:INTEGRATION:_default' \
-'--bucket=[]:BUCKET:_default' \
-'--limit=[]:LIMIT:_default' \
+'--integration=[The integration whose history to show]:INTEGRATION:_default' \
+'--bucket=[Only this bucket'\''s events]:BUCKET:_default' \
+'--limit=[At most this many events, newest first]:LIMIT:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1500,9 +1500,9 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (audit)
 _arguments "${_arguments_options[@]}" : \
-'--actor=[]:ACTOR:_default' \
+'--actor=[Only this person'\''s changes]:ACTOR:_default' \
 '--since=[Only events at or after this time (RFC 3339, or a date YYYY-MM-DD)]:SINCE:_default' \
-'--limit=[]:LIMIT:_default' \
+'--limit=[At most this many events, newest first]:LIMIT:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1522,7 +1522,7 @@ _arguments "${_arguments_options[@]}" : \
 (login)
 _arguments "${_arguments_options[@]}" : \
 '--url=[The control plane'\''s URL, e.g. https\://facets.example.com]:URL:_default' \
-'--username=[]:USERNAME:_default' \
+'--username=[Your user name on the control plane (on Facets, your email)]:USERNAME:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
@@ -1632,7 +1632,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (add)
 _arguments "${_arguments_options[@]}" : \
-'--role=[]:ROLE:_default' \
+'--role=[What they may do\: viewer, developer, release-manager or admin]:ROLE:(viewer developer release-manager admin)' \
 '--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
 '--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -1648,7 +1648,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The user'\''s name, or email address as Facets'\'' clients sign in:_default' \
 && ret=0
 ;;
 (revoke)
@@ -1668,7 +1668,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name:_default' \
+':name -- The user whose token stops working now:_default' \
 && ret=0
 ;;
 (list)
@@ -1778,6 +1778,25 @@ esac
     ;;
 esac
 ;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::command -- The command whose page to print, e.g. promote, or registry add; none for facetctl'\''s own:_default' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
@@ -1794,7 +1813,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':shell:(bash elvish fish powershell zsh)' \
+':shell -- The shell to print the script for:(bash elvish fish powershell zsh)' \
 && ret=0
 ;;
 (help)
@@ -2181,6 +2200,10 @@ esac
     ;;
 esac
 ;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2221,6 +2244,7 @@ _facetctl_commands() {
 'logout:Forget a login; commands go back to the embedded control plane' \
 'whoami:Who changes are recorded as, and on which control plane' \
 'server:Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL' \
+'man:Print a man page (roff)\: facetctl'\''s, or one command'\''s, e.g. \`facetctl man promote | man -l -\`' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2417,6 +2441,7 @@ _facetctl__subcmd__help_commands() {
 'logout:Forget a login; commands go back to the embedded control plane' \
 'whoami:Who changes are recorded as, and on which control plane' \
 'server:Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL' \
+'man:Print a man page (roff)\: facetctl'\''s, or one command'\''s, e.g. \`facetctl man promote | man -l -\`' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2558,6 +2583,11 @@ _facetctl__subcmd__help__subcmd__login_commands() {
 _facetctl__subcmd__help__subcmd__logout_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help logout commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__man_commands] )) ||
+_facetctl__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help man commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__promote_commands] )) ||
 _facetctl__subcmd__help__subcmd__promote_commands() {
@@ -2876,6 +2906,11 @@ _facetctl__subcmd__login_commands() {
 _facetctl__subcmd__logout_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl logout commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__man_commands] )) ||
+_facetctl__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl man commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__promote_commands] )) ||
 _facetctl__subcmd__promote_commands() {

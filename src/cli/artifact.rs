@@ -18,8 +18,10 @@ pub enum ArtifactCommand {
     Register(PushArgs),
     /// List an integration's artifacts, newest first.
     List {
+        /// The integration whose artifacts to list.
         #[arg(long)]
         integration: String,
+        /// Only this bucket's artifacts.
         #[arg(long)]
         bucket: Option<String>,
     },
@@ -29,6 +31,7 @@ pub enum ArtifactCommand {
 pub struct PushArgs {
     /// A registry reference (host/repo:tag or @sha256:...), or oci:DIR[:TAG].
     source: String,
+    /// The integration the image belongs to.
     #[arg(long)]
     integration: String,
     /// The bucket (default: the one the integration's routing rule chooses by the branch).
@@ -43,6 +46,7 @@ pub struct PushArgs {
     /// The CI build's id, e.g. $GITHUB_RUN_ID.
     #[arg(long)]
     external_id: Option<String>,
+    /// A line about the build, kept with the record.
     #[arg(long)]
     description: Option<String>,
     /// Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable.

@@ -22,6 +22,7 @@ pub enum FreezeCommand {
         /// Every integration's bucket of this name.
         #[arg(long)]
         all: bool,
+        /// The bucket frozen, by name.
         #[arg(long)]
         bucket: String,
         /// Start (RFC 3339, e.g. 2026-12-24T00:00:00Z); with --until.
@@ -43,7 +44,10 @@ pub enum FreezeCommand {
     /// The freezes in force, whether or not their window holds now.
     List,
     /// End a freeze now; it stays in the audit log.
-    End { id: i64 },
+    End {
+        /// The freeze, by the id `freeze list` shows.
+        id: i64,
+    },
 }
 
 fn time(flag: &str, s: &str) -> Result<DateTime<Utc>, Error> {

@@ -109,8 +109,14 @@ enum Command {
     Whoami,
     /// Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL.
     Server(server::ServerArgs),
+    /// Print a man page (roff): facetctl's, or one command's, e.g. `facetctl man promote | man -l -`.
+    Man {
+        /// The command whose page to print, e.g. promote, or registry add; none for facetctl's own.
+        command: Vec<String>,
+    },
     /// Print a shell completion script.
     Completions {
+        /// The shell to print the script for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -128,6 +134,15 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    if let Command::Man { command } = &cli.command {
+        return match man_page(command, &mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(ErrorKind::Usage.exit_code())
+            }
+        };
+    }
     if let Command::Completions { shell } = &cli.command {
         clap_complete::generate(*shell, &mut Cli::command(), "facetctl", &mut std::io::stdout());
         return ExitCode::SUCCESS;
@@ -252,7 +267,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Verify(a) => moves::verify(&app, &printer, a).await,
         Command::History(a) => moves::history(&app, &printer, a).await,
         Command::Audit(a) => moves::audit(&app, &printer, a).await,
-        Command::Completions { .. } => unreachable!("handled before the runtime starts"),
+        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled before the runtime starts"),
         Command::Server(_) | Command::Login(_) | Command::Logout | Command::Whoami => {
             unreachable!("handled before the control plane opens")
         }
@@ -262,6 +277,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 /// Parses a `clap` value with the model's `FromStr`, keeping its message.
+/// A model word's parser: `--help` and completion list its values, spelled as people type them
+/// (`release-stream`); Facets' spelling (`RELEASE_STREAM`) and any case are taken too.
+fn words<T: crate::model::Word>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = T::all().iter().map(|w| {
+        let spelled = w.word().to_ascii_lowercase().replace('_', "-");
+        let value = PossibleValue::new(spelled.clone());
+        if spelled == w.word() { value } else { value.alias(w.word()) }
+    });
+    PossibleValuesParser::new(values).try_map(|s: String| s.parse::<T>())
+}
+
 fn parse_word<T: std::str::FromStr<Err = crate::model::InvalidInput>>(s: &str) -> Result<T, String> {
     s.parse().map_err(|e: crate::model::InvalidInput| e.0)
 }
@@ -279,5 +306,24 @@ pub(crate) fn lease_length() -> anyhow::Result<std::time::Duration> {
             ))
             .into()),
         },
+    }
+}
+
+/// The man page of `facetctl` or of one of its commands, from the same definitions as `--help`.
+pub fn man_page(path: &[String], out: &mut dyn std::io::Write) -> Result<(), Error> {
+    let mut command = Cli::command();
+    command.build();
+    let mut name = String::from("facetctl");
+    for word in path {
+        command = command.find_subcommand(word).cloned().ok_or_else(|| {
+            Error::Invalid(format!("no command {word:?} in `{}`; `facetctl --help` lists them", name.replace('-', " ")))
+        })?;
+        name = format!("{name}-{word}");
+    }
+    let page = clap_mangen::Man::new(command.name(name));
+    match page.render(out) {
+        // A reader that stopped early (`| head`) has what it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.map_err(|e| Error::Failed(format!("cannot write the man page: {e}"))),
     }
 }

@@ -12,10 +12,13 @@ use crate::model::Digest;
 
 #[derive(Debug, Args)]
 pub struct PromoteArgs {
+    /// The integration to promote.
     #[arg(long)]
     integration: String,
+    /// The source bucket (stage).
     #[arg(long)]
     from: String,
+    /// The target bucket: the workflow's next stage after --from.
     #[arg(long)]
     to: String,
     /// Promote this artifact of the source bucket instead of its head.
@@ -24,6 +27,7 @@ pub struct PromoteArgs {
     /// Promote the source bucket's artifact with this digest.
     #[arg(long, value_parser = |s: &str| s.parse::<Digest>().map_err(|e| e.0))]
     digest: Option<Digest>,
+    /// Why, kept with the record (required with --force).
     #[arg(long)]
     reason: Option<String>,
     /// Say what would be promoted, and change nothing.
@@ -53,13 +57,16 @@ fn duration(s: &str) -> Result<std::time::Duration, String> {
 
 #[derive(Debug, Args)]
 pub struct RollbackArgs {
+    /// The integration whose bucket to roll back.
     #[arg(long)]
     integration: String,
+    /// The bucket whose moving tag goes back.
     #[arg(long)]
     bucket: String,
     /// The artifact to go back to (default: the bucket's previous head).
     #[arg(long, value_name = "ARTIFACT_ID")]
     to: Option<i64>,
+    /// Why, kept with the record (required with --force).
     #[arg(long)]
     reason: Option<String>,
     /// Go through a freeze (admin or release manager); needs --reason, audited.
@@ -79,21 +86,26 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
+    /// The integration whose history to show.
     #[arg(long)]
     integration: String,
+    /// Only this bucket's events.
     #[arg(long)]
     bucket: Option<String>,
+    /// At most this many events, newest first.
     #[arg(long, default_value = "50")]
     limit: u32,
 }
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    /// Only this person's changes.
     #[arg(long)]
     actor: Option<String>,
     /// Only events at or after this time (RFC 3339, or a date YYYY-MM-DD).
     #[arg(long)]
     since: Option<String>,
+    /// At most this many events, newest first.
     #[arg(long, default_value = "100")]
     limit: u32,
 }

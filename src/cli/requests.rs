@@ -12,6 +12,7 @@ use crate::model::{PromotionRequest, RequestState};
 pub struct ApproveArgs {
     /// The promotion request.
     id: i64,
+    /// Why, for the audit log.
     #[arg(long)]
     reason: Option<String>,
 }
@@ -29,15 +30,23 @@ pub struct RejectArgs {
 pub enum PromotionCommand {
     /// Promotion requests, newest first.
     List {
+        /// Only this integration's requests.
         #[arg(long)]
         integration: Option<String>,
-        #[arg(long, value_parser = super::parse_word::<RequestState>)]
+        /// Only requests in this state: awaiting-approval, approved, executing, done, rejected, failed, cancelled, expired.
+        #[arg(long, value_parser = super::words::<RequestState>(), ignore_case = true)]
         state: Option<RequestState>,
     },
     /// One request: who asked, who approved, the digest, the times.
-    Show { id: i64 },
+    Show {
+        /// The promotion request.
+        id: i64,
+    },
     /// Withdraw a request (its requester, or an admin).
-    Cancel { id: i64 },
+    Cancel {
+        /// The promotion request.
+        id: i64,
+    },
 }
 
 fn said(r: &PromotionRequest) -> String {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use clap::Subcommand;
 
 use super::output::Printer;
-use super::parse_word;
+use super::words;
 use crate::app::App;
 use crate::control::NewRoutingRule;
 use crate::model::{Criterion, RegistrationType, route};
@@ -18,9 +18,10 @@ pub enum RuleCommand {
         facetctl rule create by-branch --type environment --route 'BRANCH_NAME=main:qa' --route 'BRANCH_NAME^=release/:staging'\n  \
         facetctl rule create tags --type release-stream --route 'BRANCH_NAME~^v[0-9]+\\.[0-9]+:PRODUCTION'")]
     Create {
+        /// Its name, which integrations use (--rule).
         name: String,
         /// The kind of bucket it routes to: environment or release-stream.
-        #[arg(long = "type", value_parser = parse_word::<RegistrationType>)]
+        #[arg(long = "type", value_parser = words::<RegistrationType>(), ignore_case = true)]
         registration_type: RegistrationType,
         /// KEY=VALUE:BUCKET; ^= starts with, $= ends with, *= contains, ~ matches a regex. Repeat, in priority order.
         #[arg(long = "route", required = true, value_name = "CRITERION")]
@@ -29,18 +30,26 @@ pub enum RuleCommand {
     /// List routing rules.
     List,
     /// Show one routing rule with its criteria.
-    Show { name: String },
+    Show {
+        /// The rule's name.
+        name: String,
+    },
     /// Give a routing rule new criteria, replacing the old.
     Update {
+        /// The rule's name.
         name: String,
         /// As for create; the full new list, in priority order.
         #[arg(long = "route", required = true, value_name = "CRITERION")]
         routes: Vec<String>,
     },
     /// Delete a routing rule that no integration uses.
-    Delete { name: String },
+    Delete {
+        /// The rule's name.
+        name: String,
+    },
     /// Say where a rule routes an artifact with this metadata.
     Test {
+        /// The rule's name.
         name: String,
         /// KEY=VALUE of the artifact's metadata, e.g. BRANCH_NAME=main. Repeatable.
         #[arg(long = "meta", value_name = "KEY=VALUE")]

@@ -6,7 +6,7 @@ use std::path::Path;
 use clap::{Args, Subcommand};
 
 use super::output::Printer;
-use super::parse_word;
+use super::words;
 use crate::control::store::Store;
 use crate::control::store::users;
 use crate::model::Role;
@@ -43,14 +43,17 @@ enum ServerCommand {
 enum UsersCommand {
     /// Add a user; prints their new token once, on stdout.
     Add {
+        /// The user's name, or email address as Facets' clients sign in.
         name: String,
-        #[arg(long, value_parser = parse_word::<Role>)]
+        /// What they may do: viewer, developer, release-manager or admin.
+        #[arg(long, value_parser = words::<Role>(), ignore_case = true)]
         role: Role,
         #[command(flatten)]
         database: DatabaseArg,
     },
     /// Revoke a user's token at once.
     Revoke {
+        /// The user whose token stops working now.
         name: String,
         #[command(flatten)]
         database: DatabaseArg,

@@ -26,6 +26,7 @@ pub struct LoginArgs {
     /// The control plane's URL, e.g. https://facets.example.com.
     #[arg(long)]
     url: String,
+    /// Your user name on the control plane (on Facets, your email).
     #[arg(long)]
     username: String,
     /// Read the personal access token from stdin (else FACETS_TOKEN).

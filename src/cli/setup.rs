@@ -6,7 +6,7 @@ use std::io::Read;
 use clap::{Args, Subcommand};
 
 use super::output::Printer;
-use super::parse_word;
+use super::{parse_word, words};
 use crate::app::{App, registry_access};
 use crate::control::{NewIntegration, NewRegistry, NewWorkflow, SecretPlacement};
 use crate::error::Error;
@@ -19,10 +19,12 @@ use crate::secrets::StoredIn;
 pub enum ReleaseStreamCommand {
     /// Create a release stream.
     Create {
+        /// Its name, as Facets spells it (QA, PRODUCTION); unique whatever its case.
         name: String,
         /// Mark it as production.
         #[arg(long)]
         prod: bool,
+        /// What it is for, in a few words.
         #[arg(long, default_value = "")]
         description: String,
     },
@@ -34,7 +36,9 @@ pub enum ReleaseStreamCommand {
 pub enum EnvironmentCommand {
     /// Create an environment in a release stream.
     Create {
+        /// Its name: a bucket of environment integrations (qa, staging, production).
         name: String,
+        /// The release stream it runs; a production stream makes it protected.
         #[arg(long)]
         release_stream: String,
     },
@@ -49,14 +53,25 @@ pub enum RegistryCommand {
     /// List registries (secrets are never shown).
     List,
     /// Show one registry.
-    Show { name: String },
+    Show {
+        /// The registry's name.
+        name: String,
+    },
     /// Remove a registry that no integration uses, and its stored secret.
-    Remove { name: String },
+    Remove {
+        /// The registry's name.
+        name: String,
+    },
     /// Check that the registry answers and accepts the credentials.
-    Check { name: String },
+    Check {
+        /// The registry's name.
+        name: String,
+    },
     /// Save your own credentials for a registry in the OS keyring, after checking them.
     Login {
+        /// The registry's name.
         name: String,
+        /// The username the registry knows you by.
         #[arg(long)]
         username: String,
         /// Read the password or token from stdin.
@@ -64,17 +79,23 @@ pub enum RegistryCommand {
         password_stdin: bool,
     },
     /// Forget the credentials `registry login` saved.
-    Logout { name: String },
+    Logout {
+        /// The registry's name.
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct RegistryAddArgs {
+    /// A name for it, which integrations use (--registry).
     name: String,
-    #[arg(long, value_parser = parse_word::<RegistryKind>)]
+    /// The product: decides credential sources and quirks.
+    #[arg(long, value_parser = words::<RegistryKind>(), ignore_case = true)]
     kind: RegistryKind,
     /// host[:port][/prefix], without a scheme.
     #[arg(long, value_name = "HOST[/PREFIX]")]
     url: String,
+    /// The username the control plane pushes with; the password comes from stdin.
     #[arg(long)]
     username: Option<String>,
     /// Read the password or token from stdin.
@@ -89,9 +110,10 @@ pub struct RegistryAddArgs {
 pub enum WorkflowCommand {
     /// Create a promotion workflow.
     Create {
+        /// Its name, which integrations use (--workflow).
         name: String,
         /// What the stages are: environments or release streams.
-        #[arg(long = "type", value_parser = parse_word::<RegistrationType>)]
+        #[arg(long = "type", value_parser = words::<RegistrationType>(), ignore_case = true)]
         registration_type: RegistrationType,
         /// The stages in promotion order, comma-separated: qa,staging,production.
         #[arg(long, value_delimiter = ',', required = true)]
@@ -103,10 +125,15 @@ pub enum WorkflowCommand {
     /// List workflows.
     List,
     /// Show one workflow.
-    Show { name: String },
+    Show {
+        /// The workflow's name.
+        name: String,
+    },
     /// Give a workflow new stages, and gates; promotions from then on follow them.
     Update {
+        /// The workflow's name.
         name: String,
+        /// All its stages from now on, in promotion order: qa,staging,production.
         #[arg(long, value_delimiter = ',', required = true)]
         stages: Vec<String>,
         /// The gates from now on (repeatable); left out, the workflow keeps its gates.
@@ -117,7 +144,10 @@ pub enum WorkflowCommand {
         no_gates: bool,
     },
     /// Delete a workflow that no integration uses.
-    Delete { name: String },
+    Delete {
+        /// The workflow's name.
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,11 +157,15 @@ pub enum IntegrationCommand {
     /// List integrations.
     List,
     /// Show one integration.
-    Show { name: String },
+    Show {
+        /// The integration's name.
+        name: String,
+    },
     /// Attach a workflow or a routing rule to an integration, or detach them.
     #[command(group = clap::ArgGroup::new("change").required(true).multiple(true)
         .args(["workflow", "no_workflow", "rule", "no_rule"]))]
     Update {
+        /// The integration's name.
         name: String,
         /// The promotion workflow to follow.
         #[arg(long, conflicts_with = "no_workflow")]
@@ -147,22 +181,30 @@ pub enum IntegrationCommand {
         no_rule: bool,
     },
     /// Delete an integration that has recorded no artifact.
-    Delete { name: String },
+    Delete {
+        /// The integration's name.
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct IntegrationCreateArgs {
+    /// Its name: the service whose images it moves (Facets' application name).
     name: String,
-    #[arg(long = "type", value_parser = parse_word::<RegistrationType>)]
+    /// What its buckets are: environments or release streams.
+    #[arg(long = "type", value_parser = words::<RegistrationType>(), ignore_case = true)]
     registration_type: RegistrationType,
+    /// The registry its images live in (see `facetctl registry list`).
     #[arg(long)]
     registry: String,
     /// Repository path in the registry (default: the integration's name).
     #[arg(long)]
     repository: Option<String>,
+    /// The promotion workflow its buckets follow.
     #[arg(long)]
     workflow: Option<String>,
-    #[arg(long, value_parser = parse_word::<Layout>, default_value = "repository-per-bucket")]
+    /// How buckets map onto the registry: a repository each, or a tag each in one repository.
+    #[arg(long, value_parser = words::<Layout>(), ignore_case = true, default_value = "repository-per-bucket")]
     layout: Layout,
     /// The routing rule that chooses a bucket when a push names none.
     #[arg(long)]

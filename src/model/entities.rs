@@ -28,6 +28,11 @@ macro_rules! word_enum {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
         }
 
+        impl $crate::model::Word for $name {
+            fn all() -> &'static [Self] { $name::ALL }
+            fn word(self) -> &'static str { self.as_str() }
+        }
+
         impl FromStr for $name {
             type Err = InvalidInput;
             fn from_str(s: &str) -> Result<Self, InvalidInput> {

@@ -19,6 +19,12 @@ pub use routing::*;
 pub use rules::*;
 pub use setup::*;
 
+/// A closed set of words (a kind, a type, a state), for a front end to list.
+pub trait Word: Copy + Send + Sync + 'static + std::str::FromStr<Err = InvalidInput> {
+    fn all() -> &'static [Self];
+    fn word(self) -> &'static str;
+}
+
 /// A value the user gave that cannot be used; the message says what to do.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{0}")]

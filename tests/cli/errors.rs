@@ -15,7 +15,8 @@ fn assert_clean_failure(run: &Run, code: i32, says: &str) {
 /// what to do about it (clap's own pointer to `--help` for a usage error).
 fn assert_one_error_line(run: &Run) {
     assert!(run.stdout.is_empty(), "nothing on stdout: {run:?}");
-    let clap = |l: &&str| l.is_empty() || *l == "For more information, try '--help'.";
+    let clap =
+        |l: &&str| l.is_empty() || *l == "For more information, try '--help'." || l.starts_with("  [possible values: ");
     let lines: Vec<&str> = run.stderr.lines().filter(|l| !clap(l)).collect();
     assert!(lines.len() == 1 || lines.len() == 2 && lines[1].starts_with("hint: "), "{run:?}");
     assert!(lines[0].starts_with("error: "), "{run:?}");

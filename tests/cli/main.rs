@@ -15,6 +15,7 @@ mod errors;
 mod faults;
 mod freezes;
 mod gates;
+mod help;
 mod keyring;
 mod quirks;
 mod referrers;
