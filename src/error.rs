@@ -142,6 +142,17 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The kind as documents name it (`-o json` on a failure).
+    pub fn word(self) -> &'static str {
+        match self {
+            ErrorKind::Usage => "usage",
+            ErrorKind::Refused => "refused",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not-found",
+            ErrorKind::Failed => "failed",
+        }
+    }
+
     /// The exit code of the command-line contract.
     pub fn exit_code(self) -> u8 {
         match self {

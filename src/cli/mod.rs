@@ -155,13 +155,14 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let format = cli.output;
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => report(&e),
+        Err(e) => report(&e, format),
     }
 }
 
-fn report(e: &anyhow::Error) -> ExitCode {
+fn report(e: &anyhow::Error, format: Format) -> ExitCode {
     if let Some(io) = e.downcast_ref::<std::io::Error>()
         && io.kind() == std::io::ErrorKind::BrokenPipe
     {
@@ -169,9 +170,20 @@ fn report(e: &anyhow::Error) -> ExitCode {
     }
     let kind = e.downcast_ref::<Error>().map_or(ErrorKind::Failed, Error::kind);
     // One line: the chain joined, as the user reads it; then what to do, in the CLI's words.
-    eprintln!("error: {}", crate::error::causes_line(e.chain().map(|c| c.to_string())).replace('\n', " "));
-    if let Some(hint) = e.downcast_ref::<Error>().and_then(Error::hint_of).as_ref().and_then(hints::word) {
+    let message = crate::error::causes_line(e.chain().map(|c| c.to_string())).replace('\n', " ");
+    let hint = e.downcast_ref::<Error>().and_then(Error::hint_of).as_ref().and_then(hints::word);
+    eprintln!("error: {message}");
+    if let Some(hint) = &hint {
         eprintln!("hint: {hint}");
+    }
+    // A script that asked for a document gets one on stdout, failure or not.
+    let document = serde_json::json!({"error": {"kind": kind.word(), "message": message, "hint": hint}});
+    let printed = output::DOCUMENT_PRINTED.load(std::sync::atomic::Ordering::Relaxed);
+    match format {
+        _ if printed => {}
+        Format::Json => println!("{document:#}"),
+        Format::Yaml => print!("{}", serde_yaml::to_string(&document).unwrap_or_default()),
+        Format::Table => {}
     }
     ExitCode::from(kind.exit_code())
 }

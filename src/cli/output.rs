@@ -31,6 +31,10 @@ pub struct Printer {
     pub quiet: bool,
 }
 
+/// Whether this command printed its document on stdout: then a failure after it (`verify`
+/// finding drift) prints no second one.
+pub static DOCUMENT_PRINTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 impl Printer {
     /// Prints a list of records.
     pub fn list<T: Tabular + Serialize>(&self, items: &[T]) -> anyhow::Result<()> {
@@ -79,6 +83,7 @@ impl Printer {
             Format::Yaml => serde_yaml::to_string(value)?,
             _ => format!("{}\n", serde_json::to_string_pretty(value)?),
         };
+        DOCUMENT_PRINTED.store(true, std::sync::atomic::Ordering::Relaxed);
         self.out(&text)
     }
 

@@ -148,3 +148,16 @@ fn a_tag_in_a_bucket_cannot_be_moved_to_another_digest() {
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-1").as_deref(), Some(build.digest.as_str()));
     assert_eq!(ctx.history().len(), 1);
 }
+
+#[test]
+fn a_failure_asked_for_as_json_is_a_json_document_on_stdout_too() {
+    let ctx = TestContext::new();
+    let run = ctx.run(&["-o", "json", "history", "--integration", "nope"]);
+    assert_eq!(run.code, 4, "{run:?}");
+    assert_eq!(
+        run.json(),
+        serde_json::json!({"error": {"kind": "not-found", "message": "unknown integration \"nope\"",
+                                     "hint": "`facetctl integration list` shows the ones there are"}})
+    );
+    assert!(run.stderr.starts_with("error: unknown integration"), "stderr says it as always: {run:?}");
+}
