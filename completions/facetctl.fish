@@ -24,7 +24,8 @@ function __fish_facetctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c facetctl -n "__fish_facetctl_needs_command" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_needs_command" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_needs_command" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -33,7 +34,7 @@ complete -c facetctl -n "__fish_facetctl_needs_command" -l lock-timeout -d 'How 
 complete -c facetctl -n "__fish_facetctl_needs_command" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_needs_command" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_needs_command" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'
@@ -58,7 +59,8 @@ complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "server" -d 'Serve
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "man" -d 'Print a man page (roff): facetctl\'s, or one command\'s, e.g. `facetctl man promote | man -l -`'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c facetctl -n "__fish_facetctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -67,13 +69,14 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and no
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "create" -d 'Create a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "list" -d 'List release streams'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and not __fish_seen_subcommand_from create list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l description -d 'What it is for, in a few words' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -83,9 +86,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -94,12 +98,13 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from help" -f -a "list" -d 'List release streams'
 complete -c facetctl -n "__fish_facetctl_using_subcommand release-stream; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -108,13 +113,14 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not _
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "create" -d 'Create an environment in a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "list" -d 'List environments'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and not __fish_seen_subcommand_from create list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l release-stream -d 'The release stream it runs; a production stream makes it protected' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -123,9 +129,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -134,12 +141,13 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an environment in a release stream'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "list" -d 'List environments'
 complete -c facetctl -n "__fish_facetctl_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -148,7 +156,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -f -a "add" -d 'Register a container registry. The password is read from stdin, never from an argument'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and not __fish_seen_subcommand_from add list show remove check login logout help" -f -a "list" -d 'List registries (secrets are never shown)'
@@ -169,7 +177,8 @@ harbor\t''
 generic\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l url -d 'host[:port][/prefix], without a scheme' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l username -d 'The username the control plane pushes with; the password comes from stdin' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -180,9 +189,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -191,9 +201,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -202,9 +213,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -213,9 +225,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -224,10 +237,11 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l username -d 'The username the registry knows you by' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -237,9 +251,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -248,7 +263,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a container registry. The password is read from stdin, never from an argument'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registries (secrets are never shown)'
@@ -258,7 +273,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "login" -d 'Save your own credentials for a registry in the OS keyring, after checking them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Forget the credentials `registry login` saved'
 complete -c facetctl -n "__fish_facetctl_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -267,7 +283,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a promotion workflow'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List workflows'
@@ -279,7 +295,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 release-stream\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l stages -d 'The stages in promotion order, comma-separated: qa,staging,production' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l gate -d 'A stage whose promotions wait for N approvals (default 1), e.g. production:2. Repeatable' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -288,9 +305,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -299,9 +317,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -310,11 +329,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l stages -d 'All its stages from now on, in promotion order: qa,staging,production' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l gate -d 'The gates from now on (repeatable); left out, the workflow keeps its gates' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -324,9 +344,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -335,7 +356,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a promotion workflow'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "list" -d 'List workflows'
@@ -343,7 +364,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "update" -d 'Give a workflow new stages, and gates; promotions from then on follow them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a workflow that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -352,7 +374,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not _
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List integrations'
@@ -368,7 +390,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l layout -d 'How buckets map onto the registry: a repository each, or a tag each in one repository' -r -f -a "repository-per-bucket\t''
 tag-per-bucket\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l rule -d 'The routing rule that chooses a bucket when a push names none' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -377,9 +400,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -388,9 +412,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -399,11 +424,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l workflow -d 'The promotion workflow to follow' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l rule -d 'The routing rule that chooses a bucket when a push names none' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -414,9 +440,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -425,7 +452,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a CI integration'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "list" -d 'List integrations'
@@ -433,7 +460,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fis
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "update" -d 'Attach a workflow or a routing rule to an integration, or detach them'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an integration that has recorded no artifact'
 complete -c facetctl -n "__fish_facetctl_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -442,7 +470,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "create" -d 'Create a routing rule: criteria tried in the order given, the first match choosing the bucket'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_seen_subcommand_from create list show update delete test help" -f -a "list" -d 'List routing rules'
@@ -454,7 +482,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and not __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l type -d 'The kind of bucket it routes to: environment or release-stream' -r -f -a "environment\t''
 release-stream\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l route -d 'KEY=VALUE:BUCKET; ^= starts with, $= ends with, *= contains, ~ matches a regex. Repeat, in priority order' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -465,7 +494,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -474,9 +504,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -485,10 +516,11 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l route -d 'As for create; the full new list, in priority order' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -497,9 +529,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -508,10 +541,11 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l meta -d 'KEY=VALUE of the artifact\'s metadata, e.g. BRANCH_NAME=main. Repeatable' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -520,7 +554,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a routing rule: criteria tried in the order given, the first match choosing the bucket'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List routing rules'
@@ -529,7 +563,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a routing rule that no integration uses'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "test" -d 'Say where a rule routes an artifact with this metadata'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -538,7 +573,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -f -a "create" -d 'Freeze a bucket: pushes, promotions and rollbacks into it are refused while the window holds'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and not __fish_seen_subcommand_from create list end help" -f -a "list" -d 'The freezes in force, whether or not their window holds now'
@@ -551,7 +586,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l weekly -d 'Each week: \'DAY HH:MM-DAY HH:MM\', e.g. \'fri 16:00-mon 08:00\'' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l timezone -d 'The weekly window\'s time zone: an IANA name, or UTC' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l reason -d 'Why: shown to everyone the freeze stops' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -563,7 +599,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -572,9 +609,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -583,13 +621,14 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from end" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "create" -d 'Freeze a bucket: pushes, promotions and rollbacks into it are refused while the window holds'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "list" -d 'The freezes in force, whether or not their window holds now'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "end" -d 'End a freeze now; it stays in the audit log'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -598,7 +637,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fi
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
@@ -611,7 +650,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l description -d 'A line about the build, kept with the record' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l meta -d 'Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -621,7 +661,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l integration -d 'The integration the image belongs to' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l bucket -d 'The bucket (default: the one the integration\'s routing rule chooses by the branch)' -r
@@ -630,7 +670,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l external-id -d 'The CI build\'s id, e.g. $GITHUB_RUN_ID' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l description -d 'A line about the build, kept with the record' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l meta -d 'Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -640,11 +681,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l integration -d 'The integration whose artifacts to list' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l bucket -d 'Only this bucket\'s artifacts' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -653,7 +695,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
@@ -667,7 +709,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l digest -d 
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l reason -d 'Why, kept with the record (required with --force)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l timeout -d 'How long --wait waits before it gives up, leaving the request open (exit 3): 30m, 2h...' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l expires-in -d 'How long a request into a gated stage waits for approvals before it expires' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -680,10 +723,11 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l wait -d 'I
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l reason -d 'Why, for the audit log' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -692,10 +736,11 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l lock-timeo
 complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l reason -d 'Why: the requester reads it' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -704,9 +749,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l lock-timeou
 complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand reject" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -715,7 +761,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __f
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "list" -d 'Promotion requests, newest first'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and not __fish_seen_subcommand_from list show cancel help" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
@@ -730,7 +776,8 @@ rejected\t''
 failed\t''
 cancelled\t''
 expired\t''"
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -739,9 +786,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -750,9 +798,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -761,7 +810,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "list" -d 'Promotion requests, newest first'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promotion; and __fish_seen_subcommand_from help" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
@@ -771,7 +820,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l integrati
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l bucket -d 'The bucket whose moving tag goes back' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l to -d 'The artifact to go back to (default: the bucket\'s previous head)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l reason -d 'Why, kept with the record (required with --force)' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -781,10 +831,11 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l force -d 
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -l integration -d 'Check this integration only (default: all)' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -794,12 +845,13 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -l repair -d '
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l integration -d 'The integration whose history to show' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l bucket -d 'Only this bucket\'s events' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l limit -d 'At most this many events, newest first' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -808,12 +860,13 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l lock-timeo
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand history" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l actor -d 'Only this person\'s changes' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l since -d 'Only events at or after this time (RFC 3339, or a date YYYY-MM-DD)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l limit -d 'At most this many events, newest first' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -822,11 +875,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l lock-timeout
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l url -d 'The control plane\'s URL, e.g. https://facets.example.com' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l username -d 'Your user name on the control plane (on Facets, your email)' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -836,9 +890,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l token-stdin 
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand login" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -847,9 +902,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l lock-timeou
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -858,11 +914,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l lock-timeou
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l listen -d 'Where to listen' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l database -d 'sqlite:PATH or postgres://USER@HOST/DB (default: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -871,11 +928,12 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -f -a "users" -d 'The server\'s users and their tokens'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and not __fish_seen_subcommand_from users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -884,7 +942,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "add" -d 'Add a user; prints their new token once, on stdout'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "revoke" -d 'Revoke a user\'s token at once'
@@ -892,7 +950,8 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from users" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "users" -d 'The server\'s users and their tokens'
 complete -c facetctl -n "__fish_facetctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand man" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -901,9 +960,10 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand man" -l lock-timeout -
 complete -c facetctl -n "__fish_facetctl_using_subcommand man" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s o -l output -d 'How results print on stdout' -r -f -a "table\t''
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
@@ -912,7 +972,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l lock-t
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "release-stream" -d 'Release streams: named lines of releases (QA, PRODUCTION)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and not __fish_seen_subcommand_from release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help" -f -a "environment" -d 'Environments: where a release stream runs (qa, staging, production)'

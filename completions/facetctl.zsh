@@ -15,8 +15,14 @@ _facetctl() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -25,8 +31,8 @@ _facetctl() {
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl_commands" \
@@ -40,8 +46,14 @@ _facetctl() {
         case $line[1] in
             (release-stream)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -50,8 +62,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__release-stream_commands" \
@@ -67,8 +79,14 @@ _arguments "${_arguments_options[@]}" : \
             (create)
 _arguments "${_arguments_options[@]}" : \
 '--description=[What it is for, in a few words]:DESCRIPTION:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -78,8 +96,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- Its name, as Facets spells it (QA, PRODUCTION); unique whatever its case:_default' \
@@ -87,8 +105,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -97,8 +121,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -137,8 +161,14 @@ esac
 ;;
 (environment)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -147,8 +177,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__environment_commands" \
@@ -164,8 +194,14 @@ _arguments "${_arguments_options[@]}" : \
             (create)
 _arguments "${_arguments_options[@]}" : \
 '--release-stream=[The release stream it runs; a production stream makes it protected]:RELEASE_STREAM:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -174,8 +210,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- Its name\: a bucket of environment integrations (qa, staging, production):_default' \
@@ -183,8 +219,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -193,8 +235,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -233,8 +275,14 @@ esac
 ;;
 (registry)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -243,8 +291,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__registry_commands" \
@@ -262,8 +310,14 @@ _arguments "${_arguments_options[@]}" : \
 '--kind=[The product\: decides credential sources and quirks]:KIND:(ecr acr gar gcr nexus dockerhub jfrog harbor generic)' \
 '--url=[host\[\:port\]\[/prefix\], without a scheme]:HOST[/PREFIX]:_default' \
 '--username=[The username the control plane pushes with; the password comes from stdin]:USERNAME:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -274,8 +328,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- A name for it, which integrations use (--registry):_default' \
@@ -283,8 +337,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -293,16 +353,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -311,8 +377,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The registry'\''s name:_default' \
@@ -320,8 +386,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (remove)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -330,8 +402,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The registry'\''s name:_default' \
@@ -339,8 +411,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (check)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -349,8 +427,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The registry'\''s name:_default' \
@@ -359,8 +437,14 @@ _arguments "${_arguments_options[@]}" : \
 (login)
 _arguments "${_arguments_options[@]}" : \
 '--username=[The username the registry knows you by]:USERNAME:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -370,8 +454,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The registry'\''s name:_default' \
@@ -379,8 +463,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (logout)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -389,8 +479,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The registry'\''s name:_default' \
@@ -450,8 +540,14 @@ esac
 ;;
 (workflow)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -460,8 +556,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__workflow_commands" \
@@ -479,8 +575,14 @@ _arguments "${_arguments_options[@]}" : \
 '--type=[What the stages are\: environments or release streams]:REGISTRATION_TYPE:(environment release-stream)' \
 '*--stages=[The stages in promotion order, comma-separated\: qa,staging,production]:STAGES:_default' \
 '*--gate=[A stage whose promotions wait for N approvals (default 1), e.g. production\:2. Repeatable]:STAGE[:N]:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -489,8 +591,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- Its name, which integrations use (--workflow):_default' \
@@ -498,8 +600,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -508,16 +616,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -526,8 +640,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The workflow'\''s name:_default' \
@@ -537,8 +651,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '*--stages=[All its stages from now on, in promotion order\: qa,staging,production]:STAGES:_default' \
 '(--no-gates)*--gate=[The gates from now on (repeatable); left out, the workflow keeps its gates]:STAGE[:N]:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -548,8 +668,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The workflow'\''s name:_default' \
@@ -557,8 +677,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -567,8 +693,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The workflow'\''s name:_default' \
@@ -620,8 +746,14 @@ esac
 ;;
 (integration)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -630,8 +762,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__integration_commands" \
@@ -652,8 +784,14 @@ _arguments "${_arguments_options[@]}" : \
 '--workflow=[The promotion workflow its buckets follow]:WORKFLOW:_default' \
 '--layout=[How buckets map onto the registry\: a repository each, or a tag each in one repository]:LAYOUT:(repository-per-bucket tag-per-bucket)' \
 '--rule=[The routing rule that chooses a bucket when a push names none]:RULE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -662,8 +800,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- Its name\: the service whose images it moves (Facets'\'' application name):_default' \
@@ -671,8 +809,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -681,16 +825,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -699,8 +849,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The integration'\''s name:_default' \
@@ -710,8 +860,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '(--no-workflow)--workflow=[The promotion workflow to follow]:WORKFLOW:_default' \
 '(--no-rule)--rule=[The routing rule that chooses a bucket when a push names none]:RULE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -722,8 +878,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The integration'\''s name:_default' \
@@ -731,8 +887,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -741,8 +903,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The integration'\''s name:_default' \
@@ -794,8 +956,14 @@ esac
 ;;
 (rule)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -804,8 +972,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__rule_commands" \
@@ -822,8 +990,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--type=[The kind of bucket it routes to\: environment or release-stream]:REGISTRATION_TYPE:(environment release-stream)' \
 '*--route=[KEY=VALUE\:BUCKET; ^= starts with, \$= ends with, *= contains, ~ matches a regex. Repeat, in priority order]:CRITERION:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -841,8 +1015,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -851,16 +1031,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -869,8 +1055,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The rule'\''s name:_default' \
@@ -879,8 +1065,14 @@ _arguments "${_arguments_options[@]}" : \
 (update)
 _arguments "${_arguments_options[@]}" : \
 '*--route=[As for create; the full new list, in priority order]:CRITERION:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -889,8 +1081,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The rule'\''s name:_default' \
@@ -898,8 +1090,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -908,8 +1106,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The rule'\''s name:_default' \
@@ -918,8 +1116,14 @@ _arguments "${_arguments_options[@]}" : \
 (test)
 _arguments "${_arguments_options[@]}" : \
 '*--meta=[KEY=VALUE of the artifact'\''s metadata, e.g. BRANCH_NAME=main. Repeatable]:KEY=VALUE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -928,8 +1132,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The rule'\''s name:_default' \
@@ -985,8 +1189,14 @@ esac
 ;;
 (freeze)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -995,8 +1205,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__freeze_commands" \
@@ -1018,8 +1228,14 @@ _arguments "${_arguments_options[@]}" : \
 '--weekly=[Each week\: '\''DAY HH\:MM-DAY HH\:MM'\'', e.g. '\''fri 16\:00-mon 08\:00'\'']:WEEKLY:_default' \
 '--timezone=[The weekly window'\''s time zone\: an IANA name, or UTC]:TIMEZONE:_default' \
 '--reason=[Why\: shown to everyone the freeze stops]:REASON:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1037,8 +1253,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1047,16 +1269,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (end)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1065,8 +1293,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':id -- The freeze, by the id `freeze list` shows:_default' \
@@ -1110,8 +1338,14 @@ esac
 ;;
 (artifact)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1120,8 +1354,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__artifact_commands" \
@@ -1143,8 +1377,14 @@ _arguments "${_arguments_options[@]}" : \
 '--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
 '--description=[A line about the build, kept with the record]:DESCRIPTION:_default' \
 '*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1154,8 +1394,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':source -- A registry reference (host/repo\:tag or @sha256\:...), or oci\:DIR\[\:TAG\]:_default' \
@@ -1170,8 +1410,14 @@ _arguments "${_arguments_options[@]}" : \
 '--external-id=[The CI build'\''s id, e.g. \$GITHUB_RUN_ID]:EXTERNAL_ID:_default' \
 '--description=[A line about the build, kept with the record]:DESCRIPTION:_default' \
 '*--meta=[Metadata to record, as KEY=VALUE (git sha, branch, run URL); repeatable]:KEY=VALUE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1181,8 +1427,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':source -- A registry reference (host/repo\:tag or @sha256\:...), or oci\:DIR\[\:TAG\]:_default' \
@@ -1192,8 +1438,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--integration=[The integration whose artifacts to list]:INTEGRATION:_default' \
 '--bucket=[Only this bucket'\''s artifacts]:BUCKET:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1202,8 +1454,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1254,8 +1506,14 @@ _arguments "${_arguments_options[@]}" : \
 '--reason=[Why, kept with the record (required with --force)]:REASON:_default' \
 '--timeout=[How long --wait waits before it gives up, leaving the request open (exit 3)\: 30m, 2h...]:DURATION:_default' \
 '--expires-in=[How long a request into a gated stage waits for approvals before it expires]:DURATION:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1268,8 +1526,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1277,8 +1535,14 @@ _arguments "${_arguments_options[@]}" : \
 (approve)
 _arguments "${_arguments_options[@]}" : \
 '--reason=[Why, for the audit log]:REASON:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1287,8 +1551,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':id -- The promotion request:_default' \
@@ -1297,8 +1561,14 @@ _arguments "${_arguments_options[@]}" : \
 (reject)
 _arguments "${_arguments_options[@]}" : \
 '--reason=[Why\: the requester reads it]:REASON:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1307,8 +1577,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':id -- The promotion request:_default' \
@@ -1316,8 +1586,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (promotion)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1326,8 +1602,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__promotion_commands" \
@@ -1344,8 +1620,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--integration=[Only this integration'\''s requests]:INTEGRATION:_default' \
 '--state=[Only requests in this state\: awaiting-approval, approved, executing, done, rejected, failed, cancelled, expired]:STATE:(awaiting-approval approved executing done rejected failed cancelled expired)' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1354,16 +1636,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1372,8 +1660,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':id -- The promotion request:_default' \
@@ -1381,8 +1669,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (cancel)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1391,8 +1685,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':id -- The promotion request:_default' \
@@ -1440,8 +1734,14 @@ _arguments "${_arguments_options[@]}" : \
 '--bucket=[The bucket whose moving tag goes back]:BUCKET:_default' \
 '--to=[The artifact to go back to (default\: the bucket'\''s previous head)]:ARTIFACT_ID:_default' \
 '--reason=[Why, kept with the record (required with --force)]:REASON:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1451,8 +1751,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1460,8 +1760,14 @@ _arguments "${_arguments_options[@]}" : \
 (verify)
 _arguments "${_arguments_options[@]}" : \
 '--integration=[Check this integration only (default\: all)]:INTEGRATION:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1471,8 +1777,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1482,8 +1788,14 @@ _arguments "${_arguments_options[@]}" : \
 '--integration=[The integration whose history to show]:INTEGRATION:_default' \
 '--bucket=[Only this bucket'\''s events]:BUCKET:_default' \
 '--limit=[At most this many events, newest first]:LIMIT:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1492,8 +1804,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1503,8 +1815,14 @@ _arguments "${_arguments_options[@]}" : \
 '--actor=[Only this person'\''s changes]:ACTOR:_default' \
 '--since=[Only events at or after this time (RFC 3339, or a date YYYY-MM-DD)]:SINCE:_default' \
 '--limit=[At most this many events, newest first]:LIMIT:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1513,8 +1831,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1523,8 +1841,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--url=[The control plane'\''s URL, e.g. https\://facets.example.com]:URL:_default' \
 '--username=[Your user name on the control plane (on Facets, your email)]:USERNAME:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1534,16 +1858,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (logout)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1552,16 +1882,22 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (whoami)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1570,8 +1906,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1580,8 +1916,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--listen=[Where to listen]:LISTEN:_default' \
 '--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1590,8 +1932,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__server_commands" \
@@ -1606,8 +1948,14 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (users)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1616,8 +1964,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_facetctl__subcmd__server__subcmd__users_commands" \
@@ -1634,8 +1982,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--role=[What they may do\: viewer, developer, release-manager or admin]:ROLE:(viewer developer release-manager admin)' \
 '--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1644,8 +1998,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The user'\''s name, or email address as Facets'\'' clients sign in:_default' \
@@ -1654,8 +2008,14 @@ _arguments "${_arguments_options[@]}" : \
 (revoke)
 _arguments "${_arguments_options[@]}" : \
 '--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1664,8 +2024,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The user whose token stops working now:_default' \
@@ -1674,8 +2034,14 @@ _arguments "${_arguments_options[@]}" : \
 (list)
 _arguments "${_arguments_options[@]}" : \
 '--database=[sqlite\:PATH or postgres\://USER@HOST/DB (default\: sqlite in FACETCTL_HOME). Put a password in FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument]:DATABASE:_default' \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1684,8 +2050,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1780,8 +2146,14 @@ esac
 ;;
 (man)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1790,8 +2162,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::command -- The command whose page to print, e.g. promote, or registry add; none for facetctl'\''s own:_default' \
@@ -1799,8 +2171,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
-'-o+[How results print on stdout]:OUTPUT:(table json yaml)' \
-'--output=[How results print on stdout]:OUTPUT:(table json yaml)' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
 '--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
@@ -1809,8 +2187,8 @@ _arguments "${_arguments_options[@]}" : \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
 '*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':shell -- The shell to print the script for:(bash elvish fish powershell zsh)' \

@@ -156,6 +156,7 @@ pub fn main() -> ExitCode {
         }
     };
     let format = cli.output;
+    output::WIDE.store(format == Format::Wide, std::sync::atomic::Ordering::Relaxed);
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&e, format),
@@ -183,7 +184,7 @@ fn report(e: &anyhow::Error, format: Format) -> ExitCode {
         _ if printed => {}
         Format::Json => println!("{document:#}"),
         Format::Yaml => print!("{}", serde_yaml::to_string(&document).unwrap_or_default()),
-        Format::Table => {}
+        Format::Table | Format::Wide => {}
     }
     ExitCode::from(kind.exit_code())
 }

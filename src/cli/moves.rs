@@ -212,7 +212,7 @@ pub async fn verify(app: &App, p: &Printer, a: VerifyArgs) -> anyhow::Result<()>
     let VerifyArgs { integration, repair } = a;
     let report = crate::app::verify::verify(app, integration.as_deref(), repair).await?;
     match p.format {
-        super::output::Format::Table => p.list(&report.drifts)?,
+        super::output::Format::Table | super::output::Format::Wide => p.list(&report.drifts)?,
         _ => p.document(&report)?,
     }
     let (found, open) = (report.drifts.len(), report.open());

@@ -14,9 +14,24 @@ use crate::registry::copy::{Progress, Silent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// A table that fits the terminal: digests shortened to sha256 and 12 hex digits.
     Table,
+    /// A table with every value whole: full digests.
+    Wide,
     Json,
     Yaml,
+}
+
+/// Whether tables show values whole (`-o wide`); set once, from the command line.
+pub static WIDE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A digest as a table shows it: short (`sha256:1a2b3c4d5e6f`) unless `-o wide`.
+pub fn short(digest: &crate::model::Digest) -> String {
+    let whole = digest.to_string();
+    if WIDE.load(std::sync::atomic::Ordering::Relaxed) {
+        return whole;
+    }
+    whole.chars().take("sha256:".len() + 12).collect()
 }
 
 /// Rows for a table; JSON and YAML come from `Serialize`.
@@ -39,7 +54,7 @@ impl Printer {
     /// Prints a list of records.
     pub fn list<T: Tabular + Serialize>(&self, items: &[T]) -> anyhow::Result<()> {
         match self.format {
-            Format::Table => {
+            Format::Table | Format::Wide => {
                 let mut table = table();
                 table.set_header(T::headers().to_vec());
                 for item in items {
@@ -58,7 +73,7 @@ impl Printer {
     /// Prints one record.
     pub fn one<T: Tabular + Serialize>(&self, item: &T) -> anyhow::Result<()> {
         match self.format {
-            Format::Table => {
+            Format::Table | Format::Wide => {
                 let mut table = table();
                 for (h, v) in T::headers().iter().zip(item.row()) {
                     table.add_row(vec![h.to_string(), v]);
@@ -73,7 +88,7 @@ impl Printer {
     /// the caller's `summary` line goes to stdout instead.
     pub fn result<T: Serialize>(&self, value: &T, summary: &str) -> anyhow::Result<()> {
         match self.format {
-            Format::Table => self.out(&format!("{summary}\n")),
+            Format::Table | Format::Wide => self.out(&format!("{summary}\n")),
             _ => self.document(value),
         }
     }

@@ -93,7 +93,7 @@ impl Tabular for Artifact {
             self.id.to_string(),
             self.bucket.clone(),
             self.tag.clone(),
-            self.digest.to_string(),
+            short(&self.digest),
             opt(&self.external_id),
             self.promoted_from.map(|i| i.to_string()).unwrap_or_default(),
             self.created_by.clone(),
@@ -113,7 +113,7 @@ impl Tabular for BucketEvent {
             self.kind.to_string(),
             self.artifact_id.to_string(),
             self.tag.clone(),
-            self.digest.to_string(),
+            short(&self.digest),
             opt(&self.from_bucket),
             self.actor.clone(),
             self.approved_by.join(", "),
@@ -132,9 +132,7 @@ impl Tabular for AuditEvent {
 }
 
 /// `sha256:` and 12 hex digits, as people compare digests at a glance; `-o json` has them whole.
-fn short(digest: &Digest) -> String {
-    digest.as_str().chars().take(19).collect()
-}
+use super::output::short;
 
 impl Tabular for crate::app::verify::Drift {
     fn headers() -> &'static [&'static str] {
@@ -204,7 +202,7 @@ impl Tabular for PromotionRequest {
             self.from_bucket.clone(),
             self.to_bucket.clone(),
             self.tag.clone(),
-            self.digest.to_string(),
+            short(&self.digest),
             self.state.to_string(),
             format!("{}/{} {}", approvals.len(), self.approvals_needed, approvals.join(",")),
             self.requested_by.clone(),

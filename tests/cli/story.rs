@@ -43,6 +43,8 @@ fn a_build_moves_from_qa_to_production_and_the_registry_agrees_at_every_step() {
         insta::assert_json_snapshot!("story-history", ctx.json(&["history", "--integration", "payments"]));
         insta::assert_json_snapshot!("story-artifacts", ctx.json(&["artifact", "list", "--integration", "payments"]));
         insta::assert_snapshot!("story-history-table", ctx.ok(&["history", "--integration", "payments"]));
+        let wide = ctx.ok(&["-o", "wide", "history", "--integration", "payments"]);
+        assert!(wide.contains(&build.digest), "-o wide shows digests whole: {wide}");
         insta::assert_snapshot!(
             "story-history-yaml",
             ctx.ok(&["-o", "yaml", "history", "--integration", "payments", "--bucket", "production"])

@@ -14,6 +14,8 @@ pub fn settings(digests: &[(&str, &str)]) -> Settings {
         // A digest holds no character a regex treats specially.
         assert!(digest.starts_with("sha256:") && digest[7..].chars().all(|c| c.is_ascii_hexdigit()), "{digest}");
         settings.add_filter(digest, format!("[{name}]"));
+        // Tables show digests short: sha256 and 12 hex digits.
+        settings.add_filter(&digest[..7 + 12], format!("[{name}, short]"));
     }
     settings.add_filter(r"sha256:[0-9a-f]{64}", "[other digest]");
     // The tests' registries listen on free (five-digit) ports; 127.0.0.1:5000 in a message is the message's own example.
