@@ -76,6 +76,9 @@ _facetctl() {
             facetctl,server)
                 cmd="facetctl__subcmd__server"
                 ;;
+            facetctl,status)
+                cmd="facetctl__subcmd__status"
+                ;;
             facetctl,verify)
                 cmd="facetctl__subcmd__verify"
                 ;;
@@ -210,6 +213,9 @@ _facetctl() {
                 ;;
             facetctl__subcmd__help,server)
                 cmd="facetctl__subcmd__help__subcmd__server"
+                ;;
+            facetctl__subcmd__help,status)
+                cmd="facetctl__subcmd__help__subcmd__status"
                 ;;
             facetctl__subcmd__help,verify)
                 cmd="facetctl__subcmd__help__subcmd__verify"
@@ -596,7 +602,7 @@ _facetctl() {
 
     case "${cmd}" in
         facetctl)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify status history audit login logout whoami server man completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1414,7 +1420,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help)
-            opts="release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify history audit login logout whoami server man completions help"
+            opts="release-stream environment registry workflow integration rule freeze artifact promote approve reject promotion rollback verify status history audit login logout whoami server man completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2186,6 +2192,20 @@ _facetctl() {
         facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4427,6 +4447,44 @@ _facetctl() {
             fi
             case "${prev}" in
                 --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__status)
+            opts="-o -q -v -h -V --integration --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --integration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1783,6 +1783,31 @@ yaml\:""))' \
 '--version[Print version]' \
 && ret=0
 ;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+'--integration=[Only this integration'\''s buckets]:INTEGRATION:_default' \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 '--integration=[The integration whose history to show]:INTEGRATION:_default' \
@@ -2514,6 +2539,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2616,6 +2645,7 @@ _facetctl_commands() {
 'promotion:Promotion requests into gated stages\: list, show, cancel' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'verify:Compare every bucket'\''s tags in the registry with the records (exit 3 on any difference)' \
+'status:What runs where\: every bucket'\''s current artifact, who put it there and when, freezes and waiting requests' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
 'login:Log in to a control plane (a facetctl server or Facets); later commands use it' \
@@ -2813,6 +2843,7 @@ _facetctl__subcmd__help_commands() {
 'promotion:Promotion requests into gated stages\: list, show, cancel' \
 'rollback:Point a bucket back at one of its earlier artifacts' \
 'verify:Compare every bucket'\''s tags in the registry with the records (exit 3 on any difference)' \
+'status:What runs where\: every bucket'\''s current artifact, who put it there and when, freezes and waiting requests' \
 'history:Each bucket'\''s artifacts over time\: pushes, promotions, rollbacks' \
 'audit:The append-only log of every change and who made it' \
 'login:Log in to a control plane (a facetctl server or Facets); later commands use it' \
@@ -3144,6 +3175,11 @@ _facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__list_commands() 
 _facetctl__subcmd__help__subcmd__server__subcmd__users__subcmd__revoke_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help server users revoke commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__status_commands] )) ||
+_facetctl__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help status commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__verify_commands] )) ||
 _facetctl__subcmd__help__subcmd__verify_commands() {
@@ -3696,6 +3732,11 @@ _facetctl__subcmd__server__subcmd__users__subcmd__list_commands() {
 _facetctl__subcmd__server__subcmd__users__subcmd__revoke_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl server users revoke commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__status_commands] )) ||
+_facetctl__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl status commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__verify_commands] )) ||
 _facetctl__subcmd__verify_commands() {

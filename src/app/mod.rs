@@ -13,6 +13,7 @@ pub mod registry_access;
 pub mod registry_login;
 pub mod rollback;
 pub mod routing;
+pub mod status;
 pub mod verify;
 pub mod witness;
 

@@ -97,6 +97,12 @@ enum Command {
     Rollback(moves::RollbackArgs),
     /// Compare every bucket's tags in the registry with the records (exit 3 on any difference).
     Verify(moves::VerifyArgs),
+    /// What runs where: every bucket's current artifact, who put it there and when, freezes and waiting requests.
+    Status {
+        /// Only this integration's buckets.
+        #[arg(long)]
+        integration: Option<String>,
+    },
     /// Each bucket's artifacts over time: pushes, promotions, rollbacks.
     History(moves::HistoryArgs),
     /// The append-only log of every change and who made it.
@@ -273,6 +279,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Rule(c) => rules::run(&app, &printer, c).await,
         Command::Freeze(c) => freezes::run(&app, &printer, c).await,
         Command::Approve(a) => requests::approve(&app, &printer, a).await,
+        Command::Status { integration } => {
+            printer.list(&crate::app::status::status(&app, integration.as_deref()).await?)
+        }
         Command::Reject(a) => requests::reject(&app, &printer, a).await,
         Command::Promotion(c) => requests::promotion(&app, &printer, c).await,
         Command::Promote(a) => moves::promote(&app, &printer, a).await,

@@ -210,3 +210,39 @@ impl Tabular for PromotionRequest {
         ]
     }
 }
+
+/// How long ago, as people say it: `3m ago`, `2h ago`, `5d ago`.
+fn ago(t: &chrono::DateTime<chrono::Utc>) -> String {
+    let seconds = (crate::control::freezes::now() - *t).num_seconds().max(0);
+    match seconds {
+        s if s < 60 => format!("{s}s ago"),
+        s if s < 3600 => format!("{}m ago", s / 60),
+        s if s < 86_400 => format!("{}h ago", s / 3600),
+        s => format!("{}d ago", s / 86_400),
+    }
+}
+
+impl Tabular for crate::app::status::BucketStatus {
+    fn headers() -> &'static [&'static str] {
+        &["INTEGRATION", "BUCKET", "TAG", "DIGEST", "SINCE", "BY", "HELD"]
+    }
+    fn row(&self) -> Vec<String> {
+        let mut held = Vec::new();
+        if let Some(until) = &self.frozen_until {
+            held.push(format!("frozen until {}", time(until)));
+        }
+        if !self.awaiting.is_empty() {
+            let ids: Vec<String> = self.awaiting.iter().map(|id| format!("#{id}")).collect();
+            held.push(format!("awaiting approval: {}", ids.join(",")));
+        }
+        vec![
+            self.integration.clone(),
+            self.bucket.clone(),
+            self.tag.clone().unwrap_or_else(|| "-".into()),
+            self.digest.as_ref().map(short).unwrap_or_else(|| "-".into()),
+            self.since.as_ref().map(ago).unwrap_or_default(),
+            self.by.clone().unwrap_or_default(),
+            held.join("; "),
+        ]
+    }
+}

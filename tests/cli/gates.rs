@@ -252,6 +252,17 @@ fn the_approval_that_would_move_a_frozen_bucket_is_refused_and_not_counted() {
     assert!(refused.stderr.contains("bucket production of payments is frozen until 2099-01-01"), "{refused:?}");
     let request = ctx.json(&["promotion", "show", &id]);
     assert_eq!((&request["state"], request["approvals"].as_array().unwrap().len()), (&json!("awaiting-approval"), 1));
+
+    // `status` says what runs where, and what holds production.
+    let status = ctx.json(&["status", "--integration", "payments"]);
+    let buckets: Vec<(&str, Option<&str>)> =
+        status.as_array().unwrap().iter().map(|b| (b["bucket"].as_str().unwrap(), b["tag"].as_str())).collect();
+    assert_eq!(buckets, [("qa", Some("build-1")), ("staging", Some("build-1")), ("production", None)]);
+    let production = &status[2];
+    assert_eq!(production["awaiting"], json!([request["id"]]));
+    assert_eq!(production["frozen_until"], "2099-01-01T00:00:00Z");
+    let table = ctx.ok(&["status"]);
+    assert!(table.contains("awaiting approval: #1") && table.contains("frozen until 2099-01-01"), "{table}");
     assert_eq!(skopeo::digest(&registry, "team/payments/production:current"), None);
 }
 
