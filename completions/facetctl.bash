@@ -100,6 +100,9 @@ _facetctl() {
             facetctl__subcmd__artifact,register)
                 cmd="facetctl__subcmd__artifact__subcmd__register"
                 ;;
+            facetctl__subcmd__artifact,show)
+                cmd="facetctl__subcmd__artifact__subcmd__show"
+                ;;
             facetctl__subcmd__artifact__subcmd__help,help)
                 cmd="facetctl__subcmd__artifact__subcmd__help__subcmd__help"
                 ;;
@@ -111,6 +114,9 @@ _facetctl() {
                 ;;
             facetctl__subcmd__artifact__subcmd__help,register)
                 cmd="facetctl__subcmd__artifact__subcmd__help__subcmd__register"
+                ;;
+            facetctl__subcmd__artifact__subcmd__help,show)
+                cmd="facetctl__subcmd__artifact__subcmd__help__subcmd__show"
                 ;;
             facetctl__subcmd__environment,create)
                 cmd="facetctl__subcmd__environment__subcmd__create"
@@ -234,6 +240,9 @@ _facetctl() {
                 ;;
             facetctl__subcmd__help__subcmd__artifact,register)
                 cmd="facetctl__subcmd__help__subcmd__artifact__subcmd__register"
+                ;;
+            facetctl__subcmd__help__subcmd__artifact,show)
+                cmd="facetctl__subcmd__help__subcmd__artifact__subcmd__show"
                 ;;
             facetctl__subcmd__help__subcmd__environment,create)
                 cmd="facetctl__subcmd__help__subcmd__environment__subcmd__create"
@@ -674,7 +683,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__artifact)
-            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version push register list help"
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version push register list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -708,7 +717,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__artifact__subcmd__help)
-            opts="push register list help"
+            opts="push register list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -777,8 +786,22 @@ _facetctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        facetctl__subcmd__artifact__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         facetctl__subcmd__artifact__subcmd__list)
-            opts="-o -q -v -h -V --integration --bucket --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --bucket --limit --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -789,6 +812,10 @@ _facetctl() {
                     return 0
                     ;;
                 --bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -916,6 +943,40 @@ _facetctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__artifact__subcmd__show)
+            opts="-o -q -v -h -V --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
@@ -1448,7 +1509,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__artifact)
-            opts="push register list"
+            opts="push register list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1490,6 +1551,20 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__help__subcmd__artifact__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        facetctl__subcmd__help__subcmd__artifact__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -628,22 +628,23 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_see
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "list" -d 'The freezes in force, whether or not their window holds now'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "end" -d 'End a freeze now; it stays in the audit log'
 complete -c facetctl -n "__fish_facetctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
 wide\t'A table with every value whole: full digests'
 json\t''
 yaml\t''"
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s q -l quiet -d 'Print only results and errors'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -s V -l version -d 'Print version'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
-complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -f -a "show" -d 'Show one artifact: where it is, its digest, tag, metadata, and where it came from'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and not __fish_seen_subcommand_from push register list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l integration -d 'The integration the image belongs to' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l bucket -d 'The bucket (default: the one the integration\'s routing rule chooses by the branch)' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l git-ref -d 'The branch or tag built, recorded as BRANCH_NAME (default: the CI\'s own, when routing)' -r
@@ -686,6 +687,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l integration -d 'The integration whose artifacts to list' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l bucket -d 'Only this bucket\'s artifacts' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -l limit -d 'At most this many, newest first' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
 wide\t'A table with every value whole: full digests'
 json\t''
@@ -698,9 +700,22 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -s o -l output -d 'How results print on stdout' -r -f -a "table\t'A table that fits the terminal: digests shortened to sha256 and 12 hex digits'
+wide\t'A table with every value whole: full digests'
+json\t''
+yaml\t''"
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -l api-url -d 'Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an integration\'s artifacts, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one artifact: where it is, its digest, tag, metadata, and where it came from'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l integration -d 'The integration to promote' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand promote" -l from -d 'The source bucket (stage)' -r
@@ -1045,6 +1060,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "push" -d 'Copy an image into a bucket, pin its digest and record it'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "register" -d 'Record an image that is already in the integration\'s registry'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "list" -d 'List an integration\'s artifacts, newest first'
+complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from artifact" -f -a "show" -d 'Show one artifact: where it is, its digest, tag, metadata, and where it came from'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from promotion" -f -a "list" -d 'Promotion requests, newest first'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from promotion" -f -a "show" -d 'One request: who asked, who approved, the digest, the times'
 complete -c facetctl -n "__fish_facetctl_using_subcommand help; and __fish_seen_subcommand_from promotion" -f -a "cancel" -d 'Withdraw a request (its requester, or an admin)'

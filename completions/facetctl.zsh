@@ -1438,6 +1438,7 @@ yaml\:""))' \
 _arguments "${_arguments_options[@]}" : \
 '--integration=[The integration whose artifacts to list]:INTEGRATION:_default' \
 '--bucket=[Only this bucket'\''s artifacts]:BUCKET:_default' \
+'--limit=[At most this many, newest first]:LIMIT:_default' \
 '-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
 wide\:"A table with every value whole\: full digests"
 json\:""
@@ -1458,6 +1459,31 @@ yaml\:""))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'-o+[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--output=[How results print on stdout]:OUTPUT:((table\:"A table that fits the terminal\: digests shortened to sha256 and 12 hex digits"
+wide\:"A table with every value whole\: full digests"
+json\:""
+yaml\:""))' \
+'--api-url=[Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN]:URL:_default' \
+'--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
+'--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
+'--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'*--verbose[Say more on stderr (-v\: steps and credential sources; -vv\: HTTP detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id -- The artifact'\''s id, as `artifact list` shows it:_default' \
 && ret=0
 ;;
 (help)
@@ -1481,6 +1507,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -2487,6 +2517,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -2669,6 +2703,7 @@ _facetctl__subcmd__artifact_commands() {
 'push:Copy an image into a bucket, pin its digest and record it' \
 'register:Record an image that is already in the integration'\''s registry' \
 'list:List an integration'\''s artifacts, newest first' \
+'show:Show one artifact\: where it is, its digest, tag, metadata, and where it came from' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl artifact commands' commands "$@"
@@ -2679,6 +2714,7 @@ _facetctl__subcmd__artifact__subcmd__help_commands() {
 'push:Copy an image into a bucket, pin its digest and record it' \
 'register:Record an image that is already in the integration'\''s registry' \
 'list:List an integration'\''s artifacts, newest first' \
+'show:Show one artifact\: where it is, its digest, tag, metadata, and where it came from' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'facetctl artifact help commands' commands "$@"
@@ -2703,6 +2739,11 @@ _facetctl__subcmd__artifact__subcmd__help__subcmd__register_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl artifact help register commands' commands "$@"
 }
+(( $+functions[_facetctl__subcmd__artifact__subcmd__help__subcmd__show_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact help show commands' commands "$@"
+}
 (( $+functions[_facetctl__subcmd__artifact__subcmd__list_commands] )) ||
 _facetctl__subcmd__artifact__subcmd__list_commands() {
     local commands; commands=()
@@ -2717,6 +2758,11 @@ _facetctl__subcmd__artifact__subcmd__push_commands() {
 _facetctl__subcmd__artifact__subcmd__register_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl artifact register commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__artifact__subcmd__show_commands] )) ||
+_facetctl__subcmd__artifact__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl artifact show commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__audit_commands] )) ||
 _facetctl__subcmd__audit_commands() {
@@ -2867,6 +2913,7 @@ _facetctl__subcmd__help__subcmd__artifact_commands() {
 'push:Copy an image into a bucket, pin its digest and record it' \
 'register:Record an image that is already in the integration'\''s registry' \
 'list:List an integration'\''s artifacts, newest first' \
+'show:Show one artifact\: where it is, its digest, tag, metadata, and where it came from' \
     )
     _describe -t commands 'facetctl help artifact commands' commands "$@"
 }
@@ -2884,6 +2931,11 @@ _facetctl__subcmd__help__subcmd__artifact__subcmd__push_commands() {
 _facetctl__subcmd__help__subcmd__artifact__subcmd__register_commands() {
     local commands; commands=()
     _describe -t commands 'facetctl help artifact register commands' commands "$@"
+}
+(( $+functions[_facetctl__subcmd__help__subcmd__artifact__subcmd__show_commands] )) ||
+_facetctl__subcmd__help__subcmd__artifact__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'facetctl help artifact show commands' commands "$@"
 }
 (( $+functions[_facetctl__subcmd__help__subcmd__audit_commands] )) ||
 _facetctl__subcmd__help__subcmd__audit_commands() {

@@ -24,6 +24,14 @@ pub enum ArtifactCommand {
         /// Only this bucket's artifacts.
         #[arg(long)]
         bucket: Option<String>,
+        /// At most this many, newest first.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Show one artifact: where it is, its digest, tag, metadata, and where it came from.
+    Show {
+        /// The artifact's id, as `artifact list` shows it.
+        id: i64,
     },
 }
 
@@ -61,9 +69,12 @@ pub async fn run(app: &App, p: &Printer, c: ArtifactCommand) -> anyhow::Result<(
     match c {
         ArtifactCommand::Push(args) => push_or_register(app, p, args, false).await,
         ArtifactCommand::Register(args) => push_or_register(app, p, args, true).await,
-        ArtifactCommand::List { integration, bucket } => {
-            p.list(&app.plane.artifacts(&integration, bucket.as_deref()).await?)
+        ArtifactCommand::List { integration, bucket, limit } => {
+            let mut artifacts = app.plane.artifacts(&integration, bucket.as_deref()).await?;
+            artifacts.truncate(limit.unwrap_or(usize::MAX));
+            p.list(&artifacts)
         }
+        ArtifactCommand::Show { id } => p.one(&app.plane.artifact(id).await?),
     }
 }
 

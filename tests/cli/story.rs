@@ -41,7 +41,13 @@ fn a_build_moves_from_qa_to_production_and_the_registry_agrees_at_every_step() {
     // The record of every move, newest first; each promoted artifact remembers where it came from.
     snapshots.bind(|| {
         insta::assert_json_snapshot!("story-history", ctx.json(&["history", "--integration", "payments"]));
-        insta::assert_json_snapshot!("story-artifacts", ctx.json(&["artifact", "list", "--integration", "payments"]));
+        let artifacts = ctx.json(&["artifact", "list", "--integration", "payments"]);
+        insta::assert_json_snapshot!("story-artifacts", artifacts);
+        assert_eq!(
+            ctx.json(&["artifact", "list", "--integration", "payments", "--limit", "1"]),
+            serde_json::json!([artifacts[0]])
+        );
+        assert_eq!(ctx.json(&["artifact", "show", "2"]), artifacts[1]);
         insta::assert_snapshot!("story-history-table", ctx.ok(&["history", "--integration", "payments"]));
         let wide = ctx.ok(&["-o", "wide", "history", "--integration", "payments"]);
         assert!(wide.contains(&build.digest), "-o wide shows digests whole: {wide}");
