@@ -847,7 +847,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__artifact__subcmd__push)
-            opts="-o -q -v -h -V --integration --bucket --git-ref --tag --external-id --description --meta --no-referrers --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --bucket --git-ref --tag --external-id --description --meta --no-referrers --dry-run --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,7 +909,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__artifact__subcmd__register)
-            opts="-o -q -v -h -V --integration --bucket --git-ref --tag --external-id --description --meta --no-referrers --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --bucket --git-ref --tag --external-id --description --meta --no-referrers --dry-run --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3789,7 +3789,7 @@ _facetctl() {
             return 0
             ;;
         facetctl__subcmd__rollback)
-            opts="-o -q -v -h -V --integration --bucket --to --reason --force --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
+            opts="-o -q -v -h -V --integration --bucket --to --reason --force --dry-run --output --no-input --quiet --verbose --api-url --profile --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -660,6 +660,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l dry-run -d 'Say what would be pushed where, checked as a push would be, and change nothing'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
@@ -680,6 +681,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_s
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-referrers -d 'Leave signatures, attestations and SBOMs behind (they follow by default)'
+complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l dry-run -d 'Say what would be pushed where, checked as a push would be, and change nothing'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand artifact; and __fish_seen_subcommand_from register" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'
@@ -844,6 +846,7 @@ complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l api-url -
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l profile -d 'Use a profile saved by `facetctl login --profile P`' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l lock-timeout -d 'How long to wait for another facetctl writing into the same bucket' -r
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l force -d 'Go through a freeze (admin or release manager); needs --reason, audited'
+complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l dry-run -d 'Say what would change, and change nothing'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -l no-input -d 'Never prompt. (No command prompts today: secrets come on stdin or from the environment.)'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s q -l quiet -d 'Print only results and errors'
 complete -c facetctl -n "__fish_facetctl_using_subcommand rollback" -s v -l verbose -d 'Say more on stderr (-v: steps and credential sources; -vv: HTTP detail)'

@@ -1389,6 +1389,7 @@ yaml\:""))' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
+'--dry-run[Say what would be pushed where, checked as a push would be, and change nothing]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1422,6 +1423,7 @@ yaml\:""))' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--no-referrers[Leave signatures, attestations and SBOMs behind (they follow by default)]' \
+'--dry-run[Say what would be pushed where, checked as a push would be, and change nothing]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1776,6 +1778,7 @@ yaml\:""))' \
 '--profile=[Use a profile saved by \`facetctl login --profile P\`]:PROFILE:_default' \
 '--lock-timeout=[How long to wait for another facetctl writing into the same bucket]:SECONDS:_default' \
 '--force[Go through a freeze (admin or release manager); needs --reason, audited]' \
+'--dry-run[Say what would change, and change nothing]' \
 '--no-input[Never prompt. (No command prompts today\: secrets come on stdin or from the environment.)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \

@@ -10,7 +10,7 @@ use super::bucket_tags::BucketTags;
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Hint, Result};
-use crate::model::{Artifact, BucketEventKind, RuleBroken, check_artifact_fields};
+use crate::model::{Artifact, BucketEventKind, Digest, Integration, Registry, RuleBroken, check_artifact_fields};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::{DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon};
@@ -41,7 +41,51 @@ pub struct PushOutcome {
     pub routed_by: Option<String>,
 }
 
+/// What a push would do, asked with `--dry-run`: checked as the push would be, nothing written.
+#[derive(Debug, serde::Serialize)]
+pub struct PushPlan {
+    pub integration: String,
+    pub bucket: String,
+    pub tag: String,
+    pub digest: Digest,
+    pub media_type: String,
+    pub source: String,
+    /// Where the artifact would be: `host/repo:tag`.
+    pub target: String,
+}
+
+/// An accepted push, up to its first registry work: the integration, where it goes, the source
+/// opened (its spool kept alive with it) and the tag it gets.
+struct Prepared {
+    integration: Integration,
+    registry: Registry,
+    source: Arc<dyn ImageSource>,
+    tag: String,
+    _spool: tempfile::TempDir,
+}
+
+pub async fn plan(app: &App, req: PushRequest) -> Result<PushPlan> {
+    let Prepared { integration, registry, source, tag, _spool } = prepare(app, &req).await?;
+    let root = source.root_manifest().await?;
+    let repo = registry.bucket_repository(&integration, &req.bucket);
+    Ok(PushPlan {
+        target: format!("{}/{repo}:{}", registry.host(), integration.artifact_tag(&req.bucket, &tag)),
+        integration: integration.name,
+        bucket: req.bucket,
+        tag,
+        digest: root.digest,
+        media_type: root.media_type,
+        source: source.describe(),
+    })
+}
+
 pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
+    let Prepared { integration, registry, source, tag, _spool } = prepare(app, &req).await?;
+    let artifact_tag = integration.artifact_tag(&req.bucket, &tag);
+    push_prepared(app, &req, integration, registry, source, tag, artifact_tag).await
+}
+
+async fn prepare(app: &App, req: &PushRequest) -> Result<Prepared> {
     let integration = app.plane.integration(&req.integration).await?;
     if let Some(workflow) = &integration.workflow
         && let Some(gate) = app.plane.workflow(workflow).await?.gate(&req.bucket)
@@ -60,7 +104,7 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
     let registry = app.plane.registry(&integration.registry).await?;
     // A daemon export is spooled here; it must outlive the copy.
     let spool = tempfile::tempdir().map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
-    let source = open_source(app, &req, &spool).await?;
+    let source = open_source(app, req, &spool).await?;
     if req.register && source.mount_from(registry.host()).is_none() {
         return Err(Error::Invalid(format!(
             "{} is not in registry {} ({}); `artifact register` records images already there, `artifact push` copies them",
@@ -78,8 +122,18 @@ pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
         // The source's own tag, which the control plane has not seen yet.
         app.plane.check_write(&integration.name, &req.bucket, Some(&tag)).await?;
     }
-    let artifact_tag = integration.artifact_tag(&req.bucket, &tag);
+    Ok(Prepared { integration, registry, source, tag, _spool: spool })
+}
 
+async fn push_prepared(
+    app: &App,
+    req: &PushRequest,
+    integration: Integration,
+    registry: Registry,
+    source: Arc<dyn ImageSource>,
+    tag: String,
+    artifact_tag: String,
+) -> Result<PushOutcome> {
     let root = source.root_manifest().await?;
     let dest = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
     let repo = registry.bucket_repository(&integration, &req.bucket);

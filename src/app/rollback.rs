@@ -14,6 +14,17 @@ pub struct RollbackRequest {
     pub reason: Option<String>,
     /// Through a freeze, by someone allowed to, with the reason.
     pub forced: bool,
+    /// Say what would change, and change nothing.
+    pub dry_run: bool,
+}
+
+/// What a rollback would do, asked with `--dry-run`.
+#[derive(Debug, serde::Serialize)]
+pub struct RollbackPlan {
+    pub integration: String,
+    pub bucket: String,
+    pub from: Artifact,
+    pub to: Artifact,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -21,6 +32,16 @@ pub struct RollbackOutcome {
     pub event: BucketEvent,
     pub from: Artifact,
     pub to: Artifact,
+}
+
+/// What `rollback` would do: checked as it would be, nothing written.
+pub async fn plan(app: &App, req: RollbackRequest) -> Result<RollbackPlan> {
+    let integration = app.plane.integration(&req.integration).await?;
+    if unless_forced(app.plane.check_write(&integration.name, &req.bucket, None).await, req.forced)? {
+        app.plane.check_force(crate::model::Forcing::ThroughFreeze).await?;
+    }
+    let (from, to) = choose(app, &integration.name, &req).await?;
+    Ok(RollbackPlan { integration: integration.name, bucket: req.bucket, from, to })
 }
 
 pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome> {
@@ -34,31 +55,7 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
     let registry = app.plane.registry(&integration.registry).await?;
     let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
     let outcome = async {
-        let current = app.plane.current_artifact(&integration.name, &req.bucket).await?.ok_or_else(|| {
-            Error::NotFound(format!(
-                "bucket {} of {} holds no artifact; there is nothing to roll back",
-                req.bucket, integration.name
-            ))
-        })?;
-        let target = match req.to {
-            Some(id) => {
-                let a = app.plane.artifact(id).await?;
-                if a.integration != integration.name || a.bucket != req.bucket {
-                    return Err(Error::NotFound(format!(
-                        "artifact {id} is not in bucket {} of {} (it is in {} of {})",
-                        req.bucket, integration.name, a.bucket, a.integration
-                    )));
-                }
-                if a.id == current.id {
-                    return Err(Error::Refused(format!(
-                        "artifact {id} is already the head of bucket {}; nothing to roll back",
-                        req.bucket
-                    )));
-                }
-                a
-            }
-            None => previous_head(app, &integration.name, &req.bucket, current.id).await?,
-        };
+        let (current, target) = choose(app, &integration.name, &req).await?;
         let client = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
         let repo = registry.bucket_repository(&integration, &req.bucket);
         let manifest = client.get_manifest(&repo, target.digest.as_str()).await?;
@@ -89,4 +86,34 @@ async fn previous_head(app: &App, integration: &str, bucket: &str, current: i64)
             "bucket {bucket} of {integration} has had no other artifact; there is nothing earlier to roll back to"
         ))),
     }
+}
+
+/// The bucket's head now, and the artifact the rollback goes to.
+async fn choose(app: &App, integration: &str, req: &RollbackRequest) -> Result<(Artifact, Artifact)> {
+    let current = app.plane.current_artifact(integration, &req.bucket).await?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "bucket {} of {} holds no artifact; there is nothing to roll back",
+            req.bucket, integration
+        ))
+    })?;
+    let target = match req.to {
+        Some(id) => {
+            let a = app.plane.artifact(id).await?;
+            if a.integration != integration || a.bucket != req.bucket {
+                return Err(Error::NotFound(format!(
+                    "artifact {id} is not in bucket {} of {} (it is in {} of {})",
+                    req.bucket, integration, a.bucket, a.integration
+                )));
+            }
+            if a.id == current.id {
+                return Err(Error::Refused(format!(
+                    "artifact {id} is already the head of bucket {}; nothing to roll back",
+                    req.bucket
+                )));
+            }
+            a
+        }
+        None => previous_head(app, integration, &req.bucket, current.id).await?,
+    };
+    Ok((current, target))
 }

@@ -63,6 +63,9 @@ pub struct PushArgs {
     /// Leave signatures, attestations and SBOMs behind (they follow by default).
     #[arg(long)]
     no_referrers: bool,
+    /// Say what would be pushed where, checked as a push would be, and change nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 pub async fn run(app: &App, p: &Printer, c: ArtifactCommand) -> anyhow::Result<()> {
@@ -79,7 +82,8 @@ pub async fn run(app: &App, p: &Printer, c: ArtifactCommand) -> anyhow::Result<(
 }
 
 async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool) -> anyhow::Result<()> {
-    let PushArgs { source, integration, bucket, git_ref, tag, external_id, description, meta, no_referrers } = args;
+    let PushArgs { source, integration, bucket, git_ref, tag, external_id, description, meta, no_referrers, dry_run } =
+        args;
     // The branch feeds the routing rule; a CI's own is read only when there is routing to do.
     let branch = git_ref.or_else(|| bucket.is_none().then(routing::ci_branch).flatten());
     let metadata = routing::with_branch(parse_meta(&meta)?, branch);
@@ -90,6 +94,11 @@ async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool
     let referrers = !no_referrers;
     let bucket = routed.bucket;
     let req = PushRequest { source, integration, bucket, tag, external_id, description, metadata, register, referrers };
+    if dry_run {
+        let plan = crate::app::push::plan(app, req).await?;
+        let summary = format!("would push {} ({}) to {}", plan.source, plan.digest, plan.target);
+        return p.result(&plan, &summary);
+    }
     let mut outcome = push(app, req).await?;
     outcome.routed_by = routed.by.map(|c| c.to_string());
     let a = &outcome.artifact;

@@ -72,6 +72,9 @@ pub struct RollbackArgs {
     /// Go through a freeze (admin or release manager); needs --reason, audited.
     #[arg(long, requires = "reason")]
     force: bool,
+    /// Say what would change, and change nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -194,8 +197,17 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
 }
 
 pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result<()> {
-    let RollbackArgs { integration, bucket, to, reason, force } = a;
-    let outcome = run_rollback(app, RollbackRequest { integration, bucket, to, reason, forced: force }).await?;
+    let RollbackArgs { integration, bucket, to, reason, force, dry_run } = a;
+    let request = RollbackRequest { integration, bucket, to, reason, forced: force, dry_run };
+    if dry_run {
+        let plan = crate::app::rollback::plan(app, request).await?;
+        let summary = format!(
+            "would roll back {} of {}: {} ({}) -> {} ({})",
+            plan.bucket, plan.integration, plan.from.tag, plan.from.digest, plan.to.tag, plan.to.digest
+        );
+        return p.result(&plan, &summary);
+    }
+    let outcome = run_rollback(app, request).await?;
     let summary = format!(
         "rolled back {} of {}: {} ({}) -> {} ({})",
         outcome.event.bucket,

@@ -219,3 +219,31 @@ fn a_command_checkpoints_the_store_so_the_next_one_has_no_log_to_replay() {
     let header = std::fs::read(ctx.facetctl_home().join("facetctl.db")).unwrap();
     assert_eq!((header[18], header[19]), (2, 2), "the store is in WAL mode");
 }
+
+#[test]
+fn a_dry_run_push_or_rollback_says_what_would_change_and_changes_nothing() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let good = image::single(ctx.images(), "build-1", "dry-good", 1);
+    let next = image::single(ctx.images(), "build-2", "dry-next", 1);
+    ctx.json(&["artifact", "push", &good.source(), "--integration", "payments", "--bucket", "qa"]);
+    let before = ctx.history();
+
+    let plan =
+        ctx.json(&["artifact", "push", &next.source(), "--integration", "payments", "--bucket", "qa", "--dry-run"]);
+    assert_eq!(plan["digest"], next.digest.as_str());
+    assert_eq!(plan["target"], format!("{}/team/payments/qa:build-2", registry.host));
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:build-2"), None, "nothing was pushed");
+
+    ctx.json(&["artifact", "push", &next.source(), "--integration", "payments", "--bucket", "qa"]);
+    let after_push = ctx.history();
+    assert_eq!(after_push.len(), before.len() + 1);
+    let plan = ctx.json(&["rollback", "--integration", "payments", "--bucket", "qa", "--dry-run"]);
+    assert_eq!(
+        (&plan["from"]["tag"], &plan["to"]["tag"]),
+        (&serde_json::json!("build-2"), &serde_json::json!("build-1"))
+    );
+    assert_eq!(ctx.history(), after_push, "nothing was recorded");
+    assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(next.digest.as_str()));
+}
