@@ -13,8 +13,14 @@ use crate::error::Error;
 #[derive(Debug, Subcommand)]
 pub enum ArtifactCommand {
     /// Copy an image into a bucket, pin its digest and record it.
+    #[command(
+        after_long_help = "Examples:\n  facetctl artifact push docker-daemon:payments:$GITHUB_SHA --integration payments --bucket qa\n  facetctl artifact push oci:./build/layout:v1.4.0 --integration payments --bucket qa --meta git_sha=$SHA\n  facetctl artifact push ghcr.io/acme/payments:v1.4.0 --integration payments --git-ref main   # routed by the rule"
+    )]
     Push(PushArgs),
     /// Record an image that is already in the integration's registry.
+    #[command(
+        after_long_help = "Examples:\n  facetctl artifact register registry.acme.io/ci/payments:build-77 --integration payments --bucket qa"
+    )]
     Register(PushArgs),
     /// List an integration's artifacts, newest first.
     List {

@@ -85,8 +85,14 @@ enum Command {
     #[command(subcommand)]
     Artifact(artifact::ArtifactCommand),
     /// Promote a bucket's artifact to the next stage of the workflow.
+    #[command(
+        after_long_help = "Examples:\n  facetctl promote --integration payments --from qa --to staging --reason 'QA passed'\n  facetctl promote --integration payments --from staging --to production --wait --timeout 2h\n  facetctl promote --integration payments --from qa --to staging --digest sha256:... --dry-run"
+    )]
     Promote(moves::PromoteArgs),
     /// Approve a promotion request into a gated stage; the last approval moves it.
+    #[command(
+        after_long_help = "Examples:\n  facetctl promotion list --state awaiting-approval\n  facetctl approve 7 --reason 'QA signed off'"
+    )]
     Approve(requests::ApproveArgs),
     /// Reject a promotion request, with a reason.
     Reject(requests::RejectArgs),
@@ -94,20 +100,31 @@ enum Command {
     #[command(subcommand)]
     Promotion(requests::PromotionCommand),
     /// Point a bucket back at one of its earlier artifacts.
+    #[command(
+        after_long_help = "Examples:\n  facetctl rollback --integration payments --bucket production --reason 'error rate up'\n  facetctl rollback --integration payments --bucket production --to 41 --dry-run"
+    )]
     Rollback(moves::RollbackArgs),
     /// Compare every bucket's tags in the registry with the records (exit 3 on any difference).
+    #[command(after_long_help = "Examples:\n  facetctl verify\n  facetctl verify --integration payments --repair")]
     Verify(moves::VerifyArgs),
     /// What runs where: every bucket's current artifact, who put it there and when, freezes and waiting requests.
+    #[command(after_long_help = "Examples:\n  facetctl status\n  facetctl -o json status --integration payments")]
     Status {
         /// Only this integration's buckets.
         #[arg(long)]
         integration: Option<String>,
     },
     /// Each bucket's artifacts over time: pushes, promotions, rollbacks.
+    #[command(
+        after_long_help = "Examples:\n  facetctl history --integration payments --bucket production\n  facetctl -o json history --integration payments --limit 500"
+    )]
     History(moves::HistoryArgs),
     /// The append-only log of every change and who made it.
     Audit(moves::AuditArgs),
     /// Log in to a control plane (a facetctl server or Facets); later commands use it.
+    #[command(
+        after_long_help = "Examples:\n  printf %s \"$TOKEN\" | facetctl login --url https://facetctl.internal --username ada --token-stdin"
+    )]
     Login(session::LoginArgs),
     /// Forget a login; commands go back to the embedded control plane.
     Logout,
