@@ -117,6 +117,8 @@ pub enum Hint {
     RunAgain,
     /// Someone allowed to may move it anyway, forced, with a reason.
     Force,
+    /// Take the workflow or rule off these integrations first.
+    Detach { what: String, integrations: Vec<String> },
     /// Name the bucket, or give the integration a routing rule.
     NameBucket { integration: String },
     /// Name the bucket, or route by a branch the rule knows.

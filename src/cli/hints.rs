@@ -30,6 +30,10 @@ pub fn word(hint: &Hint) -> Option<String> {
             "give them with `facetctl registry add NAME ... --username USER --password-stdin` or `facetctl registry login NAME`".into()
         }
         Hint::RunAgain => "run the command again".into(),
+        Hint::Detach { what, integrations } => {
+            let first = integrations.first().map_or("NAME", String::as_str);
+            format!("`facetctl integration update {first} --no-{what}` takes it off (for each of them)")
+        }
         Hint::Force => {
             "an admin or release manager may promote or roll back through it with --force --reason WHY (audited)".into()
         }

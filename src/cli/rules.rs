@@ -76,8 +76,7 @@ pub async fn run(app: &App, p: &Printer, c: RuleCommand) -> anyhow::Result<()> {
         RuleCommand::Update { name, routes } => p.one(&app.plane.set_rule_criteria(&name, criteria(&routes)?).await?),
         RuleCommand::Delete { name } => {
             app.plane.delete_rule(&name).await?;
-            p.note(&format!("deleted rule {name}"));
-            Ok(())
+            p.result(&serde_json::json!({"deleted": {"rule": name}}), &format!("deleted rule {name}"))
         }
         RuleCommand::Test { name, meta } => {
             let rule = app.plane.rule(&name).await?;

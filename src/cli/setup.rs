@@ -249,8 +249,7 @@ pub async fn registry(app: &App, p: &Printer, c: RegistryCommand) -> anyhow::Res
         RegistryCommand::Show { name } => p.one(&app.plane.registry(&name).await?),
         RegistryCommand::Remove { name } => {
             app.plane.remove_registry(&name).await?;
-            p.note(&format!("removed registry {name}"));
-            Ok(())
+            p.result(&serde_json::json!({"deleted": {"registry": name}}), &format!("removed registry {name}"))
         }
         RegistryCommand::Login { name, username, password_stdin: _ } => {
             let secret = read_secret()?;
@@ -310,8 +309,7 @@ pub async fn workflow(app: &App, p: &Printer, c: WorkflowCommand) -> anyhow::Res
         }
         WorkflowCommand::Delete { name } => {
             app.plane.delete_workflow(&name).await?;
-            p.note(&format!("deleted workflow {name}"));
-            Ok(())
+            p.result(&serde_json::json!({"deleted": {"workflow": name}}), &format!("deleted workflow {name}"))
         }
     }
 }
@@ -352,8 +350,7 @@ pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyho
         }
         IntegrationCommand::Delete { name } => {
             app.plane.delete_integration(&name).await?;
-            p.note(&format!("deleted integration {name}"));
-            Ok(())
+            p.result(&serde_json::json!({"deleted": {"integration": name}}), &format!("deleted integration {name}"))
         }
     }
 }

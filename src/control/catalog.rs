@@ -11,7 +11,7 @@ use super::embedded::{Embedded, Tx, unknown};
 use super::store::rows::*;
 use super::store::{format_time, stamp};
 use super::*;
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::secrets::StoredIn;
 
 impl Embedded {
@@ -469,10 +469,16 @@ pub(super) async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64>
     let users: Vec<String> =
         sqlx::query(users_sql).bind(id).fetch_all(&mut **tx).await?.iter().map(|r| r.get("name")).collect();
     if !users.is_empty() {
-        return Err(Error::Refused(format!(
-            "{kind} {name} is used by integration(s) {}; delete those first",
-            users.join(", ")
-        )));
+        let used = format!("{kind} {name} is used by integration(s) {}", users.join(", "));
+        // An integration keeps its registry for good (its history is there); a workflow or a
+        // rule can be taken off the integrations that use it, and then deleted.
+        return Err(match what {
+            Shared::Registry => Error::Refused(format!(
+                "{used}, which keep their history in it; a registry stays while integrations use it"
+            )),
+            Shared::Workflow | Shared::Rule => Error::Refused(format!("{used}; it can go once none does"))
+                .hint(Hint::Detach { what: kind.into(), integrations: users }),
+        });
     }
     Ok(id)
 }

@@ -41,9 +41,17 @@ fn things_in_use_cannot_be_removed_and_removal_is_audited() {
 
     let run = ctx.run(&["workflow", "delete", "standard"]);
     assert_eq!(run.code, 3, "{run:?}");
-    assert!(run.stderr.contains("used by integration(s) payments"), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: workflow standard is used by integration(s) payments; it can go once none does\n\
+         hint: `facetctl integration update payments --no-workflow` takes it off (for each of them)\n"
+    );
     let run = ctx.run(&["registry", "remove", "local"]);
     assert_eq!(run.code, 3, "{run:?}");
+    assert!(
+        run.stderr.contains("which keep their history in it; a registry stays while integrations use it"),
+        "{run:?}"
+    );
 
     let build = image::single(ctx.images(), "build-1", "inuse", 1);
     ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
@@ -51,7 +59,10 @@ fn things_in_use_cannot_be_removed_and_removal_is_audited() {
     assert_eq!(run.code, 3, "an integration with history is kept: {run:?}");
 
     ctx.ok(&["integration", "create", "scratch", "--type", "environment", "--registry", "local"]);
-    ctx.ok(&["integration", "delete", "scratch"]);
+    assert_eq!(
+        ctx.json(&["integration", "delete", "scratch"]),
+        serde_json::json!({"deleted": {"integration": "scratch"}})
+    );
     let names: Vec<String> = ctx
         .json(&["integration", "list"])
         .as_array()
