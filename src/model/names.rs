@@ -30,14 +30,21 @@ pub fn validate_user_name(name: &str) -> Result<(), InvalidInput> {
     let name_chars = |s: &str, extra: &[u8]| {
         !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b) || extra.contains(&b))
     };
+    // Dots separate parts: none at either end, never two together; a domain label neither
+    // starts nor ends with '-'.
+    let dotted = |s: &str| !s.starts_with('.') && !s.ends_with('.') && !s.contains("..");
     let ok = match name.split_once('@') {
         None => validate_name("user", name).is_ok(),
         Some((local, domain)) => {
             name.len() <= 254
                 && local.len() <= 64
                 && name_chars(local, b"+%")
+                && dotted(local)
                 && domain.contains('.')
-                && domain.split('.').all(|label| name_chars(label, b"") && !label.contains('_'))
+                && dotted(domain)
+                && domain.split('.').all(|label| {
+                    name_chars(label, b"") && !label.contains('_') && !label.starts_with('-') && !label.ends_with('-')
+                })
         }
     };
     if ok {
@@ -83,7 +90,19 @@ mod tests {
         for ok in ["ada", "release.bot@example.com", "Ada.Lovelace+ci@corp.example.co.uk"] {
             assert!(validate_user_name(ok).is_ok(), "{ok}");
         }
-        for bad in ["a:b@example.com", "bot@localhost", "@example.com", "bot@ex_ample.com", "bot@@example.com", ""] {
+        for bad in [
+            "a:b@example.com",
+            "bot@localhost",
+            "@example.com",
+            "bot@ex_ample.com",
+            "bot@@example.com",
+            "",
+            ".a..b@x.com",
+            "a.@x.com",
+            "a@-x.com",
+            "a@x-.com",
+            "a@x..com",
+        ] {
             assert!(validate_user_name(bad).is_err(), "{bad}");
         }
     }
