@@ -6,7 +6,6 @@ CREATE TABLE routing_rules (
     name              TEXT NOT NULL,
     registration_type TEXT NOT NULL,
     criteria          TEXT NOT NULL,
-    stack_name        TEXT NOT NULL DEFAULT '',
     created_by        TEXT NOT NULL,
     created_at        TEXT NOT NULL
 );

@@ -12,7 +12,7 @@ use crate::control::NewRequest;
 use crate::control::freezes::unless_forced;
 use crate::control::{ArtifactKey, NewPromotion, TagRepair, TagRole};
 use crate::error::{Error, ErrorKind, Hint, Result};
-use crate::model::{Artifact, Digest, Forcing, Promotion, PromotionRequest, RuleBroken, check_step};
+use crate::model::{Artifact, Digest, Forcing, Promotion, PromotionRequest, check_step};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::RegistrySource;
@@ -99,12 +99,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     if let Some(gate) = gate
         && req.forced
     {
-        return Err(RuleBroken::Gated {
-            integration: integration.name.clone(),
-            stage: req.to.clone(),
-            approvals: gate.approvals,
-        }
-        .into());
+        return Err(gate.refusal(&integration.name).into());
     }
     if gate.is_some() && !req.dry_run {
         let new = NewRequest {

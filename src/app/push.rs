@@ -10,7 +10,7 @@ use super::bucket_tags::BucketTags;
 use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Hint, Result};
-use crate::model::{Artifact, BucketEventKind, Digest, Integration, Registry, RuleBroken, check_artifact_fields};
+use crate::model::{Artifact, BucketEventKind, Digest, Integration, Registry, check_artifact_fields};
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::{DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon};
@@ -90,12 +90,7 @@ async fn prepare(app: &App, req: &PushRequest) -> Result<Prepared> {
     if let Some(workflow) = &integration.workflow
         && let Some(gate) = app.plane.workflow(workflow).await?.gate(&req.bucket)
     {
-        return Err(RuleBroken::Gated {
-            integration: integration.name.clone(),
-            stage: req.bucket.clone(),
-            approvals: gate.approvals,
-        }
-        .into());
+        return Err(gate.refusal(&integration.name).into());
     }
     // Everything the record will be checked for is checked before the registry is touched:
     // the bucket and the caller's role now, with the tag when it is given.

@@ -57,17 +57,25 @@ impl Embedded {
     async fn read_request(&self, conn: &mut AnyConnection, id: i64) -> Result<PromotionRequest> {
         let sql = format!("{REQUEST_SELECT} WHERE r.id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut *conn).await?;
-        let mut request = request_from(&row.ok_or_else(|| {
+        let request = request_from(&row.ok_or_else(|| {
             Error::NotFound(format!("no promotion request has id {id}")).hint(Hint::List {
                 what: "promotion".into(),
                 integration: None,
                 bucket: None,
             })
         })?)?;
+        self.with_approvals(conn, request).await
+    }
+
+    async fn with_approvals(
+        &self,
+        conn: &mut AnyConnection,
+        mut request: PromotionRequest,
+    ) -> Result<PromotionRequest> {
         let approvals = sqlx::query(
             "SELECT approver, reason, created_at FROM request_approvals WHERE request_id = $1 ORDER BY created_at",
         )
-        .bind(id)
+        .bind(request.id)
         .fetch_all(&mut *conn)
         .await?;
         for a in &approvals {
@@ -142,10 +150,9 @@ impl Embedded {
             .await?;
         let mut all = Vec::new();
         for row in &rows {
-            let id: i64 = row.get("id");
-            let request = self.read_request(&mut conn, id).await?;
+            let request = request_from(row)?;
             if filter.state.is_none_or(|s| s == request.state) {
-                all.push(request);
+                all.push(self.with_approvals(&mut conn, request).await?);
             }
         }
         Ok(all)
@@ -341,11 +348,8 @@ impl Embedded {
     ) -> Result<Option<PromotionRequest>> {
         let gate = integration.workflow.as_ref().and_then(|w| w.gate(to));
         let gated = || {
-            Error::from(RuleBroken::Gated {
-                integration: integration.name.clone(),
-                stage: to.to_owned(),
-                approvals: gate.map_or(1, |g| g.approvals),
-            })
+            let ungated = Gate { stage: to.to_owned(), approvals: 1 };
+            Error::from(gate.unwrap_or(&ungated).refusal(&integration.name))
         };
         // A run of a request is checked whether or not the stage is still gated, so that a
         // request whose gate was removed since is still done by its run.
@@ -387,12 +391,7 @@ impl Embedded {
     /// A push or register does not land in a gated stage: it moves there by promotion requests only.
     pub(super) fn check_not_gated(&self, integration: &Governing, bucket: &str) -> Result<()> {
         match integration.workflow.as_ref().and_then(|w| w.gate(bucket)) {
-            Some(gate) => Err(RuleBroken::Gated {
-                integration: integration.name.clone(),
-                stage: bucket.to_owned(),
-                approvals: gate.approvals,
-            }
-            .into()),
+            Some(gate) => Err(gate.refusal(&integration.name).into()),
             None => Ok(()),
         }
     }

@@ -36,6 +36,17 @@ impl Gate {
     }
 }
 
+impl Gate {
+    /// The refusal of a move into this gated stage that is not the run of an approved request.
+    pub fn refusal(&self, integration: &str) -> super::RuleBroken {
+        super::RuleBroken::Gated {
+            integration: integration.to_owned(),
+            stage: self.stage.clone(),
+            approvals: self.approvals,
+        }
+    }
+}
+
 impl FromStr for Gate {
     type Err = InvalidInput;
     fn from_str(s: &str) -> Result<Gate, InvalidInput> {

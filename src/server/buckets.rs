@@ -131,6 +131,12 @@ pub async fn record_promotion(
     if !r.forced {
         check_step(&ci, workflow.as_ref(), &source.bucket, &bucket).map_err(Error::from)?;
     }
+    // Into a gated stage only a request's run moves: anything else is refused before the registry is asked.
+    if let Some(gate) = workflow.as_ref().and_then(|w| w.gate(&bucket))
+        && r.request.is_none()
+    {
+        return Err(Error::from(gate.refusal(&ci)).into());
+    }
     let tags = [integration.artifact_tag(&bucket, &source.tag), integration.current_tag(&bucket)];
     witness(&s, &c, &ci, &bucket, &tags, &source.digest).await?;
     let new = NewPromotion { source_artifact_id: source.id, reason: r.reason, forced: r.forced, request: r.request };

@@ -427,6 +427,27 @@ fn on_a_server_the_last_approval_runs_the_gated_move_there() {
     assert_eq!(own.code, 3, "{own:?}");
     let viewer = w.run("vic", &["approve", &id]);
     assert_eq!(viewer.code, 3, "a viewer decides nothing: {viewer:?}");
+    // Called directly over HTTP, around the CLI, the server refuses a promotion into the gated
+    // stage that is not the run of an approved request, even an admin's, even forced.
+    let staged = w.ok_json("vic", &["artifact", "list", "--integration", "payments", "--bucket", "staging"])[0]["id"]
+        .as_i64()
+        .unwrap();
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        use facetctl::control::{ControlPlane, LockAttempt, NewPromotion};
+        let token = facetctl::registry::auth::Secret::new(w.tokens["ada"].clone());
+        let ada = facetctl::control::remote::Remote::connect(reqwest::Client::new(), &w.server.url, "ada", token)
+            .await
+            .unwrap();
+        let LockAttempt::Acquired(lock) = ada.lock_bucket("payments", "production", "ada").await.unwrap() else {
+            panic!("production is free");
+        };
+        let bypass =
+            NewPromotion { source_artifact_id: staged, reason: Some("now".into()), forced: true, request: None };
+        let refused = ada.record_promotion(&lock, bypass).await.unwrap_err();
+        assert_eq!(refused.kind(), facetctl::ErrorKind::Refused, "{refused}");
+        assert!(refused.to_string().contains("stage production of payments is gated"), "{refused}");
+        ada.unlock_bucket(&lock).await.unwrap();
+    });
     assert_eq!(w.ok_json("rel", &["approve", &id])["state"], "awaiting-approval");
     assert_eq!(skopeo::digest(&w.registry, "team/payments/production:current"), None);
     let done = w.ok_json("ada", &["approve", &id, "--reason", "ship it"]);
