@@ -6,6 +6,7 @@ pub mod actor;
 pub mod approvals;
 pub mod bucket_lock;
 pub mod bucket_tags;
+pub mod choices;
 pub mod history;
 pub mod promote;
 pub mod push;

@@ -74,6 +74,41 @@ pub struct PromotionPlan {
     /// Approvals the move would wait for, into a gated stage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approvals_needed: Option<u32>,
+    /// Who recorded the artifact in the source bucket, and when.
+    pub pushed_by: String,
+    pub pushed_at: chrono::DateTime<chrono::Utc>,
+    /// The target's head now, which the move replaces.
+    pub replaces: Option<Head>,
+    /// Whether the target is protected (an environment or stream of production).
+    pub protected: bool,
+}
+
+/// A bucket's head, as a plan shows what it replaces.
+#[derive(Debug, serde::Serialize)]
+pub struct Head {
+    pub artifact_id: i64,
+    pub tag: String,
+    pub digest: Digest,
+    pub by: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<Artifact> for Head {
+    fn from(a: Artifact) -> Head {
+        Head { artifact_id: a.id, tag: a.tag, digest: a.digest, by: a.created_by, at: a.created_at }
+    }
+}
+
+/// Whether `bucket` is protected: a production release stream, or an environment of one.
+/// The control plane decides this again where it records; a plan says it ahead, to ask first.
+async fn is_protected(app: &App, bucket: &str) -> Result<bool> {
+    let streams = app.plane.release_streams().await?;
+    let prod = |name: &str| streams.iter().any(|r| r.prod && r.name.eq_ignore_ascii_case(name));
+    if prod(bucket) {
+        return Ok(true);
+    }
+    let environments = app.plane.environments().await?;
+    Ok(environments.iter().any(|e| e.name.eq_ignore_ascii_case(bucket) && prod(&e.release_stream)))
 }
 
 pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
@@ -123,6 +158,8 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     let moving_tag = integration.current_tag(&req.to);
     let to_tag = integration.artifact_tag(&req.to, &source.tag);
     if req.dry_run {
+        let replaces = app.plane.current_artifact(&integration.name, &req.to).await?.map(Head::from);
+        let protected = is_protected(app, &req.to).await?;
         return Ok(PromoteOutcome::DryRun {
             plan: PromotionPlan {
                 integration: integration.name.clone(),
@@ -134,6 +171,10 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
                 source: format!("{}/{from_repo}@{}", registry.host(), source.digest),
                 target: format!("{}/{to_repo}:{to_tag}", registry.host()),
                 approvals_needed: gate.map(|g| g.approvals),
+                pushed_by: source.created_by.clone(),
+                pushed_at: source.created_at,
+                replaces,
+                protected,
             },
         });
     }

@@ -36,6 +36,7 @@ pub struct RollbackOutcome {
 
 /// What `rollback` would do: checked as it would be, nothing written.
 pub async fn plan(app: &App, req: RollbackRequest) -> Result<RollbackPlan> {
+    check_reason(&req)?;
     let integration = app.plane.integration(&req.integration).await?;
     if unless_forced(app.plane.check_write(&integration.name, &req.bucket, None).await, req.forced)? {
         app.plane.check_force(crate::model::Forcing::ThroughFreeze).await?;
@@ -45,9 +46,7 @@ pub async fn plan(app: &App, req: RollbackRequest) -> Result<RollbackPlan> {
 }
 
 pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome> {
-    if req.forced && req.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        return Err(Error::Invalid("a forced move needs a reason, which the audit log keeps".into()));
-    }
+    check_reason(&req)?;
     let integration = app.plane.integration(&req.integration).await?;
     if unless_forced(app.plane.check_write(&integration.name, &req.bucket, None).await, req.forced)? {
         app.plane.check_force(crate::model::Forcing::ThroughFreeze).await?;
@@ -74,6 +73,13 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
         _ => held.release().await,
     }
     outcome
+}
+
+fn check_reason(req: &RollbackRequest) -> Result<()> {
+    if req.forced && req.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Err(Error::Invalid("a forced move needs a reason, which the audit log keeps".into()));
+    }
+    Ok(())
 }
 
 /// The artifact that was the bucket's head before the current one.

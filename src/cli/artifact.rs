@@ -25,10 +25,10 @@ pub enum ArtifactCommand {
     /// List an integration's artifacts, newest first.
     List {
         /// The integration whose artifacts to list.
-        #[arg(long)]
+        #[arg(long, add = super::complete::integrations())]
         integration: String,
         /// Only this bucket's artifacts.
-        #[arg(long)]
+        #[arg(long, add = super::complete::buckets())]
         bucket: Option<String>,
         /// At most this many, newest first.
         #[arg(long)]
@@ -37,6 +37,7 @@ pub enum ArtifactCommand {
     /// Show one artifact: where it is, its digest, tag, metadata, and where it came from.
     Show {
         /// The artifact's id, as `artifact list` shows it.
+        #[arg(add = super::complete::artifacts())]
         id: i64,
     },
 }
@@ -46,10 +47,10 @@ pub struct PushArgs {
     /// A registry reference (host/repo:tag or @sha256:...), or oci:DIR[:TAG].
     source: String,
     /// The integration the image belongs to.
-    #[arg(long)]
+    #[arg(long, add = super::complete::integrations())]
     integration: String,
     /// The bucket (default: the one the integration's routing rule chooses by the branch).
-    #[arg(long)]
+    #[arg(long, add = super::complete::buckets())]
     bucket: Option<String>,
     /// The branch or tag built, recorded as BRANCH_NAME (default: the CI's own, when routing).
     #[arg(long, value_name = "REF")]

@@ -17,13 +17,13 @@ pub enum FreezeCommand {
         facetctl freeze create --all --bucket production --weekly 'fri 16:00-mon 08:00' --timezone Europe/Berlin --reason 'no weekend releases'")]
     Create {
         /// The integration whose bucket is frozen.
-        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        #[arg(long, required_unless_present = "all", conflicts_with = "all", add = super::complete::integrations())]
         integration: Option<String>,
         /// Every integration's bucket of this name.
         #[arg(long)]
         all: bool,
         /// The bucket frozen, by name.
-        #[arg(long)]
+        #[arg(long, add = super::complete::buckets())]
         bucket: String,
         /// Start (RFC 3339, e.g. 2026-12-24T00:00:00Z); with --until.
         #[arg(long, requires = "until", conflicts_with = "weekly")]

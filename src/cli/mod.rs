@@ -3,10 +3,12 @@
 //! errors become exit codes. No use case logic lives here.
 
 mod artifact;
+mod complete;
 mod freezes;
 mod hints;
 mod moves;
 pub mod output;
+mod prompt;
 mod render;
 mod requests;
 mod rules;
@@ -36,9 +38,12 @@ pub struct Cli {
     /// How results print on stdout.
     #[arg(long, short = 'o', global = true, value_enum, default_value = "table", env = "FACETCTL_OUTPUT")]
     output: Format,
-    /// Never prompt. (No command prompts today: secrets come on stdin or from the environment.)
-    #[arg(long, global = true)]
+    /// Never prompt, as off a terminal: a missing value or confirmation fails with exit 2 instead.
+    #[arg(long, global = true, env = "FACETCTL_NO_INPUT")]
     no_input: bool,
+    /// Answer yes to every confirmation: rollbacks, repairs, deletes, moves into protected buckets.
+    #[arg(long, short = 'y', global = true)]
+    yes: bool,
     /// Print only results and errors.
     #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
     quiet: bool,
@@ -49,7 +54,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "FACETS_CONTROL_PLANE_URL", value_name = "URL")]
     api_url: Option<String>,
     /// Use a profile saved by `facetctl login --profile P`.
-    #[arg(long, global = true, env = "FACETCTL_PROFILE")]
+    #[arg(long, global = true, env = "FACETCTL_PROFILE", add = complete::profiles())]
     profile: Option<String>,
     /// How long to wait for another facetctl writing into the same bucket.
     #[arg(long, global = true, value_name = "SECONDS", default_value = "120", env = "FACETCTL_LOCK_TIMEOUT")]
@@ -111,7 +116,7 @@ enum Command {
     #[command(after_long_help = "Examples:\n  facetctl status\n  facetctl -o json status --integration payments")]
     Status {
         /// Only this integration's buckets.
-        #[arg(long)]
+        #[arg(long, add = complete::integrations())]
         integration: Option<String>,
     },
     /// Each bucket's artifacts over time: pushes, promotions, rollbacks.
@@ -137,7 +142,10 @@ enum Command {
         /// The command whose page to print, e.g. promote, or registry add; none for facetctl's own.
         command: Vec<String>,
     },
-    /// Print a shell completion script.
+    /// Print the script that makes your shell complete facetctl's commands, flags and names.
+    #[command(
+        after_long_help = "The script asks facetctl for candidates on each TAB: integrations, buckets (the next stage\nfirst after --from), registries, artifacts, requests, from the control plane the command would use.\n\nExamples:\n  echo 'source <(facetctl completions bash)' >> ~/.bashrc\n  echo 'source <(facetctl completions zsh)' >> ~/.zshrc\n  facetctl completions fish > ~/.config/fish/completions/facetctl.fish"
+    )]
     Completions {
         /// The shell to print the script for.
         #[arg(value_enum)]
@@ -147,6 +155,7 @@ enum Command {
 
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
+    complete::answer_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -167,8 +176,14 @@ pub fn main() -> ExitCode {
         };
     }
     if let Command::Completions { shell } = &cli.command {
-        clap_complete::generate(*shell, &mut Cli::command(), "facetctl", &mut std::io::stdout());
-        return ExitCode::SUCCESS;
+        return match complete::registration(*shell, &mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot print the completion script: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     init_logging(cli.verbose, matches!(cli.command, Command::Server(_)));
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
@@ -249,8 +264,9 @@ fn home() -> anyhow::Result<PathBuf> {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let Cli { output, no_input: _, quiet, verbose: _, api_url, profile, lock_timeout, command } = cli;
+    let Cli { output, no_input, yes, quiet, verbose: _, api_url, profile, lock_timeout, command } = cli;
     let printer = Printer { format: output, quiet };
+    let ask = prompt::Prompter::new(no_input, yes);
     let home = home()?;
     if let Command::Server(args) = command {
         return server::run(&printer, args, &home).await;
@@ -259,7 +275,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let local_secrets = crate::secrets::open(&home);
     match command {
         Command::Login(args) => {
-            return session::login(&printer, &http, &home, local_secrets.as_ref(), profile, args).await;
+            return session::login(&printer, &ask, &http, &home, local_secrets.as_ref(), profile, args).await;
         }
         Command::Logout => return session::logout(&printer, &home, local_secrets.as_ref(), profile),
         _ => {}
@@ -289,11 +305,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let outcome = match command {
         Command::ReleaseStream(c) => setup::release_stream(&app, &printer, c).await,
         Command::Environment(c) => setup::environment(&app, &printer, c).await,
-        Command::Registry(c) => setup::registry(&app, &printer, c).await,
-        Command::Workflow(c) => setup::workflow(&app, &printer, c).await,
-        Command::Integration(c) => setup::integration(&app, &printer, c).await,
+        Command::Registry(c) => setup::registry(&app, &printer, &ask, c).await,
+        Command::Workflow(c) => setup::workflow(&app, &printer, &ask, c).await,
+        Command::Integration(c) => setup::integration(&app, &printer, &ask, c).await,
         Command::Artifact(c) => artifact::run(&app, &printer, c).await,
-        Command::Rule(c) => rules::run(&app, &printer, c).await,
+        Command::Rule(c) => rules::run(&app, &printer, &ask, c).await,
         Command::Freeze(c) => freezes::run(&app, &printer, c).await,
         Command::Approve(a) => requests::approve(&app, &printer, a).await,
         Command::Status { integration } => {
@@ -301,9 +317,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Reject(a) => requests::reject(&app, &printer, a).await,
         Command::Promotion(c) => requests::promotion(&app, &printer, c).await,
-        Command::Promote(a) => moves::promote(&app, &printer, a).await,
-        Command::Rollback(a) => moves::rollback(&app, &printer, a).await,
-        Command::Verify(a) => moves::verify(&app, &printer, a).await,
+        Command::Promote(a) => moves::promote(&app, &printer, &ask, a).await,
+        Command::Rollback(a) => moves::rollback(&app, &printer, &ask, a).await,
+        Command::Verify(a) => moves::verify(&app, &printer, &ask, a).await,
         Command::History(a) => moves::history(&app, &printer, a).await,
         Command::Audit(a) => moves::audit(&app, &printer, a).await,
         Command::Completions { .. } | Command::Man { .. } => unreachable!("handled before the runtime starts"),

@@ -2,8 +2,10 @@
 
 use clap::Args;
 
-use super::output::Printer;
+use super::output::{Printer, short};
+use super::prompt::Prompter;
 use crate::app::App;
+use crate::app::choices;
 use crate::app::promote::{PromoteOutcome, PromoteRequest, promote as run_promote};
 use crate::app::rollback::{RollbackRequest, rollback as run_rollback};
 use crate::control::AuditFilter;
@@ -12,17 +14,17 @@ use crate::model::Digest;
 
 #[derive(Debug, Args)]
 pub struct PromoteArgs {
-    /// The integration to promote.
-    #[arg(long)]
-    integration: String,
-    /// The source bucket (stage).
-    #[arg(long)]
-    from: String,
-    /// The target bucket: the workflow's next stage after --from.
-    #[arg(long)]
-    to: String,
+    /// The integration to promote (on a terminal, left out, it is picked from a list).
+    #[arg(long, add = super::complete::integrations())]
+    integration: Option<String>,
+    /// The source bucket (stage); picked from a list on a terminal.
+    #[arg(long, add = super::complete::buckets())]
+    from: Option<String>,
+    /// The target bucket: the workflow's next stage after --from; picked on a terminal.
+    #[arg(long, add = super::complete::promotion_targets())]
+    to: Option<String>,
     /// Promote this artifact of the source bucket instead of its head.
-    #[arg(long, conflicts_with = "digest")]
+    #[arg(long, conflicts_with = "digest", add = super::complete::artifacts())]
     artifact: Option<i64>,
     /// Promote the source bucket's artifact with this digest.
     #[arg(long, value_parser = |s: &str| s.parse::<Digest>().map_err(|e| e.0))]
@@ -57,14 +59,14 @@ fn duration(s: &str) -> Result<std::time::Duration, String> {
 
 #[derive(Debug, Args)]
 pub struct RollbackArgs {
-    /// The integration whose bucket to roll back.
-    #[arg(long)]
-    integration: String,
-    /// The bucket whose moving tag goes back.
-    #[arg(long)]
-    bucket: String,
+    /// The integration whose bucket to roll back (picked from a list on a terminal).
+    #[arg(long, add = super::complete::integrations())]
+    integration: Option<String>,
+    /// The bucket whose moving tag goes back (picked from a list on a terminal).
+    #[arg(long, add = super::complete::buckets())]
+    bucket: Option<String>,
     /// The artifact to go back to (default: the bucket's previous head).
-    #[arg(long, value_name = "ARTIFACT_ID")]
+    #[arg(long, value_name = "ARTIFACT_ID", add = super::complete::artifacts())]
     to: Option<i64>,
     /// Why, kept with the record (required with --force).
     #[arg(long)]
@@ -80,7 +82,7 @@ pub struct RollbackArgs {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Check this integration only (default: all).
-    #[arg(long)]
+    #[arg(long, add = super::complete::integrations())]
     integration: Option<String>,
     /// Put each differing tag back on what the record says (under the bucket's lease; audited).
     #[arg(long)]
@@ -90,10 +92,10 @@ pub struct VerifyArgs {
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// The integration whose history to show.
-    #[arg(long)]
+    #[arg(long, add = super::complete::integrations())]
     integration: String,
     /// Only this bucket's events.
-    #[arg(long)]
+    #[arg(long, add = super::complete::buckets())]
     bucket: Option<String>,
     /// At most this many events, newest first.
     #[arg(long, default_value = "50")]
@@ -113,7 +115,7 @@ pub struct AuditArgs {
     limit: u32,
 }
 
-pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<()> {
+pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> anyhow::Result<()> {
     let PromoteArgs {
         integration,
         from,
@@ -128,21 +130,74 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
         timeout,
         expires_in,
     } = a;
+    let plane = app.plane.as_ref();
+    let integration = match integration {
+        Some(i) => i,
+        None => ask.pick("--integration", "Integration to promote", choices::integrations(plane)).await?,
+    };
+    let from = match from {
+        Some(f) => f,
+        None => ask.pick("--from", "Promote from", choices::buckets(plane, &integration)).await?,
+    };
+    let to = match to {
+        Some(t) => t,
+        None => {
+            ask.pick("--to", "Promote to", choices::promotion_targets(plane, &integration, Some(&from), force)).await?
+        }
+    };
     let referrers = !no_referrers;
-    let request = PromoteRequest {
-        integration,
-        from,
-        to,
+    let request = |dry_run| PromoteRequest {
+        integration: integration.clone(),
+        from: from.clone(),
+        to: to.clone(),
         artifact,
-        digest,
-        reason,
+        digest: digest.clone(),
+        reason: reason.clone(),
         dry_run,
         referrers,
         forced: force,
         request: None,
         expires_in,
     };
-    let outcome = run_promote(app, request).await?;
+    // A move into a protected bucket waits for a yes, having shown what it replaces with what.
+    // A plan that fails says nothing here: the run itself gives the answer (a gated stage's
+    // plan checks the approvers' move, which the requester may not make).
+    if !dry_run
+        && !ask.yes()
+        && let Ok(PromoteOutcome::DryRun { plan }) = run_promote(app, request(true)).await
+        && plan.protected
+        && plan.approvals_needed.is_none()
+    {
+        let replaces = plan.replaces.as_ref().map_or_else(
+            || "nothing yet".to_owned(),
+            |h| format!("{} {} (by {}, {})", h.tag, short(&h.digest), h.by, ago(h.at)),
+        );
+        ask.confirm(
+            &format!("promote {} into {} (protected)", plan.integration, plan.to),
+            &[
+                format!("{} now: {replaces}", plan.to),
+                format!(
+                    "becomes:  {} {} from {} (by {}, {})",
+                    plan.tag,
+                    short(&plan.digest),
+                    plan.from,
+                    plan.pushed_by,
+                    ago(plan.pushed_at)
+                ),
+            ],
+        )?;
+    }
+    let outcome = run_promote(app, request(dry_run)).await?;
+    print_promoted(app, p, outcome, wait, timeout).await
+}
+
+async fn print_promoted(
+    app: &App,
+    p: &Printer,
+    outcome: PromoteOutcome,
+    wait: bool,
+    timeout: std::time::Duration,
+) -> anyhow::Result<()> {
     if let (PromoteOutcome::Requested { request }, true) = (&outcome, wait) {
         p.note(&requested(request));
         let done = crate::app::approvals::wait(app, request.id, timeout).await?;
@@ -196,18 +251,57 @@ pub async fn promote(app: &App, p: &Printer, a: PromoteArgs) -> anyhow::Result<(
     p.result(&outcome, &summary)
 }
 
-pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result<()> {
+pub async fn rollback(app: &App, p: &Printer, ask: &Prompter, a: RollbackArgs) -> anyhow::Result<()> {
     let RollbackArgs { integration, bucket, to, reason, force, dry_run } = a;
-    let request = RollbackRequest { integration, bucket, to, reason, forced: force, dry_run };
-    if dry_run {
-        let plan = crate::app::rollback::plan(app, request).await?;
-        let summary = format!(
-            "would roll back {} of {}: {} ({}) -> {} ({})",
-            plan.bucket, plan.integration, plan.from.tag, plan.from.digest, plan.to.tag, plan.to.digest
-        );
-        return p.result(&plan, &summary);
+    let plane = app.plane.as_ref();
+    let integration = match integration {
+        Some(i) => i,
+        None => ask.pick("--integration", "Integration to roll back", choices::integrations(plane)).await?,
+    };
+    let bucket = match bucket {
+        Some(b) => b,
+        None => ask.pick("--bucket", "Bucket to roll back", choices::buckets(plane, &integration)).await?,
+    };
+    let request = |dry_run| RollbackRequest {
+        integration: integration.clone(),
+        bucket: bucket.clone(),
+        to,
+        reason: reason.clone(),
+        forced: force,
+        dry_run,
+    };
+    if dry_run || !ask.yes() {
+        let plan = crate::app::rollback::plan(app, request(true)).await?;
+        if dry_run {
+            let summary = format!(
+                "would roll back {} of {}: {} ({}) -> {} ({})",
+                plan.bucket, plan.integration, plan.from.tag, plan.from.digest, plan.to.tag, plan.to.digest
+            );
+            return p.result(&plan, &summary);
+        }
+        let (from, to) = (&plan.from, &plan.to);
+        ask.confirm(
+            &format!("roll back {} of {}", plan.bucket, plan.integration),
+            &[
+                format!(
+                    "{} now: {} {} (by {}, {})",
+                    plan.bucket,
+                    from.tag,
+                    short(&from.digest),
+                    from.created_by,
+                    ago(from.created_at)
+                ),
+                format!(
+                    "goes back to: {} {} (by {}, {})",
+                    to.tag,
+                    short(&to.digest),
+                    to.created_by,
+                    ago(to.created_at)
+                ),
+            ],
+        )?;
     }
-    let outcome = run_rollback(app, request).await?;
+    let outcome = run_rollback(app, request(false)).await?;
     let summary = format!(
         "rolled back {} of {}: {} ({}) -> {} ({})",
         outcome.event.bucket,
@@ -220,8 +314,26 @@ pub async fn rollback(app: &App, p: &Printer, a: RollbackArgs) -> anyhow::Result
     p.result(&outcome, &summary)
 }
 
-pub async fn verify(app: &App, p: &Printer, a: VerifyArgs) -> anyhow::Result<()> {
+pub async fn verify(app: &App, p: &Printer, ask: &Prompter, a: VerifyArgs) -> anyhow::Result<()> {
     let VerifyArgs { integration, repair } = a;
+    // A repair moves tags in the registry: what would move is shown, and a yes asked for, first.
+    let repair = repair
+        && (ask.yes() || {
+            let found = crate::app::verify::verify(app, integration.as_deref(), false).await?;
+            if !found.drifts.is_empty() {
+                let lines: Vec<String> = found
+                    .drifts
+                    .iter()
+                    .map(|d| {
+                        let t = &d.tag;
+                        let had = t.found.as_ref().map_or_else(|| "(missing)".to_owned(), short);
+                        format!("{} {} {}: {had} -> {}", t.integration, t.bucket, t.tag, short(&t.expected))
+                    })
+                    .collect();
+                ask.confirm(&format!("put {} tag(s) back on what the records say", lines.len()), &lines)?;
+            }
+            true
+        });
     let report = crate::app::verify::verify(app, integration.as_deref(), repair).await?;
     match p.format {
         super::output::Format::Table | super::output::Format::Wide => p.list(&report.drifts)?,
@@ -262,6 +374,11 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
         .map_err(|_| {
             Error::Invalid(format!("--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)"))
         })
+}
+
+/// How long ago, from the control plane's clock.
+fn ago(t: chrono::DateTime<chrono::Utc>) -> String {
+    choices::ago(crate::control::freezes::now(), t)
 }
 
 /// What a request into a gated stage says when it is made.

@@ -34,6 +34,41 @@ pub fn short(digest: &crate::model::Digest) -> String {
     whole.chars().take("sha256:".len() + 12).collect()
 }
 
+/// A time as a table shows it. On a terminal: how long ago, within a week, else the local
+/// date and time with the zone; `-o wide`: the local time to the second with the zone; piped:
+/// RFC 3339 at the local offset, one word that `sort` and `awk` take whole.
+pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
+    let Ok(at) = jiff::Timestamp::new(t.timestamp(), t.timestamp_subsec_nanos() as i32) else {
+        return t.to_rfc3339();
+    };
+    let local = at.to_zoned_datetime(jiff::tz::TimeZone::system());
+    if piped() {
+        return local.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    let now = crate::control::freezes::now();
+    if WIDE.load(std::sync::atomic::Ordering::Relaxed) {
+        local.strftime("%Y-%m-%d %H:%M:%S %Z").to_string()
+    } else if (now - *t).num_days().abs() < 7 {
+        crate::app::choices::ago(now, *t)
+    } else {
+        local.strftime("%Y-%m-%d %H:%M %Z").to_string()
+    }
+}
+
+/// Whether results go to a pipe or file rather than a terminal.
+pub fn piped() -> bool {
+    !std::io::stdout().is_terminal()
+}
+
+/// A cell for a pipe: one word, so `awk '{print $3}'` finds the third column on every row.
+/// Spaces become `_` and an empty cell `-`; `-o json` has every value as it is.
+fn one_word(cell: String) -> String {
+    if cell.is_empty() {
+        return "-".to_owned();
+    }
+    cell.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
 /// Rows for a table; JSON and YAML come from `Serialize`.
 pub trait Tabular {
     fn headers() -> &'static [&'static str];
@@ -56,9 +91,13 @@ impl Printer {
         match self.format {
             Format::Table | Format::Wide => {
                 let mut table = table();
-                table.set_header(T::headers().to_vec());
+                let piped = piped();
+                let cells = |row: Vec<String>| -> Vec<String> {
+                    if piped { row.into_iter().map(one_word).collect() } else { row }
+                };
+                table.set_header(cells(T::headers().iter().map(|h| h.to_string()).collect()));
                 for item in items {
-                    table.add_row(item.row());
+                    table.add_row(cells(item.row()));
                 }
                 if items.is_empty() {
                     self.note("(none)");
@@ -125,6 +164,7 @@ impl Printer {
 fn table() -> Table {
     let mut table = Table::new();
     if std::io::stdout().is_terminal() {
+        // Dynamic: columns share the terminal's width, long cells wrap rather than run off the edge.
         table.load_style(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
     } else {
         // Off a terminal: plain columns that grep and awk can read.

@@ -3,9 +3,7 @@
 use super::output::Tabular;
 use crate::model::*;
 
-fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S").to_string()
-}
+use super::output::time;
 
 fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
@@ -116,7 +114,7 @@ impl Tabular for BucketEvent {
             short(&self.digest),
             opt(&self.from_bucket),
             self.actor.clone(),
-            self.approved_by.join(", "),
+            self.approved_by.join(","),
             opt(&self.reason),
         ]
     }
@@ -211,38 +209,31 @@ impl Tabular for PromotionRequest {
     }
 }
 
-/// How long ago, as people say it: `3m ago`, `2h ago`, `5d ago`.
-fn ago(t: &chrono::DateTime<chrono::Utc>) -> String {
-    let seconds = (crate::control::freezes::now() - *t).num_seconds().max(0);
-    match seconds {
-        s if s < 60 => format!("{s}s ago"),
-        s if s < 3600 => format!("{}m ago", s / 60),
-        s if s < 86_400 => format!("{}h ago", s / 3600),
-        s => format!("{}d ago", s / 86_400),
-    }
-}
-
 impl Tabular for crate::app::status::BucketStatus {
     fn headers() -> &'static [&'static str] {
         &["INTEGRATION", "BUCKET", "TAG", "DIGEST", "SINCE", "BY", "HELD"]
     }
     fn row(&self) -> Vec<String> {
+        // Piped, each hold is one word: `frozen-until:TIME`, `awaiting:#1,#2`.
+        let piped = super::output::piped();
         let mut held = Vec::new();
         if let Some(until) = &self.frozen_until {
-            held.push(format!("frozen until {}", time(until)));
+            let until = time(until);
+            held.push(if piped { format!("frozen-until:{until}") } else { format!("frozen until {until}") });
         }
         if !self.awaiting.is_empty() {
             let ids: Vec<String> = self.awaiting.iter().map(|id| format!("#{id}")).collect();
-            held.push(format!("awaiting approval: {}", ids.join(",")));
+            let ids = ids.join(",");
+            held.push(if piped { format!("awaiting:{ids}") } else { format!("awaiting approval: {ids}") });
         }
         vec![
             self.integration.clone(),
             self.bucket.clone(),
             self.tag.clone().unwrap_or_else(|| "-".into()),
             self.digest.as_ref().map(short).unwrap_or_else(|| "-".into()),
-            self.since.as_ref().map(ago).unwrap_or_default(),
+            self.since.as_ref().map(time).unwrap_or_default(),
             self.by.clone().unwrap_or_default(),
-            held.join("; "),
+            held.join(if piped { "," } else { "; " }),
         ]
     }
 }

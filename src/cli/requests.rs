@@ -11,6 +11,7 @@ use crate::model::{PromotionRequest, RequestState};
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
     /// The promotion request.
+    #[arg(add = super::complete::open_requests())]
     id: i64,
     /// Why, for the audit log.
     #[arg(long)]
@@ -20,6 +21,7 @@ pub struct ApproveArgs {
 #[derive(Debug, Args)]
 pub struct RejectArgs {
     /// The promotion request.
+    #[arg(add = super::complete::open_requests())]
     id: i64,
     /// Why: the requester reads it.
     #[arg(long)]
@@ -31,7 +33,7 @@ pub enum PromotionCommand {
     /// Promotion requests, newest first.
     List {
         /// Only this integration's requests.
-        #[arg(long)]
+        #[arg(long, add = super::complete::integrations())]
         integration: Option<String>,
         /// Only requests in this state: awaiting-approval, approved, executing, done, rejected, failed, cancelled, expired.
         #[arg(long, value_parser = super::words::<RequestState>(), ignore_case = true)]
@@ -40,11 +42,13 @@ pub enum PromotionCommand {
     /// One request: who asked, who approved, the digest, the times.
     Show {
         /// The promotion request.
+        #[arg(add = super::complete::open_requests())]
         id: i64,
     },
     /// Withdraw a request (its requester, or an admin).
     Cancel {
         /// The promotion request.
+        #[arg(add = super::complete::open_requests())]
         id: i64,
     },
 }

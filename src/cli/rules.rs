@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use clap::Subcommand;
 
 use super::output::Printer;
+use super::prompt::Prompter;
 use super::words;
 use crate::app::App;
 use crate::control::NewRoutingRule;
@@ -32,11 +33,13 @@ pub enum RuleCommand {
     /// Show one routing rule with its criteria.
     Show {
         /// The rule's name.
+        #[arg(add = super::complete::rules())]
         name: String,
     },
     /// Give a routing rule new criteria, replacing the old.
     Update {
         /// The rule's name.
+        #[arg(add = super::complete::rules())]
         name: String,
         /// As for create; the full new list, in priority order.
         #[arg(long = "route", required = true, value_name = "CRITERION")]
@@ -45,11 +48,13 @@ pub enum RuleCommand {
     /// Delete a routing rule that no integration uses.
     Delete {
         /// The rule's name.
+        #[arg(add = super::complete::rules())]
         name: String,
     },
     /// Say where a rule routes an artifact with this metadata.
     Test {
         /// The rule's name.
+        #[arg(add = super::complete::rules())]
         name: String,
         /// KEY=VALUE of the artifact's metadata, e.g. BRANCH_NAME=main. Repeatable.
         #[arg(long = "meta", value_name = "KEY=VALUE")]
@@ -65,7 +70,7 @@ fn criteria(routes: &[String]) -> anyhow::Result<Vec<Criterion>> {
     Ok(all)
 }
 
-pub async fn run(app: &App, p: &Printer, c: RuleCommand) -> anyhow::Result<()> {
+pub async fn run(app: &App, p: &Printer, ask: &Prompter, c: RuleCommand) -> anyhow::Result<()> {
     match c {
         RuleCommand::Create { name, registration_type, routes } => {
             let new = NewRoutingRule { name, registration_type, criteria: criteria(&routes)? };
@@ -75,6 +80,8 @@ pub async fn run(app: &App, p: &Printer, c: RuleCommand) -> anyhow::Result<()> {
         RuleCommand::Show { name } => p.one(&app.plane.rule(&name).await?),
         RuleCommand::Update { name, routes } => p.one(&app.plane.set_rule_criteria(&name, criteria(&routes)?).await?),
         RuleCommand::Delete { name } => {
+            let rule = app.plane.rule(&name).await?;
+            ask.confirm(&format!("delete routing rule {name}"), &[format!("{} criteria", rule.criteria.len())])?;
             app.plane.delete_rule(&name).await?;
             p.result(&serde_json::json!({"deleted": {"rule": name}}), &format!("deleted rule {name}"))
         }

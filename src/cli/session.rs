@@ -29,7 +29,7 @@ pub struct LoginArgs {
     /// Your user name on the control plane (on Facets, your email).
     #[arg(long)]
     username: String,
-    /// Read the personal access token from stdin (else FACETS_TOKEN).
+    /// Read the personal access token from stdin (else FACETS_TOKEN; else, on a terminal, it is asked for).
     #[arg(long)]
     token_stdin: bool,
 }
@@ -59,6 +59,11 @@ fn load(home: &Path) -> anyhow::Result<Profiles> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Profiles::default()),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The names of the profiles `login` saved; none if the file is missing or unreadable.
+pub fn profile_names(home: &Path) -> Vec<String> {
+    load(home).map(|p| p.profiles.into_keys().collect()).unwrap_or_default()
 }
 
 fn save(home: &Path, profiles: &Profiles) -> anyhow::Result<()> {
@@ -105,6 +110,7 @@ pub async fn remote(
 
 pub async fn login(
     p: &Printer,
+    ask: &super::prompt::Prompter,
     http: &SharedHttp,
     home: &Path,
     secrets: &dyn SecretStore,
@@ -117,7 +123,10 @@ pub async fn login(
         std::io::stdin().read_to_string(&mut s)?;
         s.trim().to_owned()
     } else {
-        std::env::var("FACETS_TOKEN").unwrap_or_default()
+        match std::env::var("FACETS_TOKEN").ok().filter(|t| !t.is_empty()) {
+            Some(token) => token,
+            None => ask.secret("--token-stdin", &format!("Access token for {username} at {url}"))?.expose().to_owned(),
+        }
     };
     if token.is_empty() {
         return Err(Error::Invalid("give the token on stdin with --token-stdin, or in FACETS_TOKEN".into()).into());

@@ -6,7 +6,8 @@ use std::io::Read;
 use clap::{Args, Subcommand};
 
 use super::output::Printer;
-use super::{parse_word, words};
+use super::prompt::Prompter;
+use super::{complete, parse_word, words};
 use crate::app::{App, registry_access};
 use crate::control::{NewIntegration, NewRegistry, NewWorkflow, SecretPlacement};
 use crate::error::Error;
@@ -39,7 +40,7 @@ pub enum EnvironmentCommand {
         /// Its name: a bucket of environment integrations (qa, staging, production).
         name: String,
         /// The release stream it runs; a production stream makes it protected.
-        #[arg(long)]
+        #[arg(long, add = complete::release_streams())]
         release_stream: String,
     },
     /// List environments.
@@ -55,32 +56,37 @@ pub enum RegistryCommand {
     /// Show one registry.
     Show {
         /// The registry's name.
+        #[arg(add = complete::registries())]
         name: String,
     },
     /// Remove a registry that no integration uses, and its stored secret.
     Remove {
         /// The registry's name.
+        #[arg(add = complete::registries())]
         name: String,
     },
     /// Check that the registry answers and accepts the credentials.
     Check {
         /// The registry's name.
+        #[arg(add = complete::registries())]
         name: String,
     },
     /// Save your own credentials for a registry in the OS keyring, after checking them.
     Login {
         /// The registry's name.
+        #[arg(add = complete::registries())]
         name: String,
         /// The username the registry knows you by.
         #[arg(long)]
         username: String,
-        /// Read the password or token from stdin.
-        #[arg(long, required = true)]
+        /// Read the password or token from stdin (on a terminal, left out, it is asked for).
+        #[arg(long)]
         password_stdin: bool,
     },
     /// Forget the credentials `registry login` saved.
     Logout {
         /// The registry's name.
+        #[arg(add = complete::registries())]
         name: String,
     },
 }
@@ -127,11 +133,13 @@ pub enum WorkflowCommand {
     /// Show one workflow.
     Show {
         /// The workflow's name.
+        #[arg(add = complete::workflows())]
         name: String,
     },
     /// Give a workflow new stages, and gates; promotions from then on follow them.
     Update {
         /// The workflow's name.
+        #[arg(add = complete::workflows())]
         name: String,
         /// All its stages from now on, in promotion order: qa,staging,production.
         #[arg(long, value_delimiter = ',', required = true)]
@@ -146,6 +154,7 @@ pub enum WorkflowCommand {
     /// Delete a workflow that no integration uses.
     Delete {
         /// The workflow's name.
+        #[arg(add = complete::workflows())]
         name: String,
     },
 }
@@ -159,6 +168,7 @@ pub enum IntegrationCommand {
     /// Show one integration.
     Show {
         /// The integration's name.
+        #[arg(add = complete::integrations())]
         name: String,
     },
     /// Attach a workflow or a routing rule to an integration, or detach them.
@@ -166,15 +176,16 @@ pub enum IntegrationCommand {
         .args(["workflow", "no_workflow", "rule", "no_rule"]))]
     Update {
         /// The integration's name.
+        #[arg(add = complete::integrations())]
         name: String,
         /// The promotion workflow to follow.
-        #[arg(long, conflicts_with = "no_workflow")]
+        #[arg(long, conflicts_with = "no_workflow", add = complete::workflows())]
         workflow: Option<String>,
         /// Follow no workflow: nothing can be promoted.
         #[arg(long)]
         no_workflow: bool,
         /// The routing rule that chooses a bucket when a push names none.
-        #[arg(long, conflicts_with = "no_rule")]
+        #[arg(long, conflicts_with = "no_rule", add = complete::rules())]
         rule: Option<String>,
         /// Route by no rule: every push names its bucket.
         #[arg(long)]
@@ -183,6 +194,7 @@ pub enum IntegrationCommand {
     /// Delete an integration that has recorded no artifact.
     Delete {
         /// The integration's name.
+        #[arg(add = complete::integrations())]
         name: String,
     },
 }
@@ -195,19 +207,19 @@ pub struct IntegrationCreateArgs {
     #[arg(long = "type", value_parser = words::<RegistrationType>(), ignore_case = true)]
     registration_type: RegistrationType,
     /// The registry its images live in (see `facetctl registry list`).
-    #[arg(long)]
+    #[arg(long, add = complete::registries())]
     registry: String,
     /// Repository path in the registry (default: the integration's name).
     #[arg(long)]
     repository: Option<String>,
     /// The promotion workflow its buckets follow.
-    #[arg(long)]
+    #[arg(long, add = complete::workflows())]
     workflow: Option<String>,
     /// How buckets map onto the registry: a repository each, or a tag each in one repository.
     #[arg(long, value_parser = words::<Layout>(), ignore_case = true, default_value = "repository-per-bucket")]
     layout: Layout,
     /// The routing rule that chooses a bucket when a push names none.
-    #[arg(long)]
+    #[arg(long, add = complete::rules())]
     rule: Option<String>,
 }
 
@@ -229,10 +241,18 @@ pub async fn environment(app: &App, p: &Printer, c: EnvironmentCommand) -> anyho
     }
 }
 
-pub async fn registry(app: &App, p: &Printer, c: RegistryCommand) -> anyhow::Result<()> {
+pub async fn registry(app: &App, p: &Printer, ask: &Prompter, c: RegistryCommand) -> anyhow::Result<()> {
     match c {
         RegistryCommand::Add(RegistryAddArgs { name, kind, url, username, password_stdin, insecure }) => {
-            let secret = if password_stdin { Some(read_secret()?) } else { None };
+            // On a terminal a user name without --password-stdin asks for the password (empty: none
+            // stored, the credential chain answers); off one it stays as given.
+            let secret = match (password_stdin, &username) {
+                (true, _) => Some(read_secret()?),
+                (false, Some(user)) if ask.interactive() => {
+                    ask.optional_secret(&format!("Password or token for {user} at {url} (empty: none stored)"))?
+                }
+                (false, _) => None,
+            };
             let (registry, placement) =
                 app.plane.add_registry(NewRegistry { name, kind, uri: url, insecure, username }, secret).await?;
             match placement {
@@ -248,11 +268,20 @@ pub async fn registry(app: &App, p: &Printer, c: RegistryCommand) -> anyhow::Res
         RegistryCommand::List => p.list(&app.plane.registries().await?),
         RegistryCommand::Show { name } => p.one(&app.plane.registry(&name).await?),
         RegistryCommand::Remove { name } => {
+            let registry = app.plane.registry(&name).await?;
+            ask.confirm(
+                &format!("remove registry {name}"),
+                &[format!("{} {} and its stored secret", registry.kind, registry.uri)],
+            )?;
             app.plane.remove_registry(&name).await?;
             p.result(&serde_json::json!({"deleted": {"registry": name}}), &format!("removed registry {name}"))
         }
-        RegistryCommand::Login { name, username, password_stdin: _ } => {
-            let secret = read_secret()?;
+        RegistryCommand::Login { name, username, password_stdin } => {
+            let secret = if password_stdin {
+                read_secret()?
+            } else {
+                ask.secret("--password-stdin", &format!("Password or token for {username} at {name}"))?
+            };
             let stored = crate::app::registry_login::login(app, &name, Credentials { username, secret }).await?;
             let place = match stored {
                 StoredIn::Keyring { store } => store.to_owned(),
@@ -294,7 +323,7 @@ fn read_secret() -> anyhow::Result<Secret> {
     Ok(Secret::new(s))
 }
 
-pub async fn workflow(app: &App, p: &Printer, c: WorkflowCommand) -> anyhow::Result<()> {
+pub async fn workflow(app: &App, p: &Printer, ask: &Prompter, c: WorkflowCommand) -> anyhow::Result<()> {
     match c {
         WorkflowCommand::Create { name, registration_type, stages, gates } => {
             let stages = stages.into_iter().map(|s| s.trim().to_owned()).collect();
@@ -308,13 +337,15 @@ pub async fn workflow(app: &App, p: &Printer, c: WorkflowCommand) -> anyhow::Res
             p.one(&app.plane.set_workflow_stages(&name, stages, gates).await?)
         }
         WorkflowCommand::Delete { name } => {
+            let workflow = app.plane.workflow(&name).await?;
+            ask.confirm(&format!("delete workflow {name}"), &[workflow.path()])?;
             app.plane.delete_workflow(&name).await?;
             p.result(&serde_json::json!({"deleted": {"workflow": name}}), &format!("deleted workflow {name}"))
         }
     }
 }
 
-pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyhow::Result<()> {
+pub async fn integration(app: &App, p: &Printer, ask: &Prompter, c: IntegrationCommand) -> anyhow::Result<()> {
     match c {
         IntegrationCommand::Create(IntegrationCreateArgs {
             name,
@@ -349,6 +380,11 @@ pub async fn integration(app: &App, p: &Printer, c: IntegrationCommand) -> anyho
             p.one(&updated)
         }
         IntegrationCommand::Delete { name } => {
+            let integration = app.plane.integration(&name).await?;
+            ask.confirm(
+                &format!("delete integration {name}"),
+                &[format!("{} on {}", integration.repository, integration.registry)],
+            )?;
             app.plane.delete_integration(&name).await?;
             p.result(&serde_json::json!({"deleted": {"integration": name}}), &format!("deleted integration {name}"))
         }

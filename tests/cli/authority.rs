@@ -355,7 +355,7 @@ fn a_moving_tag_that_drifted_is_reported_and_put_back() {
     // Two tags moved behind facetctl's back: `verify --repair` puts both back and audits each.
     skopeo::upload(&registry, &stranger.source(), "team/payments/qa:current");
     skopeo::upload(&registry, &stranger.source(), "team/payments/qa:build-1");
-    let repaired = ctx.json(&["verify", "--repair"]);
+    let repaired = ctx.json(&["verify", "--repair", "--yes"]);
     assert_eq!(repaired["drifts"].as_array().unwrap().len(), 2, "{repaired}");
     assert!(repaired["drifts"].as_array().unwrap().iter().all(|d| d["repaired"] == true), "{repaired}");
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(build.digest.as_str()));
@@ -393,7 +393,7 @@ fn a_run_killed_after_it_moved_the_tag_is_repaired_by_verify() {
     let found = ctx.run(&["-o", "json", "verify"]);
     assert_eq!(found.code, 3, "{found:?}");
     assert_eq!(found.json()["drifts"][0]["found"], killed.digest.as_str());
-    ctx.json(&["verify", "--repair"]);
+    ctx.json(&["verify", "--repair", "--yes"]);
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(first.digest.as_str()));
     assert_eq!(ctx.history().len(), 1, "the killed run recorded nothing");
 }

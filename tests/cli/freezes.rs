@@ -88,6 +88,7 @@ fn a_forced_rollback_goes_through_a_freeze_with_its_reason_audited() {
     assert_eq!(no_reason.code, 2, "a forced move names its reason: {no_reason:?}");
     let forced = ctx.json(&[
         "rollback",
+        "--yes",
         "--integration",
         "payments",
         "--bucket",

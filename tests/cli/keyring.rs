@@ -44,7 +44,7 @@ fn registry_add_keeps_the_password_in_the_keyring() {
     assert_eq!(add_spare(true).code, 0);
     assert_eq!(check_spare(), 0, "the secret is read back from the keyring");
     let mut remove = ctx.with_keyring();
-    remove.args(["registry", "remove", "spare"]);
+    remove.args(["registry", "remove", "spare", "--yes"]);
     assert_eq!(ctx.run_with(&mut remove).code, 0);
     assert_eq!(add_spare(false).code, 0);
     assert_eq!(check_spare(), 3, "the old secret went with the registry");

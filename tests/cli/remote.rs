@@ -118,7 +118,7 @@ fn the_story_against_a_server(backend: &str) {
     assert_eq!(promoted["artifact"]["tag"], "build-2");
     let rolled = w.ok_json(
         "dev",
-        &["rollback", "--integration", "payments", "--bucket", "staging", "--reason", "smoke tests fail"],
+        &["rollback", "--integration", "payments", "--bucket", "staging", "--reason", "smoke tests fail", "--yes"],
     );
     assert_eq!(rolled["to"]["digest"], first.digest.as_str());
     assert_eq!(skopeo::digest(&w.registry, "team/payments/staging:current").as_deref(), Some(first.digest.as_str()));
@@ -139,7 +139,18 @@ fn the_story_against_a_server(backend: &str) {
     );
     w.ok_json(
         "rel",
-        &["promote", "--integration", "payments", "--from", "staging", "--to", "production", "--reason", "release 1"],
+        &[
+            "promote",
+            "--integration",
+            "payments",
+            "--from",
+            "staging",
+            "--to",
+            "production",
+            "--reason",
+            "release 1",
+            "--yes",
+        ],
     );
     assert_eq!(skopeo::digest(&w.registry, "team/payments/production:current").as_deref(), Some(first.digest.as_str()));
 

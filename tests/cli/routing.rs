@@ -102,7 +102,8 @@ fn facets_release_streams_keep_their_case_and_promote_in_both_layouts() {
         ]);
         let build = image::single(ctx.images(), "v1.0", "streams", 1);
         ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "QA"]);
-        let promoted = ctx.json(&["promote", "--integration", "payments", "--from", "QA", "--to", "PRODUCTION"]);
+        let promoted =
+            ctx.json(&["promote", "--integration", "payments", "--from", "QA", "--to", "PRODUCTION", "--yes"]);
         assert_eq!(promoted["artifact"]["bucket"], "PRODUCTION", "the record keeps the name");
         let (moving, pinned) = match layout {
             // Repository paths are lower case; the bucket's name is not.

@@ -39,14 +39,14 @@ fn things_in_use_cannot_be_removed_and_removal_is_audited() {
     let yaml = ctx.ok(&["-o", "yaml", "workflow", "show", "standard"]);
     assert!(yaml.contains("stages:\n- qa\n- staging\n- production"), "{yaml}");
 
-    let run = ctx.run(&["workflow", "delete", "standard"]);
+    let run = ctx.run(&["workflow", "delete", "standard", "--yes"]);
     assert_eq!(run.code, 3, "{run:?}");
     assert_eq!(
         run.stderr,
         "error: workflow standard is used by integration(s) payments; it can go once none does\n\
          hint: `facetctl integration update payments --no-workflow` takes it off (for each of them)\n"
     );
-    let run = ctx.run(&["registry", "remove", "local"]);
+    let run = ctx.run(&["registry", "remove", "local", "--yes"]);
     assert_eq!(run.code, 3, "{run:?}");
     assert!(
         run.stderr.contains("which keep their history in it; a registry stays while integrations use it"),
@@ -55,12 +55,12 @@ fn things_in_use_cannot_be_removed_and_removal_is_audited() {
 
     let build = image::single(ctx.images(), "build-1", "inuse", 1);
     ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
-    let run = ctx.run(&["integration", "delete", "payments"]);
+    let run = ctx.run(&["integration", "delete", "payments", "--yes"]);
     assert_eq!(run.code, 3, "an integration with history is kept: {run:?}");
 
     ctx.ok(&["integration", "create", "scratch", "--type", "environment", "--registry", "local"]);
     assert_eq!(
-        ctx.json(&["integration", "delete", "scratch"]),
+        ctx.json(&["integration", "delete", "scratch", "--yes"]),
         serde_json::json!({"deleted": {"integration": "scratch"}})
     );
     let names: Vec<String> = ctx

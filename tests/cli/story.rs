@@ -140,6 +140,7 @@ fn rollback_points_the_bucket_back_and_says_who_and_why() {
         "qa",
         "--reason",
         "build-2 crashes",
+        "--yes",
     ]);
     assert_eq!(run.code, 0, "{run:?}");
     let outcome = run.json();
@@ -164,7 +165,7 @@ fn rollback_points_the_bucket_back_and_says_who_and_why() {
     // Roll forward again by naming the artifact.
     let bad_id =
         ctx.json(&["artifact", "list", "--integration", "payments", "--bucket", "qa"])[0]["id"].as_i64().unwrap();
-    ctx.json(&["rollback", "--integration", "payments", "--bucket", "qa", "--to", &bad_id.to_string()]);
+    ctx.json(&["rollback", "--integration", "payments", "--bucket", "qa", "--to", &bad_id.to_string(), "--yes"]);
     assert_eq!(skopeo::digest(&registry, "team/payments/qa:current").as_deref(), Some(bad.digest.as_str()));
 }
 

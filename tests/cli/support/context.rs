@@ -89,6 +89,8 @@ impl TestContext {
             // exercise the keyring say so (`with_keyring`).
             .env("FACETCTL_SECRET_STORE", "file")
             .env("CI", "true")
+            // Tables show local times; the tests read them in one zone wherever they run.
+            .env("TZ", "UTC")
             .stdin(std::process::Stdio::null());
         cmd
     }
