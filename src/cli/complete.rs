@@ -16,7 +16,7 @@ use crate::control::store::Store;
 
 /// Answers a completion request and exits, if this run is one.
 pub fn answer_if_asked() {
-    clap_complete::CompleteEnv::with_factory(|| <super::Cli as clap::CommandFactory>::command())
+    clap_complete::CompleteEnv::with_factory(<super::Cli as clap::CommandFactory>::command)
         // The registration script calls `facetctl` from PATH, so the shipped scripts hold no build path.
         .completer("facetctl")
         .complete();

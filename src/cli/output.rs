@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle, presets};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
@@ -73,6 +73,10 @@ fn one_word(cell: String) -> String {
 pub trait Tabular {
     fn headers() -> &'static [&'static str];
     fn row(&self) -> Vec<String>;
+    /// Columns a narrow terminal may leave out, the first to go first; `-o wide` keeps all.
+    fn optional() -> &'static [&'static str] {
+        &[]
+    }
 }
 
 #[derive(Clone)]
@@ -90,19 +94,23 @@ impl Printer {
     pub fn list<T: Tabular + Serialize>(&self, items: &[T]) -> anyhow::Result<()> {
         match self.format {
             Format::Table | Format::Wide => {
-                let mut table = table();
-                let piped = piped();
-                let cells = |row: Vec<String>| -> Vec<String> {
-                    if piped { row.into_iter().map(one_word).collect() } else { row }
-                };
-                table.set_header(cells(T::headers().iter().map(|h| h.to_string()).collect()));
-                for item in items {
-                    table.add_row(cells(item.row()));
-                }
                 if items.is_empty() {
                     self.note("(none)");
                     return Ok(());
                 }
+                let headers: Vec<String> = T::headers().iter().map(|h| h.to_string()).collect();
+                let rows: Vec<Vec<String>> = items.iter().map(Tabular::row).collect();
+                let table = if piped() {
+                    let mut table = table();
+                    table.set_header(headers.into_iter().map(one_word).collect::<Vec<_>>());
+                    for row in rows {
+                        table.add_row(row.into_iter().map(one_word).collect::<Vec<_>>());
+                    }
+                    table
+                } else {
+                    let wide = WIDE.load(std::sync::atomic::Ordering::Relaxed);
+                    fitted(headers, rows, if wide { &[] } else { T::optional() })
+                };
                 self.out(&format!("{table}\n"))
             }
             _ => self.document(items),
@@ -161,11 +169,49 @@ impl Printer {
     }
 }
 
+/// A table for the terminal: columns it may leave out go, first to go first, while the table
+/// is wider than the terminal; what still does not fit wraps within its cells.
+fn fitted(mut headers: Vec<String>, mut rows: Vec<Vec<String>>, optional: &[&str]) -> Table {
+    let build = |headers: &[String], rows: &[Vec<String>]| {
+        let mut table = table();
+        table.set_header(headers.to_vec());
+        for row in rows {
+            table.add_row(row.clone());
+        }
+        table
+    };
+    let mut table = build(&headers, &rows);
+    let Some(limit) = table.width() else { return table };
+    let natural = |table: &mut Table| {
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        // No escape sequences in these tables: a char is a column.
+        let width = table.lines().next().map_or(0, |l| l.chars().count());
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        width
+    };
+    for drop in optional {
+        if natural(&mut table) <= usize::from(limit) {
+            break;
+        }
+        if let Some(at) = headers.iter().position(|h| h == drop) {
+            headers.remove(at);
+            rows.iter_mut().for_each(|r| {
+                r.remove(at);
+            });
+            table = build(&headers, &rows);
+        }
+    }
+    table
+}
+
+/// A rule under the header, broken between columns, and nothing else: rows stay one line each.
+const UNDERLINED_HEADER: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+
 fn table() -> Table {
     let mut table = Table::new();
     if std::io::stdout().is_terminal() {
         // Dynamic: columns share the terminal's width, long cells wrap rather than run off the edge.
-        table.load_style(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
+        table.load_style(UNDERLINED_HEADER).set_content_arrangement(ContentArrangement::Dynamic);
     } else {
         // Off a terminal: plain columns that grep and awk can read.
         table.load_style(presets::NOTHING);

@@ -46,9 +46,8 @@ impl Prompter {
         choices: impl Future<Output = crate::error::Result<Vec<Choice>>>,
     ) -> anyhow::Result<String> {
         if !self.interactive {
-            let value_name = flag.trim_start_matches('-').to_ascii_uppercase();
             return Err(Error::Invalid(format!(
-                "{flag} is required: give {flag} {value_name} (there is no terminal to ask on)"
+                "{flag} is required: give it on the command line (there is no terminal to ask on)"
             ))
             .into());
         }

@@ -10,6 +10,9 @@ fn opt(s: &Option<String>) -> String {
 }
 
 impl Tabular for ReleaseStream {
+    fn optional() -> &'static [&'static str] {
+        &["CREATED", "CREATED BY", "DESCRIPTION"]
+    }
     fn headers() -> &'static [&'static str] {
         &["NAME", "PROD", "DESCRIPTION", "CREATED BY", "CREATED"]
     }
@@ -25,6 +28,9 @@ impl Tabular for ReleaseStream {
 }
 
 impl Tabular for Environment {
+    fn optional() -> &'static [&'static str] {
+        &["CREATED", "CREATED BY"]
+    }
     fn headers() -> &'static [&'static str] {
         &["NAME", "RELEASE STREAM", "CREATED BY", "CREATED"]
     }
@@ -34,6 +40,9 @@ impl Tabular for Environment {
 }
 
 impl Tabular for Registry {
+    fn optional() -> &'static [&'static str] {
+        &["CREATED BY", "USERNAME", "INSECURE"]
+    }
     fn headers() -> &'static [&'static str] {
         &["NAME", "KIND", "URL", "INSECURE", "USERNAME", "CREATED BY"]
     }
@@ -50,6 +59,9 @@ impl Tabular for Registry {
 }
 
 impl Tabular for Workflow {
+    fn optional() -> &'static [&'static str] {
+        &["CREATED", "CREATED BY", "TYPE"]
+    }
     fn headers() -> &'static [&'static str] {
         &["NAME", "TYPE", "STAGES", "GATES", "CREATED BY", "CREATED"]
     }
@@ -66,6 +78,9 @@ impl Tabular for Workflow {
 }
 
 impl Tabular for Integration {
+    fn optional() -> &'static [&'static str] {
+        &["RULE", "LAYOUT", "TYPE"]
+    }
     fn headers() -> &'static [&'static str] {
         &["NAME", "TYPE", "REGISTRY", "REPOSITORY", "LAYOUT", "WORKFLOW", "RULE"]
     }
@@ -83,6 +98,9 @@ impl Tabular for Integration {
 }
 
 impl Tabular for Artifact {
+    fn optional() -> &'static [&'static str] {
+        &["EXTERNAL ID", "FROM", "CREATED BY"]
+    }
     fn headers() -> &'static [&'static str] {
         &["ID", "BUCKET", "TAG", "DIGEST", "EXTERNAL ID", "FROM", "CREATED BY", "CREATED"]
     }
@@ -101,6 +119,9 @@ impl Tabular for Artifact {
 }
 
 impl Tabular for BucketEvent {
+    fn optional() -> &'static [&'static str] {
+        &["APPROVED BY", "ARTIFACT", "FROM", "ACTOR", "REASON"]
+    }
     fn headers() -> &'static [&'static str] {
         &["TIME", "BUCKET", "EVENT", "ARTIFACT", "TAG", "DIGEST", "FROM", "ACTOR", "APPROVED BY", "REASON"]
     }
@@ -133,6 +154,9 @@ impl Tabular for AuditEvent {
 use super::output::short;
 
 impl Tabular for crate::app::verify::Drift {
+    fn optional() -> &'static [&'static str] {
+        &["ARTIFACT", "ROLE", "REPAIRED"]
+    }
     fn headers() -> &'static [&'static str] {
         &["INTEGRATION", "BUCKET", "TAG", "ROLE", "ARTIFACT", "RECORD SAYS", "REGISTRY HAD", "REPAIRED"]
     }
@@ -155,6 +179,9 @@ impl Tabular for crate::app::verify::Drift {
 }
 
 impl Tabular for RoutingRule {
+    fn optional() -> &'static [&'static str] {
+        &["CREATED", "CREATED BY", "TYPE"]
+    }
     fn headers() -> &'static [&'static str] {
         &["NAME", "TYPE", "CRITERIA", "CREATED BY", "CREATED"]
     }
@@ -172,6 +199,9 @@ impl Tabular for RoutingRule {
 }
 
 impl Tabular for Freeze {
+    fn optional() -> &'static [&'static str] {
+        &["SET BY", "ENDED"]
+    }
     fn headers() -> &'static [&'static str] {
         &["ID", "INTEGRATION", "BUCKET", "WINDOW", "REASON", "SET BY", "ENDED"]
     }
@@ -189,6 +219,9 @@ impl Tabular for Freeze {
 }
 
 impl Tabular for PromotionRequest {
+    fn optional() -> &'static [&'static str] {
+        &["ASKED", "ASKED BY", "FROM", "APPROVALS"]
+    }
     fn headers() -> &'static [&'static str] {
         &["ID", "INTEGRATION", "FROM", "TO", "TAG", "DIGEST", "STATE", "APPROVALS", "ASKED BY", "ASKED"]
     }
@@ -210,6 +243,9 @@ impl Tabular for PromotionRequest {
 }
 
 impl Tabular for crate::app::status::BucketStatus {
+    fn optional() -> &'static [&'static str] {
+        &["BY", "SINCE"]
+    }
     fn headers() -> &'static [&'static str] {
         &["INTEGRATION", "BUCKET", "TAG", "DIGEST", "SINCE", "BY", "HELD"]
     }

@@ -26,4 +26,5 @@ mod server;
 mod setup;
 mod sources;
 mod story;
+mod terminal;
 mod tls;

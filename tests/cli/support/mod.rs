@@ -13,6 +13,7 @@ pub mod registry;
 pub mod server;
 pub mod skopeo;
 pub mod snapshot;
+pub mod terminal;
 pub mod token_issuer;
 
 pub use context::TestContext;

@@ -23,6 +23,6 @@ pub fn settings(digests: &[(&str, &str)]) -> Settings {
     settings.add_filter(r"/tmp/\.tmp\w+", "[tmp]");
     settings.add_filter(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?( UTC)?", "[time]");
     settings.add_filter(r#""(elapsed_ms|bytes_per_second|seconds)": [0-9.]+"#, r#""$1": [measured]"#);
-    settings.add_filter(r"\b\d+(\.\d+)?(ms|s) ago\b", "[age]");
+    settings.add_filter(r"\b\d+(\.\d+)?(ms|s|m|h|d) ago\b", "[age]");
     settings
 }
