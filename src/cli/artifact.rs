@@ -14,15 +14,18 @@ use crate::error::Error;
 pub enum ArtifactCommand {
     /// Copy an image into a bucket, pin its digest and record it.
     #[command(
-        after_long_help = "Examples:\n  facetctl artifact push docker-daemon:payments:$GITHUB_SHA --integration payments --bucket qa\n  facetctl artifact push oci:./build/layout:v1.4.0 --integration payments --bucket qa --meta git_sha=$SHA\n  facetctl artifact push ghcr.io/acme/payments:v1.4.0 --integration payments --git-ref main   # routed by the rule"
+        after_long_help = "Examples:\n  facetctl artifact push docker-daemon:payments:$GITHUB_SHA --integration payments --bucket qa\n  facetctl artifact push oci:./build/layout:v1.4.0 --integration payments --bucket qa \\\n      --meta git_sha=$SHA\n  facetctl artifact push ghcr.io/acme/payments:v1.4.0 --integration payments \\\n      --git-ref main   # routed by the rule"
     )]
     Push(PushArgs),
     /// Record an image that is already in the integration's registry.
     #[command(
-        after_long_help = "Examples:\n  facetctl artifact register registry.acme.io/ci/payments:build-77 --integration payments --bucket qa"
+        after_long_help = "Examples:\n  facetctl artifact register registry.acme.io/ci/payments:build-77 \\\n      --integration payments --bucket qa"
     )]
     Register(PushArgs),
     /// List an integration's artifacts, newest first.
+    #[command(
+        after_long_help = "Examples:\n  facetctl artifact list --integration payments\n  facetctl artifact list --integration payments --bucket production --limit 5"
+    )]
     List {
         /// The integration whose artifacts to list.
         #[arg(long, add = super::complete::integrations())]
@@ -35,6 +38,7 @@ pub enum ArtifactCommand {
         limit: Option<usize>,
     },
     /// Show one artifact: where it is, its digest, tag, metadata, and where it came from.
+    #[command(after_long_help = "Examples:\n  facetctl artifact show 42\n  facetctl -o json artifact show 42")]
     Show {
         /// The artifact's id, as `artifact list` shows it.
         #[arg(add = super::complete::artifacts())]
@@ -44,7 +48,9 @@ pub enum ArtifactCommand {
 
 #[derive(Debug, Args)]
 pub struct PushArgs {
-    /// A registry reference (host/repo:tag or @sha256:...), or oci:DIR[:TAG].
+    /// The image: a registry reference (host/repo:tag or host/repo@sha256:...), oci:DIR[:TAG]
+    /// (an OCI layout), docker-archive:FILE[:NAME:TAG] (a `docker save` tar), or
+    /// docker-daemon:IMAGE (the local Docker engine).
     source: String,
     /// The integration the image belongs to.
     #[arg(long, add = super::complete::integrations())]

@@ -13,8 +13,8 @@ use crate::model::Window;
 pub enum FreezeCommand {
     /// Freeze a bucket: pushes, promotions and rollbacks into it are refused while the window holds.
     #[command(after_long_help = "Examples:\n  \
-        facetctl freeze create --integration payments --bucket production --from 2026-12-24T00:00:00Z --until 2026-12-27T00:00:00Z --reason 'holidays'\n  \
-        facetctl freeze create --all --bucket production --weekly 'fri 16:00-mon 08:00' --timezone Europe/Berlin --reason 'no weekend releases'")]
+        facetctl freeze create --integration payments --bucket production \\\n      --from 2026-12-24T00:00:00Z --until 2026-12-27T00:00:00Z --reason 'holidays'\n  \
+        facetctl freeze create --all --bucket production --weekly 'fri 16:00-mon 08:00' \\\n      --timezone Europe/Berlin --reason 'no weekend releases'")]
     Create {
         /// The integration whose bucket is frozen.
         #[arg(long, required_unless_present = "all", conflicts_with = "all", add = super::complete::integrations())]
@@ -42,8 +42,10 @@ pub enum FreezeCommand {
         reason: String,
     },
     /// The freezes in force, whether or not their window holds now.
+    #[command(after_long_help = "Examples:\n  facetctl freeze list\n  facetctl -o json freeze list")]
     List,
     /// End a freeze now; it stays in the audit log.
+    #[command(after_long_help = "Examples:\n  facetctl freeze end 3")]
     End {
         /// The freeze, by the id `freeze list` shows.
         id: i64,

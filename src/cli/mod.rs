@@ -36,28 +36,43 @@ use output::{Format, Printer};
 #[command(name = "facetctl", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
     /// How results print on stdout.
-    #[arg(long, short = 'o', global = true, value_enum, default_value = "table", env = "FACETCTL_OUTPUT")]
+    #[arg(
+        long,
+        short = 'o',
+        global = true,
+        help_heading = "Global options",
+        value_enum,
+        default_value = "table",
+        env = "FACETCTL_OUTPUT"
+    )]
     output: Format,
     /// Never prompt, as off a terminal: a missing value or confirmation fails with exit 2 instead.
-    #[arg(long, global = true, env = "FACETCTL_NO_INPUT")]
+    #[arg(long, global = true, help_heading = "Global options", env = "FACETCTL_NO_INPUT")]
     no_input: bool,
     /// Answer yes to every confirmation: rollbacks, repairs, deletes, moves into protected buckets.
-    #[arg(long, short = 'y', global = true)]
+    #[arg(long, short = 'y', global = true, help_heading = "Global options")]
     yes: bool,
     /// Print only results and errors.
-    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    #[arg(long, short = 'q', global = true, help_heading = "Global options", conflicts_with = "verbose")]
     quiet: bool,
     /// Say more on stderr (-v: steps and credential sources; -vv: HTTP detail).
-    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    #[arg(long, short = 'v', global = true, help_heading = "Global options", action = clap::ArgAction::Count)]
     verbose: u8,
     /// Use this control plane (a facetctl server or Facets), with FACETS_USERNAME and FACETS_TOKEN.
-    #[arg(long, global = true, env = "FACETS_CONTROL_PLANE_URL", value_name = "URL")]
+    #[arg(long, global = true, help_heading = "Global options", env = "FACETS_CONTROL_PLANE_URL", value_name = "URL")]
     api_url: Option<String>,
     /// Use a profile saved by `facetctl login --profile P`.
-    #[arg(long, global = true, env = "FACETCTL_PROFILE", add = complete::profiles())]
+    #[arg(long, global = true, help_heading = "Global options", env = "FACETCTL_PROFILE", add = complete::profiles())]
     profile: Option<String>,
     /// How long to wait for another facetctl writing into the same bucket.
-    #[arg(long, global = true, value_name = "SECONDS", default_value = "120", env = "FACETCTL_LOCK_TIMEOUT")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "SECONDS",
+        default_value = "120",
+        env = "FACETCTL_LOCK_TIMEOUT"
+    )]
     lock_timeout: u64,
     #[command(subcommand)]
     command: Command,
@@ -91,7 +106,7 @@ enum Command {
     Artifact(artifact::ArtifactCommand),
     /// Promote a bucket's artifact to the next stage of the workflow.
     #[command(
-        after_long_help = "Examples:\n  facetctl promote --integration payments --from qa --to staging --reason 'QA passed'\n  facetctl promote --integration payments --from staging --to production --wait --timeout 2h\n  facetctl promote --integration payments --from qa --to staging --digest sha256:... --dry-run"
+        after_long_help = "Examples:\n  facetctl promote --integration payments --from qa --to staging --reason 'QA passed'\n  facetctl promote --integration payments --from staging --to production --wait --timeout 2h\n  facetctl promote --integration payments --from qa --to staging --artifact 41 --dry-run"
     )]
     Promote(moves::PromoteArgs),
     /// Approve a promotion request into a gated stage; the last approval moves it.
@@ -100,6 +115,7 @@ enum Command {
     )]
     Approve(requests::ApproveArgs),
     /// Reject a promotion request, with a reason.
+    #[command(after_long_help = "Examples:\n  facetctl reject 7 --reason 'not before the freeze ends'")]
     Reject(requests::RejectArgs),
     /// Promotion requests into gated stages: list, show, cancel.
     #[command(subcommand)]
@@ -125,6 +141,9 @@ enum Command {
     )]
     History(moves::HistoryArgs),
     /// The append-only log of every change and who made it.
+    #[command(
+        after_long_help = "Examples:\n  facetctl audit --since 2026-12-01\n  facetctl audit --actor ada --limit 20\n  facetctl -o json audit --since 2026-12-01T09:00:00Z"
+    )]
     Audit(moves::AuditArgs),
     /// Log in to a control plane (a facetctl server or Facets); later commands use it.
     #[command(
@@ -132,19 +151,25 @@ enum Command {
     )]
     Login(session::LoginArgs),
     /// Forget a login; commands go back to the embedded control plane.
+    #[command(after_long_help = "Examples:\n  facetctl logout\n  facetctl logout --profile staging-cp")]
     Logout,
     /// Who changes are recorded as, and on which control plane.
+    #[command(after_long_help = "Examples:\n  facetctl whoami\n  facetctl -o json whoami")]
     Whoami,
     /// Serve the control plane to a team over HTTP (the Facets API), on SQLite or PostgreSQL.
+    #[command(
+        after_long_help = "Examples:\n  facetctl server --listen 0.0.0.0:8080 --database sqlite:/var/lib/facetctl/facetctl.db\n  FACETCTL_DATABASE_URL=postgres://facetctl:$PGPASS@db/facetctl \\\n      facetctl server --listen 0.0.0.0:8080\n  facetctl server users add ada@example.com --role admin"
+    )]
     Server(server::ServerArgs),
     /// Print a man page (roff): facetctl's, or one command's, e.g. `facetctl man promote | man -l -`.
+    #[command(after_long_help = "Examples:\n  facetctl man promote | man -l -\n  facetctl man registry add")]
     Man {
         /// The command whose page to print, e.g. promote, or registry add; none for facetctl's own.
         command: Vec<String>,
     },
     /// Print the script that makes your shell complete facetctl's commands, flags and names.
     #[command(
-        after_long_help = "The script asks facetctl for candidates on each TAB: integrations, buckets (the next stage\nfirst after --from), registries, artifacts, requests, from the control plane the command would use.\n\nExamples:\n  echo 'source <(facetctl completions bash)' >> ~/.bashrc\n  echo 'source <(facetctl completions zsh)' >> ~/.zshrc\n  facetctl completions fish > ~/.config/fish/completions/facetctl.fish"
+        after_long_help = "On each TAB the script asks facetctl for candidates: integrations, buckets (after --from,\nthe next stage), registries, artifacts, requests, from the control plane the command uses.\n\nExamples:\n  echo 'source <(facetctl completions bash)' >> ~/.bashrc\n  echo 'source <(facetctl completions zsh)' >> ~/.zshrc\n  facetctl completions fish > ~/.config/fish/completions/facetctl.fish"
     )]
     Completions {
         /// The shell to print the script for.

@@ -16,9 +16,11 @@ use crate::registry::copy::{Progress, Silent};
 pub enum Format {
     /// A table that fits the terminal: digests shortened to sha256 and 12 hex digits.
     Table,
-    /// A table with every value whole: full digests.
+    /// A table with every value whole: full digests, every column, times to the second.
     Wide,
+    /// One JSON document, for scripts and jq.
     Json,
+    /// One YAML document.
     Yaml,
 }
 

@@ -31,6 +31,9 @@ pub struct RejectArgs {
 #[derive(Debug, Subcommand)]
 pub enum PromotionCommand {
     /// Promotion requests, newest first.
+    #[command(
+        after_long_help = "Examples:\n  facetctl promotion list --state awaiting-approval\n  facetctl promotion list --integration payments"
+    )]
     List {
         /// Only this integration's requests.
         #[arg(long, add = super::complete::integrations())]
@@ -40,12 +43,14 @@ pub enum PromotionCommand {
         state: Option<RequestState>,
     },
     /// One request: who asked, who approved, the digest, the times.
+    #[command(after_long_help = "Examples:\n  facetctl promotion show 7\n  facetctl -o json promotion show 7")]
     Show {
         /// The promotion request.
         #[arg(add = super::complete::open_requests())]
         id: i64,
     },
     /// Withdraw a request (its requester, or an admin).
+    #[command(after_long_help = "Examples:\n  facetctl promotion cancel 7")]
     Cancel {
         /// The promotion request.
         #[arg(add = super::complete::open_requests())]

@@ -16,7 +16,7 @@ use crate::model::{Criterion, RegistrationType, route};
 pub enum RuleCommand {
     /// Create a routing rule: criteria tried in the order given, the first match choosing the bucket.
     #[command(after_long_help = "Examples:\n  \
-        facetctl rule create by-branch --type environment --route 'BRANCH_NAME=main:qa' --route 'BRANCH_NAME^=release/:staging'\n  \
+        facetctl rule create by-branch --type environment --route 'BRANCH_NAME=main:qa' \\\n      --route 'BRANCH_NAME^=release/:staging'\n  \
         facetctl rule create tags --type release-stream --route 'BRANCH_NAME~^v[0-9]+\\.[0-9]+:PRODUCTION'")]
     Create {
         /// Its name, which integrations use (--rule).
@@ -29,14 +29,19 @@ pub enum RuleCommand {
         routes: Vec<String>,
     },
     /// List routing rules.
+    #[command(after_long_help = "Examples:\n  facetctl rule list\n  facetctl -o json rule list")]
     List,
     /// Show one routing rule with its criteria.
+    #[command(after_long_help = "Examples:\n  facetctl rule show by-branch")]
     Show {
         /// The rule's name.
         #[arg(add = super::complete::rules())]
         name: String,
     },
     /// Give a routing rule new criteria, replacing the old.
+    #[command(
+        after_long_help = "Examples:\n  facetctl rule update by-branch --route 'BRANCH_NAME=main:staging' \\\n      --route 'BRANCH_NAME^=release/:production'"
+    )]
     Update {
         /// The rule's name.
         #[arg(add = super::complete::rules())]
@@ -46,12 +51,16 @@ pub enum RuleCommand {
         routes: Vec<String>,
     },
     /// Delete a routing rule that no integration uses.
+    #[command(
+        after_long_help = "Examples:\n  facetctl rule delete by-branch\n  facetctl rule delete by-branch --yes   # in a script"
+    )]
     Delete {
         /// The rule's name.
         #[arg(add = super::complete::rules())]
         name: String,
     },
     /// Say where a rule routes an artifact with this metadata.
+    #[command(after_long_help = "Examples:\n  facetctl rule test by-branch --meta BRANCH_NAME=release/1.4")]
     Test {
         /// The rule's name.
         #[arg(add = super::complete::rules())]

@@ -42,6 +42,9 @@ enum ServerCommand {
 #[derive(Debug, Subcommand)]
 enum UsersCommand {
     /// Add a user; prints their new token once, on stdout.
+    #[command(
+        after_long_help = "Examples:\n  facetctl server users add ada@example.com --role admin\n  facetctl server users add ci-bot --role developer --database postgres://facetctl@db/facetctl"
+    )]
     Add {
         /// The user's name, or email address as Facets' clients sign in.
         name: String,
@@ -52,6 +55,7 @@ enum UsersCommand {
         database: DatabaseArg,
     },
     /// Revoke a user's token at once.
+    #[command(after_long_help = "Examples:\n  facetctl server users revoke ci-bot")]
     Revoke {
         /// The user whose token stops working now.
         name: String,
@@ -59,6 +63,7 @@ enum UsersCommand {
         database: DatabaseArg,
     },
     /// List users and whether their tokens work.
+    #[command(after_long_help = "Examples:\n  facetctl server users list")]
     List {
         #[command(flatten)]
         database: DatabaseArg,

@@ -19,6 +19,9 @@ use crate::secrets::StoredIn;
 #[derive(Debug, Subcommand)]
 pub enum ReleaseStreamCommand {
     /// Create a release stream.
+    #[command(
+        after_long_help = "Examples:\n  facetctl release-stream create PRODUCTION --prod --description 'what customers run'\n  facetctl release-stream create QA"
+    )]
     Create {
         /// Its name, as Facets spells it (QA, PRODUCTION); unique whatever its case.
         name: String,
@@ -30,12 +33,16 @@ pub enum ReleaseStreamCommand {
         description: String,
     },
     /// List release streams.
+    #[command(after_long_help = "Examples:\n  facetctl release-stream list\n  facetctl -o json release-stream list")]
     List,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum EnvironmentCommand {
     /// Create an environment in a release stream.
+    #[command(
+        after_long_help = "Examples:\n  facetctl environment create production --release-stream PRODUCTION\n  facetctl environment create qa --release-stream QA"
+    )]
     Create {
         /// Its name: a bucket of environment integrations (qa, staging, production).
         name: String,
@@ -44,34 +51,49 @@ pub enum EnvironmentCommand {
         release_stream: String,
     },
     /// List environments.
+    #[command(after_long_help = "Examples:\n  facetctl environment list\n  facetctl -o yaml environment list")]
     List,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RegistryCommand {
     /// Register a container registry. The password is read from stdin, never from an argument.
+    #[command(
+        after_long_help = "Examples:\n  printf %s \"$REGISTRY_PASSWORD\" | facetctl registry add main --kind harbor \\\n      --url harbor.example.com/team --username ci --password-stdin\n  facetctl registry add ecr --kind ecr --url 123456789012.dkr.ecr.eu-west-1.amazonaws.com\n  facetctl registry add local --kind generic --url 127.0.0.1:5000 --insecure"
+    )]
     Add(RegistryAddArgs),
     /// List registries (secrets are never shown).
+    #[command(after_long_help = "Examples:\n  facetctl registry list\n  facetctl -o json registry list")]
     List,
     /// Show one registry.
+    #[command(after_long_help = "Examples:\n  facetctl registry show main\n  facetctl -o json registry show main")]
     Show {
         /// The registry's name.
         #[arg(add = complete::registries())]
         name: String,
     },
     /// Remove a registry that no integration uses, and its stored secret.
+    #[command(
+        after_long_help = "Examples:\n  facetctl registry remove old-harbor\n  facetctl registry remove old-harbor --yes   # in a script"
+    )]
     Remove {
         /// The registry's name.
         #[arg(add = complete::registries())]
         name: String,
     },
     /// Check that the registry answers and accepts the credentials.
+    #[command(
+        after_long_help = "Examples:\n  facetctl registry check main\n  facetctl -v registry check main   # says where the credentials came from"
+    )]
     Check {
         /// The registry's name.
         #[arg(add = complete::registries())]
         name: String,
     },
     /// Save your own credentials for a registry in the OS keyring, after checking them.
+    #[command(
+        after_long_help = "Examples:\n  facetctl registry login main --username ada   # asks for the password, unseen\n  printf %s \"$TOKEN\" | facetctl registry login main --username ada --password-stdin"
+    )]
     Login {
         /// The registry's name.
         #[arg(add = complete::registries())]
@@ -84,6 +106,7 @@ pub enum RegistryCommand {
         password_stdin: bool,
     },
     /// Forget the credentials `registry login` saved.
+    #[command(after_long_help = "Examples:\n  facetctl registry logout main")]
     Logout {
         /// The registry's name.
         #[arg(add = complete::registries())]
@@ -115,6 +138,9 @@ pub struct RegistryAddArgs {
 #[derive(Debug, Subcommand)]
 pub enum WorkflowCommand {
     /// Create a promotion workflow.
+    #[command(
+        after_long_help = "Examples:\n  facetctl workflow create standard --type environment --stages qa,staging,production\n  facetctl workflow create guarded --type environment \\\n      --stages qa,staging,production --gate production:2"
+    )]
     Create {
         /// Its name, which integrations use (--workflow).
         name: String,
@@ -129,14 +155,19 @@ pub enum WorkflowCommand {
         gates: Vec<Gate>,
     },
     /// List workflows.
+    #[command(after_long_help = "Examples:\n  facetctl workflow list\n  facetctl -o json workflow list")]
     List,
     /// Show one workflow.
+    #[command(after_long_help = "Examples:\n  facetctl workflow show standard")]
     Show {
         /// The workflow's name.
         #[arg(add = complete::workflows())]
         name: String,
     },
     /// Give a workflow new stages, and gates; promotions from then on follow them.
+    #[command(
+        after_long_help = "Examples:\n  facetctl workflow update standard --stages qa,staging,production --gate production\n  facetctl workflow update standard --stages qa,production --no-gates"
+    )]
     Update {
         /// The workflow's name.
         #[arg(add = complete::workflows())]
@@ -152,6 +183,9 @@ pub enum WorkflowCommand {
         no_gates: bool,
     },
     /// Delete a workflow that no integration uses.
+    #[command(
+        after_long_help = "Examples:\n  facetctl workflow delete old-flow\n  facetctl workflow delete old-flow --yes   # in a script"
+    )]
     Delete {
         /// The workflow's name.
         #[arg(add = complete::workflows())]
@@ -162,10 +196,15 @@ pub enum WorkflowCommand {
 #[derive(Debug, Subcommand)]
 pub enum IntegrationCommand {
     /// Create a CI integration.
+    #[command(
+        after_long_help = "Examples:\n  facetctl integration create payments --type environment --registry main --workflow standard\n  facetctl integration create web --type release-stream --registry main \\\n      --repository team/web --layout tag-per-bucket --rule by-branch"
+    )]
     Create(IntegrationCreateArgs),
     /// List integrations.
+    #[command(after_long_help = "Examples:\n  facetctl integration list\n  facetctl -o json integration list")]
     List,
     /// Show one integration.
+    #[command(after_long_help = "Examples:\n  facetctl integration show payments")]
     Show {
         /// The integration's name.
         #[arg(add = complete::integrations())]
@@ -174,6 +213,9 @@ pub enum IntegrationCommand {
     /// Attach a workflow or a routing rule to an integration, or detach them.
     #[command(group = clap::ArgGroup::new("change").required(true).multiple(true)
         .args(["workflow", "no_workflow", "rule", "no_rule"]))]
+    #[command(
+        after_long_help = "Examples:\n  facetctl integration update payments --workflow guarded\n  facetctl integration update payments --rule by-branch\n  facetctl integration update payments --no-rule"
+    )]
     Update {
         /// The integration's name.
         #[arg(add = complete::integrations())]
@@ -192,6 +234,9 @@ pub enum IntegrationCommand {
         no_rule: bool,
     },
     /// Delete an integration that has recorded no artifact.
+    #[command(
+        after_long_help = "Examples:\n  facetctl integration delete scratch\n  facetctl integration delete scratch --yes   # in a script"
+    )]
     Delete {
         /// The integration's name.
         #[arg(add = complete::integrations())]
