@@ -31,6 +31,9 @@ pub fn registration(shell: clap_complete::Shell, out: &mut dyn std::io::Write) -
     completer.write_registration("COMPLETE", "facetctl", "facetctl", "facetctl", out)
 }
 
+/// How long a TAB waits for candidates before it offers none.
+const PATIENCE: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// The words of the command line being completed (after `--`).
 fn words() -> Vec<OsString> {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -64,10 +67,16 @@ where
     let words = words();
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return Vec::new() };
     let choices = runtime.block_on(async {
-        let plane = plane(&words).await?;
-        let choices = ask(plane.as_ref(), &words).await.ok();
-        plane.close().await;
-        choices
+        // A server that does not answer must not hold the shell: no candidates, soon.
+        tokio::time::timeout(PATIENCE, async {
+            let plane = plane(&words).await?;
+            let choices = ask(plane.as_ref(), &words).await.ok();
+            plane.close().await;
+            choices
+        })
+        .await
+        .ok()
+        .flatten()
     });
     choices
         .unwrap_or_default()
