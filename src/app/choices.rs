@@ -95,6 +95,20 @@ pub async fn artifacts(plane: &dyn ControlPlane, integration: &str, bucket: Opti
         .collect())
 }
 
+/// The newest artifacts of every integration (at most `limit`), for a pick that names none.
+pub async fn recent_artifacts(plane: &dyn ControlPlane, limit: usize) -> Result<Vec<Choice>> {
+    let mut all = Vec::new();
+    for integration in plane.integrations().await? {
+        for mut choice in artifacts(plane, &integration.name, None).await? {
+            choice.about = format!("{} {}", integration.name, choice.about);
+            all.push(choice);
+        }
+    }
+    all.sort_by_key(|c| std::cmp::Reverse(c.value.parse::<i64>().unwrap_or_default()));
+    all.truncate(limit);
+    Ok(all)
+}
+
 /// Promotion requests still open (awaiting approval), with what they would move.
 pub async fn open_requests(plane: &dyn ControlPlane) -> Result<Vec<Choice>> {
     let filter = RequestFilter { integration: None, state: Some(RequestState::AwaitingApproval) };

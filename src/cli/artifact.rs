@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use clap::{Args, Subcommand};
 
 use super::output::Printer;
+use super::prompt::Prompter;
 use crate::app::App;
+use crate::app::choices;
 use crate::app::push::{PushRequest, push};
 use crate::app::routing;
 use crate::error::Error;
@@ -27,9 +29,9 @@ pub enum ArtifactCommand {
         after_long_help = "Examples:\n  facetctl artifact list --integration payments\n  facetctl artifact list --integration payments --bucket production --limit 5"
     )]
     List {
-        /// The integration whose artifacts to list.
+        /// The integration whose artifacts to list (picked from a list on a terminal).
         #[arg(long, add = super::complete::integrations())]
-        integration: String,
+        integration: Option<String>,
         /// Only this bucket's artifacts.
         #[arg(long, add = super::complete::buckets())]
         bucket: Option<String>,
@@ -40,9 +42,9 @@ pub enum ArtifactCommand {
     /// Show one artifact: where it is, its digest, tag, metadata, and where it came from.
     #[command(after_long_help = "Examples:\n  facetctl artifact show 42\n  facetctl -o json artifact show 42")]
     Show {
-        /// The artifact's id, as `artifact list` shows it.
+        /// The artifact's id, as `artifact list` shows it (picked from the newest on a terminal).
         #[arg(add = super::complete::artifacts())]
-        id: i64,
+        id: Option<i64>,
     },
 }
 
@@ -52,9 +54,9 @@ pub struct PushArgs {
     /// (an OCI layout), docker-archive:FILE[:NAME:TAG] (a `docker save` tar), or
     /// docker-daemon:IMAGE (the local Docker engine).
     source: String,
-    /// The integration the image belongs to.
+    /// The integration the image belongs to (picked from a list on a terminal).
     #[arg(long, add = super::complete::integrations())]
-    integration: String,
+    integration: Option<String>,
     /// The bucket (default: the one the integration's routing rule chooses by the branch).
     #[arg(long, add = super::complete::buckets())]
     bucket: Option<String>,
@@ -81,22 +83,57 @@ pub struct PushArgs {
     dry_run: bool,
 }
 
-pub async fn run(app: &App, p: &Printer, c: ArtifactCommand) -> anyhow::Result<()> {
+pub async fn run(app: &App, p: &Printer, ask: &Prompter, c: ArtifactCommand) -> anyhow::Result<()> {
+    let integration = async |given: Option<String>| match given {
+        Some(i) => Ok(i),
+        None => ask.pick("--integration", "Integration", choices::integrations(app.plane.as_ref())).await,
+    };
     match c {
-        ArtifactCommand::Push(args) => push_or_register(app, p, args, false).await,
-        ArtifactCommand::Register(args) => push_or_register(app, p, args, true).await,
-        ArtifactCommand::List { integration, bucket, limit } => {
+        ArtifactCommand::Push(mut args) => {
+            let integration = integration(args.integration.take()).await?;
+            push_or_register(app, p, integration, args, false).await
+        }
+        ArtifactCommand::Register(mut args) => {
+            let integration = integration(args.integration.take()).await?;
+            push_or_register(app, p, integration, args, true).await
+        }
+        ArtifactCommand::List { integration: given, bucket, limit } => {
+            let integration = integration(given).await?;
             let mut artifacts = app.plane.artifacts(&integration, bucket.as_deref()).await?;
             artifacts.truncate(limit.unwrap_or(usize::MAX));
             p.list(&artifacts)
         }
-        ArtifactCommand::Show { id } => p.one(&app.plane.artifact(id).await?),
+        ArtifactCommand::Show { id } => {
+            let id = match id {
+                Some(id) => id,
+                None => {
+                    ask.pick("ID", "Artifact", choices::recent_artifacts(app.plane.as_ref(), 100)).await?.parse()?
+                }
+            };
+            p.one(&app.plane.artifact(id).await?)
+        }
     }
 }
 
-async fn push_or_register(app: &App, p: &Printer, args: PushArgs, register: bool) -> anyhow::Result<()> {
-    let PushArgs { source, integration, bucket, git_ref, tag, external_id, description, meta, no_referrers, dry_run } =
-        args;
+async fn push_or_register(
+    app: &App,
+    p: &Printer,
+    integration: String,
+    args: PushArgs,
+    register: bool,
+) -> anyhow::Result<()> {
+    let PushArgs {
+        source,
+        integration: _,
+        bucket,
+        git_ref,
+        tag,
+        external_id,
+        description,
+        meta,
+        no_referrers,
+        dry_run,
+    } = args;
     // The branch feeds the routing rule; a CI's own is read only when there is routing to do.
     let branch = git_ref.or_else(|| bucket.is_none().then(routing::ci_branch).flatten());
     let metadata = routing::with_branch(parse_meta(&meta)?, branch);

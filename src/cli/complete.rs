@@ -135,15 +135,10 @@ pub fn artifacts() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         ask(async |plane, words| {
             let bucket = given(words, "bucket").or_else(|| given(words, "from"));
-            let integrations = match given(words, "integration") {
-                Some(integration) => vec![integration],
-                None => plane.integrations().await?.into_iter().map(|i| i.name).collect(),
-            };
-            let mut all = Vec::new();
-            for integration in integrations {
-                all.extend(choices::artifacts(plane, &integration, bucket.as_deref()).await?);
+            match given(words, "integration") {
+                Some(integration) => choices::artifacts(plane, &integration, bucket.as_deref()).await,
+                None => choices::recent_artifacts(plane, 100).await,
             }
-            Ok(all)
         })
     })
 }

@@ -333,15 +333,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Registry(c) => setup::registry(&app, &printer, &ask, c).await,
         Command::Workflow(c) => setup::workflow(&app, &printer, &ask, c).await,
         Command::Integration(c) => setup::integration(&app, &printer, &ask, c).await,
-        Command::Artifact(c) => artifact::run(&app, &printer, c).await,
+        Command::Artifact(c) => artifact::run(&app, &printer, &ask, c).await,
         Command::Rule(c) => rules::run(&app, &printer, &ask, c).await,
         Command::Freeze(c) => freezes::run(&app, &printer, c).await,
-        Command::Approve(a) => requests::approve(&app, &printer, a).await,
+        Command::Approve(a) => requests::approve(&app, &printer, &ask, a).await,
         Command::Status { integration } => {
             printer.list(&crate::app::status::status(&app, integration.as_deref()).await?)
         }
-        Command::Reject(a) => requests::reject(&app, &printer, a).await,
-        Command::Promotion(c) => requests::promotion(&app, &printer, c).await,
+        Command::Reject(a) => requests::reject(&app, &printer, &ask, a).await,
+        Command::Promotion(c) => requests::promotion(&app, &printer, &ask, c).await,
         Command::Promote(a) => moves::promote(&app, &printer, &ask, a).await,
         Command::Rollback(a) => moves::rollback(&app, &printer, &ask, a).await,
         Command::Verify(a) => moves::verify(&app, &printer, &ask, a).await,

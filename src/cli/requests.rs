@@ -4,15 +4,17 @@
 use clap::{Args, Subcommand};
 
 use super::output::Printer;
+use super::prompt::Prompter;
 use crate::app::App;
+use crate::app::choices;
 use crate::control::RequestFilter;
 use crate::model::{PromotionRequest, RequestState};
 
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
-    /// The promotion request.
+    /// The promotion request (on a terminal, left out, it is picked from those awaiting approval).
     #[arg(add = super::complete::open_requests())]
-    id: i64,
+    id: Option<i64>,
     /// Why, for the audit log.
     #[arg(long)]
     reason: Option<String>,
@@ -20,9 +22,9 @@ pub struct ApproveArgs {
 
 #[derive(Debug, Args)]
 pub struct RejectArgs {
-    /// The promotion request.
+    /// The promotion request (on a terminal, left out, it is picked from those awaiting approval).
     #[arg(add = super::complete::open_requests())]
-    id: i64,
+    id: Option<i64>,
     /// Why: the requester reads it.
     #[arg(long)]
     reason: String,
@@ -45,16 +47,16 @@ pub enum PromotionCommand {
     /// One request: who asked, who approved, the digest, the times.
     #[command(after_long_help = "Examples:\n  facetctl promotion show 7\n  facetctl -o json promotion show 7")]
     Show {
-        /// The promotion request.
+        /// The promotion request (picked from those awaiting approval on a terminal).
         #[arg(add = super::complete::open_requests())]
-        id: i64,
+        id: Option<i64>,
     },
     /// Withdraw a request (its requester, or an admin).
     #[command(after_long_help = "Examples:\n  facetctl promotion cancel 7")]
     Cancel {
-        /// The promotion request.
+        /// The promotion request (picked from those awaiting approval on a terminal).
         #[arg(add = super::complete::open_requests())]
-        id: i64,
+        id: Option<i64>,
     },
 }
 
@@ -71,8 +73,20 @@ fn said(r: &PromotionRequest) -> String {
     )
 }
 
-pub async fn approve(app: &App, p: &Printer, a: ApproveArgs) -> anyhow::Result<()> {
-    let request = crate::app::approvals::approve(app, a.id, a.reason).await?;
+/// The request named, or one picked from those awaiting approval.
+async fn request_id(app: &App, ask: &Prompter, id: Option<i64>, prompt: &str) -> anyhow::Result<i64> {
+    match id {
+        Some(id) => Ok(id),
+        None => {
+            let picked = ask.pick("ID", prompt, choices::open_requests(app.plane.as_ref())).await?;
+            Ok(picked.parse()?)
+        }
+    }
+}
+
+pub async fn approve(app: &App, p: &Printer, ask: &Prompter, a: ApproveArgs) -> anyhow::Result<()> {
+    let id = request_id(app, ask, a.id, "Request to approve").await?;
+    let request = crate::app::approvals::approve(app, id, a.reason).await?;
     if request.state == RequestState::Failed {
         // Approved, but the move did not happen: say why, and exit as a failure.
         return Err(crate::Error::Failed(format!(
@@ -85,18 +99,23 @@ pub async fn approve(app: &App, p: &Printer, a: ApproveArgs) -> anyhow::Result<(
     p.result(&request, &said(&request))
 }
 
-pub async fn reject(app: &App, p: &Printer, a: RejectArgs) -> anyhow::Result<()> {
-    let request = app.plane.reject_request(a.id, a.reason).await?;
+pub async fn reject(app: &App, p: &Printer, ask: &Prompter, a: RejectArgs) -> anyhow::Result<()> {
+    let id = request_id(app, ask, a.id, "Request to reject").await?;
+    let request = app.plane.reject_request(id, a.reason).await?;
     p.result(&request, &said(&request))
 }
 
-pub async fn promotion(app: &App, p: &Printer, c: PromotionCommand) -> anyhow::Result<()> {
+pub async fn promotion(app: &App, p: &Printer, ask: &Prompter, c: PromotionCommand) -> anyhow::Result<()> {
     match c {
         PromotionCommand::List { integration, state } => {
             p.list(&app.plane.promotion_requests(RequestFilter { integration, state }).await?)
         }
-        PromotionCommand::Show { id } => p.one(&app.plane.promotion_request(id).await?),
+        PromotionCommand::Show { id } => {
+            let id = request_id(app, ask, id, "Request to show").await?;
+            p.one(&app.plane.promotion_request(id).await?)
+        }
         PromotionCommand::Cancel { id } => {
+            let id = request_id(app, ask, id, "Request to cancel").await?;
             let request = app.plane.cancel_request(id).await?;
             p.result(&request, &said(&request))
         }

@@ -67,6 +67,19 @@ fn what_is_left_out_is_picked_from_lists_of_what_there_is() {
     assert_eq!(code, 0, "{screen}");
     assert!(screen.contains("promoted payments qa -> staging: artifact 2 build-1"), "{screen}");
     assert_eq!(skopeo::digest(&registry, "team/payments/staging:current").as_deref(), Some(build.digest.as_str()));
+
+    // An artifact is picked by what tells it apart: integration, bucket, tag, digest, age, who.
+    let mut t = Terminal::spawn(&person(&ctx, &["-o", "json", "artifact", "show"]), 120);
+    t.expect("Artifact (ID)");
+    let short = &build.digest[..7 + 12];
+    // Newest first.
+    t.expect(&format!("> 2  payments staging build-1 {short}, "));
+    t.expect(" by alice");
+    t.expect(&format!("1  payments qa build-1 {short}, "));
+    t.send("\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("\"id\": 2,") && screen.contains("\"bucket\": \"staging\""), "{screen}");
 }
 
 #[test]
