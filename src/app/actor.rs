@@ -1,14 +1,14 @@
-//! Who a change is recorded as, in embedded mode: `FACETCTL_ACTOR`, else the
-//! CI system's user, else the OS user. (A server records the authenticated
-//! user instead, never a name the client sends.)
-
-/// CI systems' variables that name the person behind a run, in the order tried.
-const CI_USER_VARIABLES: &[&str] = &["GITHUB_ACTOR", "GITLAB_USER_LOGIN", "CIRCLE_USERNAME", "BUILD_USER_ID"];
+//! Who a change is recorded as, in embedded mode: `FACETCTL_ACTOR`, else who
+//! started the CI run (as the CI system names them: GitHub's actor, GitLab's
+//! login, CodeBuild's initiator, Jenkins' user when a plugin says...), else the
+//! OS user. (A server records the authenticated user instead, never a name the
+//! client sends.)
 
 pub fn resolve() -> String {
-    std::iter::once("FACETCTL_ACTOR")
-        .chain(CI_USER_VARIABLES.iter().copied())
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+    std::env::var("FACETCTL_ACTOR")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| super::ci::current().and_then(|run| run.actor))
         .or_else(os_user)
         .unwrap_or_else(|| "unknown".into())
 }

@@ -7,6 +7,7 @@ pub mod approvals;
 pub mod bucket_lock;
 pub mod bucket_tags;
 pub mod choices;
+pub mod ci;
 pub mod history;
 pub mod promote;
 pub mod push;

@@ -34,21 +34,11 @@ pub async fn bucket_for(
 /// The branch or tag a CI run builds, from the CI's own variables.
 pub fn ci_branch() -> Option<String> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    // On a pull request GitHub's ref is `N/merge`, which routes nowhere: the source branch
-    // (GITHUB_HEAD_REF) is named by the PR's author, so it never chooses a bucket.
-    var("GITHUB_REF_NAME")
-        .or_else(|| var("CI_COMMIT_REF_NAME"))
-        .or_else(|| var("CIRCLE_BRANCH").or_else(|| var("CIRCLE_TAG")))
-        .or_else(|| var("BITBUCKET_BRANCH").or_else(|| var("BITBUCKET_TAG")))
-        .or_else(|| var("BUILDKITE_BRANCH"))
-        .or_else(|| var("BUILD_SOURCEBRANCHNAME"))
-        .or_else(|| var("CODEBUILD_WEBHOOK_HEAD_REF").map(|r| short_ref(&r)))
-        .or_else(|| var("BRANCH_NAME"))
-        .or_else(|| var("GIT_BRANCH").map(|b| b.trim_start_matches("origin/").to_owned()))
-}
-
-fn short_ref(r: &str) -> String {
-    r.strip_prefix("refs/heads/").or_else(|| r.strip_prefix("refs/tags/")).unwrap_or(r).to_owned()
+    match super::ci::current() {
+        Some(run) => run.branch.or(run.tag),
+        // A CI this does not know by name may still say its branch the common way.
+        None => var("BRANCH_NAME").or_else(|| var("GIT_BRANCH").map(|b| b.trim_start_matches("origin/").to_owned())),
+    }
 }
 
 /// The metadata with the branch recorded under `BRANCH_NAME`, as Facets' clients send it,

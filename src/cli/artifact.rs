@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 use super::output::Printer;
 use super::prompt::Prompter;
+use super::step::Outputs;
 use crate::app::App;
 use crate::app::choices;
 use crate::app::push::{PushRequest, push};
@@ -81,6 +82,8 @@ pub struct PushArgs {
     /// Say what would be pushed where, checked as a push would be, and change nothing.
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    step: super::step::StepArgs,
 }
 
 pub async fn run(app: &App, p: &Printer, ask: &Prompter, c: ArtifactCommand) -> anyhow::Result<()> {
@@ -133,10 +136,14 @@ async fn push_or_register(
         meta,
         no_referrers,
         dry_run,
+        step,
     } = args;
     // The branch feeds the routing rule; a CI's own is read only when there is routing to do.
     let branch = git_ref.or_else(|| bucket.is_none().then(routing::ci_branch).flatten());
-    let metadata = routing::with_branch(parse_meta(&meta)?, branch);
+    // The CI run is recorded (`ci.*`), and its id is the external id, unless the caller says otherwise.
+    let run = crate::app::ci::current();
+    let metadata = crate::app::ci::with_run(routing::with_branch(parse_meta(&meta)?, branch), run.as_ref());
+    let external_id = external_id.or_else(|| run.and_then(|r| r.run_id));
     let routed = routing::bucket_for(app, &integration, bucket, &metadata).await?;
     if let Some(by) = &routed.by {
         p.note(&format!("bucket {} chosen by {by}", routed.bucket));
@@ -165,6 +172,10 @@ async fn push_or_register(
         ));
         format!("artifact {} {} in {} of {}: {}", a.id, a.tag, a.bucket, a.integration, a.image_uri)
     };
+    let done = if register { "registered" } else { "pushed" };
+    if step.publish(&Outputs { artifact: a }, &format!("{done} {} into {}", a.integration, a.bucket), p.bare())? {
+        return Ok(());
+    }
     p.result(&outcome, &summary)
 }
 

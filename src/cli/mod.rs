@@ -15,6 +15,7 @@ mod rules;
 mod server;
 mod session;
 mod setup;
+mod step;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -237,6 +238,7 @@ fn report(e: &anyhow::Error, format: Format) -> ExitCode {
     let message = crate::error::causes_line(e.chain().map(|c| c.to_string())).replace('\n', " ");
     let hint = e.downcast_ref::<Error>().and_then(Error::hint_of).as_ref().and_then(hints::word);
     eprintln!("error: {message}");
+    step::annotate_failure(&message);
     if let Some(hint) = &hint {
         eprintln!("hint: {hint}");
     }

@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::output::{Printer, short};
 use super::prompt::Prompter;
+use super::step::{Outputs, StepArgs};
 use crate::app::App;
 use crate::app::choices;
 use crate::app::promote::{PromoteOutcome, PromoteRequest, promote as run_promote};
@@ -51,6 +52,8 @@ pub struct PromoteArgs {
     /// How long a request into a gated stage waits for approvals before it expires.
     #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = duration)]
     expires_in: std::time::Duration,
+    #[command(flatten)]
+    step: super::step::StepArgs,
 }
 
 fn duration(s: &str) -> Result<std::time::Duration, String> {
@@ -77,6 +80,8 @@ pub struct RollbackArgs {
     /// Say what would change, and change nothing.
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    step: super::step::StepArgs,
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +134,7 @@ pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> 
         wait,
         timeout,
         expires_in,
+        step,
     } = a;
     let plane = app.plane.as_ref();
     let integration = match integration {
@@ -188,12 +194,13 @@ pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> 
         )?;
     }
     let outcome = run_promote(app, request(dry_run)).await?;
-    print_promoted(app, p, outcome, wait, timeout).await
+    print_promoted(app, p, &step, outcome, wait, timeout).await
 }
 
 async fn print_promoted(
     app: &App,
     p: &Printer,
+    step: &StepArgs,
     outcome: PromoteOutcome,
     wait: bool,
     timeout: std::time::Duration,
@@ -201,9 +208,29 @@ async fn print_promoted(
     if let (PromoteOutcome::Requested { request }, true) = (&outcome, wait) {
         p.note(&requested(request));
         let done = crate::app::approvals::wait(app, request.id, timeout).await?;
+        // What the approved request moved is the target's head now, unless another move followed.
+        if let Some(promotion_id) = done.promotion_id
+            && let Some(head) = app.plane.current_artifact(&done.integration, &done.to_bucket).await?
+            && head.digest == done.digest
+        {
+            let moved = format!("promoted {} into {} (promotion {promotion_id})", head.integration, head.bucket);
+            if step.publish(&Outputs { artifact: &head }, &moved, p.bare())? {
+                return Ok(());
+            }
+        }
         let summary =
             format!("promotion request {} is done: promotion {}", done.id, done.promotion_id.unwrap_or_default());
         return p.result(&done, &summary);
+    }
+    let moved = match &outcome {
+        PromoteOutcome::Done { artifact, .. } | PromoteOutcome::Unchanged { artifact, .. } => Some(artifact),
+        PromoteOutcome::DryRun { .. } | PromoteOutcome::Requested { .. } => None,
+    };
+    if let Some(artifact) = moved {
+        let done = format!("promoted {} into {}", artifact.integration, artifact.bucket);
+        if step.publish(&Outputs { artifact }, &done, p.bare())? {
+            return Ok(());
+        }
     }
     let summary = match &outcome {
         PromoteOutcome::Done { promotion, artifact, copy, referrers } => {
@@ -252,7 +279,7 @@ async fn print_promoted(
 }
 
 pub async fn rollback(app: &App, p: &Printer, ask: &Prompter, a: RollbackArgs) -> anyhow::Result<()> {
-    let RollbackArgs { integration, bucket, to, reason, force, dry_run } = a;
+    let RollbackArgs { integration, bucket, to, reason, force, dry_run, step } = a;
     let plane = app.plane.as_ref();
     let integration = match integration {
         Some(i) => i,
@@ -311,6 +338,10 @@ pub async fn rollback(app: &App, p: &Printer, ask: &Prompter, a: RollbackArgs) -
         outcome.to.tag,
         outcome.to.digest
     );
+    let done = format!("rolled back {} of {}", outcome.event.bucket, outcome.event.integration);
+    if step.publish(&Outputs { artifact: &outcome.to }, &done, p.bare())? {
+        return Ok(());
+    }
     p.result(&outcome, &summary)
 }
 

@@ -158,6 +158,11 @@ impl Printer {
         Ok(())
     }
 
+    /// Quiet, with a table asked for: a move prints only its pinned reference.
+    pub fn bare(&self) -> bool {
+        self.quiet && matches!(self.format, Format::Table | Format::Wide)
+    }
+
     /// A message for the person: stderr, unless quiet.
     pub fn note(&self, message: &str) {
         if !self.quiet {
@@ -227,8 +232,11 @@ impl Reporter for Printer {
     }
 
     fn progress(&self, label: &str) -> Arc<dyn Progress> {
-        if self.quiet || !std::io::stderr().is_terminal() {
+        if self.quiet {
             return Arc::new(Silent);
+        }
+        if !std::io::stderr().is_terminal() {
+            return Lines::start(label, progress_interval());
         }
         let bar = ProgressBar::new(0).with_message(label.to_owned());
         bar.set_style(
@@ -250,6 +258,91 @@ impl Progress for Bar {
         self.0.inc(bytes);
         if self.0.length() == Some(self.0.position()) {
             self.0.finish_and_clear();
+        }
+    }
+}
+
+/// How often a transfer says how far it got when no terminal shows a bar: every
+/// `FACETCTL_PROGRESS_INTERVAL` seconds (default 10; CircleCI stops a step after 10 silent minutes).
+fn progress_interval() -> std::time::Duration {
+    std::env::var("FACETCTL_PROGRESS_INTERVAL")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.01)
+        .map_or(std::time::Duration::from_secs(10), std::time::Duration::from_secs_f64)
+}
+
+/// Progress for a log: a line on stderr every interval while bytes are due, stalled or not, and,
+/// after any such line, one when the last byte is done. A transfer quicker than the interval
+/// says nothing.
+struct Lines(Arc<Tally>);
+
+struct Tally {
+    label: String,
+    total: std::sync::atomic::AtomicU64,
+    done: std::sync::atomic::AtomicU64,
+    finished: std::sync::atomic::AtomicBool,
+    /// Whether a line was printed: then the end gets one too.
+    spoke: std::sync::atomic::AtomicBool,
+    started: std::time::Instant,
+}
+
+impl Lines {
+    fn start(label: &str, every: std::time::Duration) -> Arc<dyn Progress> {
+        let tally = Arc::new(Tally {
+            label: label.to_owned(),
+            total: Default::default(),
+            done: Default::default(),
+            finished: Default::default(),
+            spoke: Default::default(),
+            started: std::time::Instant::now(),
+        });
+        let watched = Arc::downgrade(&tally);
+        // The ticker holds no strong reference: when the transfer's progress is dropped it stops.
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(every);
+                let Some(tally) = watched.upgrade() else { break };
+                if tally.finished.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                if tally.total.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+                    tally.spoke.store(true, std::sync::atomic::Ordering::Relaxed);
+                    eprintln!("{}", tally.line());
+                }
+            }
+        });
+        Arc::new(Lines(tally))
+    }
+}
+
+impl Tally {
+    fn line(&self) -> String {
+        use std::sync::atomic::Ordering::Relaxed;
+        let (done, total) = (self.done.load(Relaxed), self.total.load(Relaxed));
+        let seconds = self.started.elapsed().as_secs_f64();
+        let rate = if seconds > 0.0 { (done as f64 / seconds) as u64 } else { 0 };
+        format!(
+            "{}: {} of {} ({}%), {}/s, {:.0}s",
+            self.label,
+            indicatif::HumanBytes(done),
+            indicatif::HumanBytes(total),
+            (done * 100).checked_div(total).unwrap_or(100),
+            indicatif::HumanBytes(rate),
+            seconds
+        )
+    }
+}
+
+impl Progress for Lines {
+    fn add_total(&self, bytes: u64) {
+        self.0.total.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+    fn advance(&self, bytes: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let done = self.0.done.fetch_add(bytes, Relaxed) + bytes;
+        if done >= self.0.total.load(Relaxed) && !self.0.finished.swap(true, Relaxed) && self.0.spoke.load(Relaxed) {
+            eprintln!("{}", self.0.line());
         }
     }
 }

@@ -51,7 +51,7 @@ fn a_push_that_names_no_bucket_goes_where_the_rule_sends_its_branch() {
 
     // In CI the branch is the CI's own.
     let mut in_ci = ctx.command();
-    in_ci.env("GITHUB_REF_NAME", "release/2.1");
+    in_ci.env("GITHUB_ACTIONS", "true").env("GITHUB_REF_TYPE", "branch").env("GITHUB_REF_NAME", "release/2.1");
     in_ci.args(["-o", "json", "artifact", "push", &release.source(), "--integration", "payments"]);
     let run = ctx.run_with(&mut in_ci);
     assert_eq!(run.code, 0, "{run:?}");

@@ -85,7 +85,7 @@ fn the_actor_comes_from_the_ci_system_when_not_set() {
     ctx.standard_setup(&registry, "repository-per-bucket");
     let build = image::single(ctx.images(), "build-1", "actor", 1);
     let mut cmd = ctx.command();
-    cmd.env_remove("FACETCTL_ACTOR").env("GITHUB_ACTOR", "octocat").args([
+    cmd.env_remove("FACETCTL_ACTOR").env("GITHUB_ACTIONS", "true").env("GITHUB_ACTOR", "octocat").args([
         "artifact",
         "push",
         &build.source(),
