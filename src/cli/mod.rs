@@ -238,10 +238,10 @@ fn report(e: &anyhow::Error, format: Format) -> ExitCode {
     let message = crate::error::causes_line(e.chain().map(|c| c.to_string())).replace('\n', " ");
     let hint = e.downcast_ref::<Error>().and_then(Error::hint_of).as_ref().and_then(hints::word);
     eprintln!("error: {message}");
-    step::annotate_failure(&message);
     if let Some(hint) = &hint {
         eprintln!("hint: {hint}");
     }
+    step::annotate_failure(&message, hint.as_deref());
     // A script that asked for a document gets one on stdout, failure or not.
     let document = serde_json::json!({"error": {"kind": kind.word(), "message": message, "hint": hint}});
     let printed = output::DOCUMENT_PRINTED.load(std::sync::atomic::Ordering::Relaxed);

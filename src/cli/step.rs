@@ -133,8 +133,12 @@ impl Template {
 }
 
 /// A failure as GitHub Actions shows it: an annotation on the run's page.
-pub fn annotate_failure(message: &str) {
+pub fn annotate_failure(message: &str, hint: Option<&str>) {
     if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+        let message = match hint {
+            Some(hint) => format!("{message} (hint: {hint})"),
+            None => message.to_owned(),
+        };
         // Workflow commands escape %, CR and LF.
         let escaped = message.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
         eprintln!("::error title=facetctl::{escaped}");

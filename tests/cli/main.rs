@@ -5,6 +5,7 @@ mod support;
 
 mod auth;
 mod authority;
+mod ci;
 mod cloud;
 mod completions;
 mod concurrency;
