@@ -13,16 +13,16 @@ use crate::support::{TestContext, TestRegistry, image};
 /// One CI system's variables for a run that builds `main` of acme/payments at commit `SHA`.
 const SHA: &str = "4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39";
 
-struct System {
-    name: &'static str,
-    vars: &'static [(&'static str, &'static str)],
+pub struct System {
+    pub name: &'static str,
+    pub vars: &'static [(&'static str, &'static str)],
     /// The `ci.*` metadata it records, the external id and the actor.
     recorded: Value,
     external_id: &'static str,
     actor: &'static str,
 }
 
-fn systems() -> Vec<System> {
+pub fn systems() -> Vec<System> {
     vec![
         System {
             name: "github-actions",

@@ -13,6 +13,7 @@ mod conformance;
 mod credentials;
 mod ecr;
 mod errors;
+mod examples;
 mod faults;
 mod freezes;
 mod gates;
