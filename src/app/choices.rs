@@ -80,10 +80,14 @@ pub async fn promotion_targets(
     Ok(all.into_iter().filter(|c| later.contains(&c.value)).collect())
 }
 
-/// A bucket's artifacts, newest first, each with its tag, short digest, age and who.
+/// How many artifacts a list offers: the newest; older ones are named by id.
+const NEWEST: usize = 100;
+
+/// A bucket's newest artifacts, newest first, each with its tag, short digest, age and who.
 pub async fn artifacts(plane: &dyn ControlPlane, integration: &str, bucket: Option<&str>) -> Result<Vec<Choice>> {
     let mut artifacts = plane.artifacts(integration, bucket).await?;
     artifacts.sort_by_key(|a| std::cmp::Reverse(a.id));
+    artifacts.truncate(NEWEST);
     let now = crate::control::freezes::now();
     Ok(artifacts
         .into_iter()

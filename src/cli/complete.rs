@@ -32,7 +32,7 @@ pub fn registration(shell: clap_complete::Shell, out: &mut dyn std::io::Write) -
 }
 
 /// How long a TAB waits for candidates before it offers none.
-const PATIENCE: std::time::Duration = std::time::Duration::from_millis(1500);
+const PATIENCE: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// The words of the command line being completed (after `--`).
 fn words() -> Vec<OsString> {
@@ -51,7 +51,12 @@ fn given(words: &[OsString], flag: &str) -> Option<String> {
     for (i, word) in words.iter().enumerate() {
         let word = word.to_string_lossy();
         if word == long {
-            found = words.get(i + 1).map(|v| v.to_string_lossy().into_owned());
+            // bash splits `--flag=value` into `--flag`, `=`, `value`.
+            let next = match words.get(i + 1) {
+                Some(eq) if eq == "=" => words.get(i + 2),
+                next => next,
+            };
+            found = next.map(|v| v.to_string_lossy().into_owned());
         } else if let Some(value) = word.strip_prefix(&joined) {
             found = Some(value.to_owned());
         }
@@ -89,18 +94,16 @@ where
 /// have to create or ask for something first.
 async fn plane(words: &[OsString]) -> Option<Arc<dyn ControlPlane>> {
     let home = super::home().ok()?;
-    let api_url = given(words, "api-url").or_else(|| std::env::var("FACETS_CONTROL_PLANE_URL").ok());
+    // Only a URL set before the line is typed: a TAB must not send the token to a half-typed `--api-url`.
+    let api_url = std::env::var("FACETS_CONTROL_PLANE_URL").ok().filter(|u| !u.is_empty());
     let profile = given(words, "profile").or_else(|| std::env::var("FACETCTL_PROFILE").ok());
     let http = crate::registry::SharedHttp::default();
     let secrets = crate::secrets::open(&home);
     if let Some(remote) = super::session::remote(&http, &home, secrets.as_ref(), api_url, profile).await.ok()? {
         return Some(remote);
     }
-    let db = home.join("facetctl.db");
-    if !db.exists() {
-        return None;
-    }
-    let store = Store::open_sqlite(&db).await.ok()?;
+    // Read-only, and only a store already at this build's schema: a TAB neither creates nor migrates.
+    let store = Store::open_sqlite_read_only(&home.join("facetctl.db")).await?;
     Some(Arc::new(Embedded::new(store, secrets, crate::app::actor::resolve())))
 }
 

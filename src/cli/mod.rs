@@ -48,7 +48,7 @@ pub struct Cli {
     )]
     output: Format,
     /// Never prompt, as off a terminal: a missing value or confirmation fails with exit 2 instead.
-    #[arg(long, global = true, help_heading = "Global options", env = "FACETCTL_NO_INPUT")]
+    #[arg(long, global = true, help_heading = "Global options", env = "FACETCTL_NO_INPUT", value_parser = clap::builder::FalseyValueParser::new())]
     no_input: bool,
     /// Answer yes to every confirmation: rollbacks, repairs, deletes, moves into protected buckets.
     #[arg(long, short = 'y', global = true, help_heading = "Global options")]

@@ -173,6 +173,7 @@ pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> 
         && let Ok(PromoteOutcome::DryRun { plan }) = run_promote(app, request(true)).await
         && plan.protected
         && plan.approvals_needed.is_none()
+        && plan.replaces.as_ref().is_none_or(|head| head.digest != plan.digest)
     {
         let replaces = plan.replaces.as_ref().map_or_else(
             || "nothing yet".to_owned(),

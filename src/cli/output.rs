@@ -65,10 +65,8 @@ pub fn piped() -> bool {
 /// A cell for a pipe: one word, so `awk '{print $3}'` finds the third column on every row.
 /// Spaces become `_` and an empty cell `-`; `-o json` has every value as it is.
 fn one_word(cell: String) -> String {
-    if cell.is_empty() {
-        return "-".to_owned();
-    }
-    cell.split_whitespace().collect::<Vec<_>>().join("_")
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    if words.is_empty() { "-".to_owned() } else { words.join("_") }
 }
 
 /// Rows for a table; JSON and YAML come from `Serialize`.

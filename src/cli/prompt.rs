@@ -57,6 +57,7 @@ impl Prompter {
         }
         let width = choices.iter().map(|c| c.value.len()).max().unwrap_or(0);
         let items: Vec<String> = choices.iter().map(|c| format!("{:width$}  {}", c.value, c.about)).collect();
+        show_the_cursor_on_interrupt();
         let picked = FuzzySelect::new()
             .with_prompt(format!("{prompt} ({flag})"))
             .items(&items)
@@ -67,6 +68,12 @@ impl Prompter {
             Some(i) => Ok(choices[i].value.clone()),
             None => Err(stopped()),
         }
+    }
+
+    /// As `confirm`, but no question when `refused`: the control plane will refuse the change
+    /// itself, and a yes to a change that cannot happen only wastes the person's time.
+    pub fn confirm_unless(&self, refused: bool, what: &str, details: &[String]) -> anyhow::Result<()> {
+        if refused { Ok(()) } else { self.confirm(what, details) }
     }
 
     /// A yes before `what` goes ahead; `details` say what changes. `--yes` answers it.
@@ -87,6 +94,7 @@ impl Prompter {
         if let Some(first) = question.first_mut() {
             *first = first.to_ascii_uppercase();
         }
+        show_the_cursor_on_interrupt();
         let answer = Confirm::new()
             .with_prompt(format!("{}?", question.into_iter().collect::<String>()))
             .default(false)
@@ -125,4 +133,41 @@ fn stopped() -> anyhow::Error {
 
 fn prompt_failed(e: dialoguer::Error) -> anyhow::Error {
     Error::Failed(format!("cannot ask at the terminal: {e}")).into()
+}
+
+/// A pick list hides the cursor while it draws; Ctrl-C ends the process there, so the handler
+/// shows the cursor again before it goes (exit 130, as a shell reports SIGINT). Installed only
+/// when a prompt is about to show: a server's own Ctrl-C handling is never replaced.
+#[cfg(target_os = "linux")]
+fn show_the_cursor_on_interrupt() {
+    extern "C" fn on_interrupt(_: libc::c_int) {
+        const SHOW: &[u8] = b"\x1b[?25h\n";
+        // SAFETY: write(2) and _exit(2) are async-signal-safe; SHOW outlives the call.
+        unsafe {
+            libc::write(2, SHOW.as_ptr().cast(), SHOW.len());
+            libc::_exit(130);
+        }
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: the handler only makes async-signal-safe calls.
+        unsafe {
+            libc::signal(libc::SIGINT, on_interrupt as *const () as libc::sighandler_t);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn show_the_cursor_on_interrupt() {}
+
+/// A secret read from stdin: hidden when stdin is a person's terminal (`--password-stdin` typed
+/// at it), else the piped text without its line ending.
+pub fn read_stdin_secret(prompt: &str) -> anyhow::Result<String> {
+    use std::io::Read;
+    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        return Password::new().with_prompt(prompt).interact_on(&Term::stderr()).map_err(prompt_failed);
+    }
+    let mut s = String::new();
+    std::io::stdin().read_to_string(&mut s)?;
+    Ok(s.trim_end_matches(['\n', '\r']).to_owned())
 }

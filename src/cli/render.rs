@@ -69,8 +69,9 @@ impl Tabular for Workflow {
         vec![
             self.name.clone(),
             self.registration_type.to_string(),
-            self.path(),
-            self.gates.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+            // Piped, a list is one word: `qa,staging,production`.
+            if super::output::piped() { self.stages.join(",") } else { self.path() },
+            self.gates.iter().map(ToString::to_string).collect::<Vec<_>>().join(","),
             self.created_by.clone(),
             time(&self.created_at),
         ]
@@ -191,7 +192,11 @@ impl Tabular for RoutingRule {
         vec![
             self.name.clone(),
             self.registration_type.to_string(),
-            criteria.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+            criteria.iter().map(ToString::to_string).collect::<Vec<_>>().join(if super::output::piped() {
+                ","
+            } else {
+                " "
+            }),
             self.created_by.clone(),
             time(&self.created_at),
         ]

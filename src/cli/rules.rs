@@ -90,7 +90,9 @@ pub async fn run(app: &App, p: &Printer, ask: &Prompter, c: RuleCommand) -> anyh
         RuleCommand::Update { name, routes } => p.one(&app.plane.set_rule_criteria(&name, criteria(&routes)?).await?),
         RuleCommand::Delete { name } => {
             let rule = app.plane.rule(&name).await?;
-            ask.confirm(&format!("delete routing rule {name}"), &[format!("{} criteria", rule.criteria.len())])?;
+            let in_use = app.plane.integrations().await?.iter().any(|i| i.rule.as_deref() == Some(&rule.name));
+            let what = [format!("{} criteria", rule.criteria.len())];
+            ask.confirm_unless(in_use, &format!("delete routing rule {name}"), &what)?;
             app.plane.delete_rule(&name).await?;
             p.result(&serde_json::json!({"deleted": {"rule": name}}), &format!("deleted rule {name}"))
         }

@@ -6,7 +6,6 @@
 //! secret store (the OS keyring where one answers), never in the file.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -119,9 +118,7 @@ pub async fn login(
 ) -> anyhow::Result<()> {
     let LoginArgs { url, username, token_stdin } = args;
     let token = if token_stdin {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        s.trim().to_owned()
+        super::prompt::read_stdin_secret("Access token")?.trim().to_owned()
     } else {
         match std::env::var("FACETS_TOKEN").ok().filter(|t| !t.is_empty()) {
             Some(token) => token,

@@ -1,8 +1,6 @@
 //! Commands that set things up: release streams, environments, registries,
 //! workflows, integrations.
 
-use std::io::Read;
-
 use clap::{Args, Subcommand};
 
 use super::output::Printer;
@@ -314,7 +312,10 @@ pub async fn registry(app: &App, p: &Printer, ask: &Prompter, c: RegistryCommand
         RegistryCommand::Show { name } => p.one(&app.plane.registry(&name).await?),
         RegistryCommand::Remove { name } => {
             let registry = app.plane.registry(&name).await?;
-            ask.confirm(
+            // In use, the control plane refuses it: no question first.
+            let in_use = app.plane.integrations().await?.iter().any(|i| i.registry == registry.name);
+            ask.confirm_unless(
+                in_use,
                 &format!("remove registry {name}"),
                 &[format!("{} {} and its stored secret", registry.kind, registry.uri)],
             )?;
@@ -359,9 +360,7 @@ pub async fn registry(app: &App, p: &Printer, ask: &Prompter, c: RegistryCommand
 
 /// The password, from stdin, without its line ending.
 fn read_secret() -> anyhow::Result<Secret> {
-    let mut s = String::new();
-    std::io::stdin().read_to_string(&mut s)?;
-    let s = s.trim_end_matches(['\n', '\r']);
+    let s = super::prompt::read_stdin_secret("Password or token")?;
     if s.is_empty() {
         return Err(Error::Invalid("--password-stdin read an empty password; pipe it in, e.g. `printf %s \"$PASS\" | facetctl registry add ...`".into()).into());
     }
@@ -383,7 +382,8 @@ pub async fn workflow(app: &App, p: &Printer, ask: &Prompter, c: WorkflowCommand
         }
         WorkflowCommand::Delete { name } => {
             let workflow = app.plane.workflow(&name).await?;
-            ask.confirm(&format!("delete workflow {name}"), &[workflow.path()])?;
+            let in_use = app.plane.integrations().await?.iter().any(|i| i.workflow.as_deref() == Some(&workflow.name));
+            ask.confirm_unless(in_use, &format!("delete workflow {name}"), &[workflow.path()])?;
             app.plane.delete_workflow(&name).await?;
             p.result(&serde_json::json!({"deleted": {"workflow": name}}), &format!("deleted workflow {name}"))
         }
@@ -426,7 +426,9 @@ pub async fn integration(app: &App, p: &Printer, ask: &Prompter, c: IntegrationC
         }
         IntegrationCommand::Delete { name } => {
             let integration = app.plane.integration(&name).await?;
-            ask.confirm(
+            let in_use = !app.plane.artifacts(&integration.name, None).await?.is_empty();
+            ask.confirm_unless(
+                in_use,
                 &format!("delete integration {name}"),
                 &[format!("{} on {}", integration.repository, integration.registry)],
             )?;

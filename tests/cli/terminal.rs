@@ -329,3 +329,92 @@ fn tables_fit_80_and_120_column_terminals() {
     settings.add_filter(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", "[date]");
     settings.bind(|| insta::assert_snapshot!("tables-at-80-and-120-columns", transcript));
 }
+
+/// What completion answers for `words` (the command line after `facetctl`), as `shell` asks.
+fn completion(ctx: &TestContext, shell: &str, words: &[&str]) -> (String, std::process::Output) {
+    let mut cmd = person(ctx, &[]);
+    cmd.env("COMPLETE", shell).arg("--").arg("facetctl").args(words);
+    if shell == "bash" {
+        cmd.env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+            .env("_CLAP_COMPLETE_SPACE", "true")
+            .env("_CLAP_IFS", "\n");
+    }
+    let out = cmd.output().unwrap();
+    (String::from_utf8_lossy(&out.stdout).into_owned(), out)
+}
+
+#[test]
+fn a_tab_changes_nothing_and_reads_the_line_as_each_shell_splits_it() {
+    let ctx = TestContext::new();
+    // A store this build has not made its own: TAB neither creates its schema nor migrates it.
+    std::fs::create_dir_all(ctx.facetctl_home()).unwrap();
+    let db = ctx.facetctl_home().join("facetctl.db");
+    std::fs::write(&db, b"").unwrap();
+    let (offered, out) = completion(&ctx, "fish", &["promote", "--integration", ""]);
+    assert_eq!((offered.as_str(), out.stderr.as_slice()), ("", &b""[..]));
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "the store was written by a TAB");
+    let files: Vec<_> = std::fs::read_dir(ctx.facetctl_home()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(files, ["facetctl.db"], "a TAB made files");
+
+    // bash splits `--integration=payments` at the `=`.
+    let (_registry, ctx, _) = world();
+    let (offered, _) = completion(&ctx, "bash", &["promote", "--integration", "=", "payments", "--from", ""]);
+    assert_eq!(offered.split_whitespace().collect::<Vec<_>>(), ["qa", "staging", "production"]);
+}
+
+#[test]
+fn no_question_where_nothing_would_change_or_the_change_is_refused_anyway() {
+    let (_registry, ctx, _) = world();
+    ctx.ok(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    ctx.ok(&["promote", "--integration", "payments", "--from", "staging", "--to", "production", "--yes"]);
+    // Production already holds it: nothing to say yes to.
+    let again = ctx.run(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    assert_eq!(again.code, 0, "{again:?}");
+    assert!(again.stdout.contains("is already the head of production; nothing changed"), "{again:?}");
+    // In use: the control plane's refusal, not a question.
+    for args in [
+        &["integration", "delete", "payments"][..],
+        &["workflow", "delete", "standard"],
+        &["registry", "remove", "local"],
+    ] {
+        let run = ctx.run(args);
+        assert_eq!(run.code, 3, "{args:?}: {run:?}");
+        assert!(!run.stderr.contains("--yes"), "{args:?}: {run:?}");
+    }
+}
+
+#[test]
+fn piped_tables_read_the_local_zone_and_keep_a_word_in_every_cell() {
+    let ctx = TestContext::new();
+    ctx.ok(&["release-stream", "create", "QA", "--description", "   "]);
+    let mut cmd = ctx.command();
+    cmd.env("TZ", "America/New_York").env("FACETCTL_NO_INPUT", "1").args(["release-stream", "list"]);
+    let run = ctx.run_with(&mut cmd);
+    assert_eq!(run.code, 0, "{run:?}");
+    let row: Vec<&str> = run.stdout.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(row[..4], ["QA", "false", "-", "alice"], "{}", run.stdout);
+    assert!(row[4].ends_with("-05:00"), "local time, with its offset: {}", run.stdout);
+}
+
+#[test]
+fn a_secret_typed_for_stdin_at_a_terminal_is_hidden_and_ctrl_c_gives_the_cursor_back() {
+    let registry = TestRegistry::htpasswd("ci", "typed-stdin-pw-31");
+    let ctx = TestContext::new();
+    ctx.add_registry_as("guarded", &registry.host, None);
+    let login = ["registry", "login", "guarded", "--username", "ci", "--password-stdin"];
+    let mut t = Terminal::spawn(&person(&ctx, &login), 100);
+    t.expect("Password or token");
+    t.send("typed-stdin-pw-31\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("typed-stdin"), "the password appeared on the screen: {screen}");
+
+    let (_registry, ctx, _) = world();
+    let mut t = Terminal::spawn(&person(&ctx, &["rollback"]), 100);
+    t.expect("Integration to roll back");
+    t.send("\x03");
+    let (code, _, raw) = t.finish_raw();
+    assert_eq!(code, 130);
+    assert!(raw.ends_with("\x1b[?25h\r\n"), "the cursor is shown again: {raw:?}");
+}

@@ -118,6 +118,19 @@ impl Store {
         Ok(store)
     }
 
+    /// An existing store opened read-only, for a glance that must change nothing (a shell's TAB):
+    /// None when the file is missing, or its schema is not the one this build writes.
+    pub async fn open_sqlite_read_only(path: &Path) -> Option<Store> {
+        sqlx::any::install_default_drivers();
+        if !path.is_file() {
+            return None;
+        }
+        let url = format!("sqlite://{}?mode=ro", path.display());
+        let pool = sqlite_pool(1).connect(&url).await.ok()?;
+        let store = Store { pool: pool.clone(), writer: pool, backend: Backend::Sqlite, sqlite_url: Some(url) };
+        (store.schema_version().await.ok()? == migrate::latest()).then_some(store)
+    }
+
     /// Applies what migrations are missing. Many processes may start on a new
     /// file at once, so the check-and-apply runs under a file lock beside the
     /// database; the common case (up to date) takes one query and no lock.

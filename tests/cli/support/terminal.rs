@@ -73,8 +73,19 @@ impl Terminal {
         }
     }
 
+    /// What the terminal was sent, escape sequences and all.
+    pub fn raw(&self) -> String {
+        String::from_utf8_lossy(&self.raw).into_owned()
+    }
+
     /// Waits for the program to end: its exit code, and the rest of the screen.
-    pub fn finish(mut self) -> (i32, String) {
+    pub fn finish(self) -> (i32, String) {
+        let (code, screen, _) = self.finish_raw();
+        (code, screen)
+    }
+
+    /// As `finish`, with the raw bytes too.
+    pub fn finish_raw(mut self) -> (i32, String, String) {
         self.read();
         let rest = self.session.exp_eof().unwrap_or_default();
         self.raw.extend(rest.chars().map(|c| c as u8));
@@ -83,7 +94,8 @@ impl Terminal {
             WaitStatus::Exited(_, code) => code,
             other => panic!("facetctl did not exit: {other:?}\n{}", self.screen),
         };
-        (code, self.screen)
+        let raw = self.raw();
+        (code, self.screen, raw)
     }
 }
 
