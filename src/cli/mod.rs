@@ -2,6 +2,7 @@
 //! the man page and the completions), dispatch, and the one place where
 //! errors become exit codes. No use case logic lives here.
 
+pub mod action;
 mod artifact;
 mod complete;
 mod freezes;
@@ -168,6 +169,9 @@ enum Command {
         /// The command whose page to print, e.g. promote, or registry add; none for facetctl's own.
         command: Vec<String>,
     },
+    /// The GitHub Action's entry point: runs the command its INPUT_* variables describe.
+    #[command(hide = true)]
+    Action,
     /// Print the script that makes your shell complete facetctl's commands, flags and names.
     #[command(
         after_long_help = "On each TAB the script asks facetctl for candidates: integrations, buckets (after --from,\nthe next stage), registries, artifacts, requests, from the control plane the command uses.\n\nExamples:\n  echo 'source <(facetctl completions bash)' >> ~/.bashrc\n  echo 'source <(facetctl completions zsh)' >> ~/.zshrc\n  facetctl completions fish > ~/.config/fish/completions/facetctl.fish"
@@ -182,7 +186,19 @@ enum Command {
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
     complete::answer_if_asked();
-    let cli = match Cli::try_parse() {
+    let parsed = match Cli::try_parse() {
+        // A GitHub Action's inputs stand for a command line of their own.
+        Ok(Cli { command: Command::Action, .. }) => match action::argv(&|name| std::env::var(name).ok()) {
+            Ok(argv) => Cli::try_parse_from(argv),
+            Err(e) => {
+                eprintln!("error: {e}");
+                step::annotate_failure(&e.to_string(), None);
+                return ExitCode::from(ErrorKind::Usage.exit_code());
+            }
+        },
+        parsed => parsed,
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -349,7 +365,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Verify(a) => moves::verify(&app, &printer, &ask, a).await,
         Command::History(a) => moves::history(&app, &printer, a).await,
         Command::Audit(a) => moves::audit(&app, &printer, a).await,
-        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled before the runtime starts"),
+        Command::Completions { .. } | Command::Man { .. } | Command::Action => {
+            unreachable!("handled before the runtime starts")
+        }
         Command::Server(_) | Command::Login(_) | Command::Logout | Command::Whoami => {
             unreachable!("handled before the control plane opens")
         }

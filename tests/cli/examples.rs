@@ -139,6 +139,14 @@ fn runs_as_written(file: &str, system: &str, commit_var: &str) {
             .stdin(Stdio::null());
         bash
     };
+    // The image the CI builds goes when the test does, passed or failed.
+    struct Built(String);
+    impl Drop for Built {
+        fn drop(&mut self) {
+            let _ = Command::new("docker").args(["rmi", "-f", &self.0]).output();
+        }
+    }
+    let _built = Built(format!("payments:{commit}"));
     for command in &commands {
         let mut cmd = step(command);
         if command.contains("--wait") {
@@ -158,8 +166,6 @@ fn runs_as_written(file: &str, system: &str, commit_var: &str) {
             assert!(out.status.success(), "{file}: {command}: {}", String::from_utf8_lossy(&out.stderr));
         }
     }
-    let image = format!("payments:{commit}");
-    let _ = Command::new("docker").args(["rmi", "-f", &image]).output();
 
     // What the server recorded: the run with the push, the moves after it, the approval.
     let history = as_user("ada", &ada, &["-o", "json", "history", "--integration", "payments"]).json();

@@ -34,7 +34,7 @@ fn the_shipped_man_pages_are_the_ones_the_cli_prints() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
     let mut pages = vec![(Vec::new(), "facetctl.1".to_owned())];
     for sub in facetctl::cli::Cli::command().get_subcommands() {
-        if sub.get_name() != "help" {
+        if sub.get_name() != "help" && !sub.is_hide_set() {
             pages.push((vec![sub.get_name().to_owned()], format!("facetctl-{}.1", sub.get_name())));
         }
     }
@@ -84,7 +84,8 @@ fn example_words(line: &str) -> Vec<String> {
 }
 
 fn leaves(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
-    let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|s| s.get_name() != "help").collect();
+    let subs: Vec<&clap::Command> =
+        cmd.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()).collect();
     if subs.is_empty() || cmd.is_args_conflicts_with_subcommands_set() {
         out.push((path.to_owned(), cmd.clone()));
     }

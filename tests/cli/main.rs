@@ -18,6 +18,7 @@ mod faults;
 mod freezes;
 mod gates;
 mod help;
+mod image;
 mod keyring;
 mod quirks;
 mod referrers;
