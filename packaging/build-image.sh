@@ -4,10 +4,12 @@
 # BINARY (default target/release/facetctl) goes in with every shared library
 # `ldd` lists, the system's CA bundle, an empty /tmp and /facetctl.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-binary=${1:-target/release/facetctl}
-tag=${2:-facetctl:$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+binary=${1:-$repo/target/release/facetctl}
 [ -x "$binary" ] || { echo "no binary at $binary; build it with cargo build --release" >&2; exit 2; }
+binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
+tag=${2:-facetctl:$(sed -n 's/^version = "\(.*\)"/\1/p' "$repo/Cargo.toml" | head -n 1)}
+cd "$repo"
 
 context=$(mktemp -d)
 trap 'rm -rf "$context"' EXIT
@@ -15,11 +17,19 @@ root="$context/rootfs"
 mkdir -p "$root/usr/local/bin" "$root/etc/ssl/certs" "$root/tmp" "$root/facetctl"
 chmod 1777 "$root/tmp"
 cp "$binary" "$root/usr/local/bin/facetctl"
-# The libraries at the paths the loader looks in, the loader itself included.
-ldd "$binary" | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | while read -r lib; do
-  mkdir -p "$root$(dirname "$lib")"
-  cp -L "$lib" "$root$lib"
-done
+# The libraries at the paths the loader looks in, the loader itself included; a static
+# binary has none. A library the loader cannot find would make an image that cannot start.
+if libs=$(ldd "$binary" 2>&1); then
+  if grep -q "not found" <<<"$libs"; then
+    echo "$binary links libraries this machine lacks:" >&2; grep "not found" <<<"$libs" >&2; exit 1
+  fi
+  awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' <<<"$libs" | while read -r lib; do
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+elif ! grep -q "not a dynamic executable" <<<"$libs"; then
+  echo "ldd $binary: $libs" >&2; exit 1
+fi
 cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 printf 'root:x:0:0:root:/facetctl:/usr/local/bin/facetctl\n' > "$root/etc/passwd"
 cp Dockerfile "$context/Dockerfile"

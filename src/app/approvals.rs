@@ -49,10 +49,14 @@ pub async fn run(app: &App, id: i64) -> Result<PromotionRequest> {
 
 /// Waits until the request is done (Ok), or rejected, cancelled, expired or failed, or
 /// `timeout` passes (a refusal: exit 3, the request left as it is).
+/// How often a wait says it is still waiting.
+const STILL_WAITING: Duration = Duration::from_secs(120);
+
 pub async fn wait(app: &App, id: i64, timeout: Duration) -> Result<PromotionRequest> {
     let started = Instant::now();
     let mut pause = Duration::from_millis(200);
-    let mut told = false;
+    // Said once, then every few minutes: a CI log with no output for 10 minutes is ended (CircleCI).
+    let mut next_word = started;
     loop {
         let request = app.plane.promotion_request(id).await?;
         match request.state {
@@ -72,9 +76,14 @@ pub async fn wait(app: &App, id: i64, timeout: Duration) -> Result<PromotionRequ
                 )));
             }
             _ => {
-                if !told {
-                    app.reporter.note(&format!("waiting for promotion request {id} to be approved..."));
-                    told = true;
+                if Instant::now() >= next_word {
+                    let left = timeout.saturating_sub(started.elapsed()).as_secs() / 60;
+                    app.reporter.note(&format!(
+                        "waiting for promotion request {id} to be approved: {} of {} approvals, {left} min left",
+                        request.approvals.len(),
+                        request.approvals_needed
+                    ));
+                    next_word = Instant::now() + STILL_WAITING;
                 }
                 tokio::time::sleep(pause.min(timeout.saturating_sub(started.elapsed()))).await;
                 pause = (pause * 2).min(Duration::from_secs(5));

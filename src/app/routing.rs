@@ -35,7 +35,7 @@ pub async fn bucket_for(
 pub fn ci_branch() -> Option<String> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     match super::ci::current() {
-        Some(run) => run.branch.or(run.tag),
+        Some(run) => run.routing_ref(),
         // A CI this does not know by name may still say its branch the common way.
         None => var("BRANCH_NAME").or_else(|| var("GIT_BRANCH").map(|b| b.trim_start_matches("origin/").to_owned())),
     }

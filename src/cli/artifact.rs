@@ -154,6 +154,11 @@ async fn push_or_register(
     if dry_run {
         let plan = crate::app::push::plan(app, req).await?;
         let summary = format!("would push {} ({}) to {}", plan.source, plan.digest, plan.target);
+        // Nothing moved: stdout that is the pinned reference's alone stays empty.
+        if step.takes_stdout(p.bare()) {
+            eprintln!("{summary}");
+            return Ok(());
+        }
         return p.result(&plan, &summary);
     }
     let mut outcome = push(app, req).await?;

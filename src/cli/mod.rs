@@ -189,7 +189,10 @@ pub fn main() -> ExitCode {
     let parsed = match Cli::try_parse() {
         // A GitHub Action's inputs stand for a command line of their own.
         Ok(Cli { command: Command::Action, .. }) => match action::argv(&|name| std::env::var(name).ok()) {
-            Ok(argv) => Cli::try_parse_from(argv),
+            Ok(argv) => Cli::try_parse_from(argv).inspect_err(|e| {
+                let first = e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_owned();
+                step::annotate_failure(&format!("the action's inputs: {first}"), None);
+            }),
             Err(e) => {
                 eprintln!("error: {e}");
                 step::annotate_failure(&e.to_string(), None);
@@ -251,8 +254,11 @@ fn report(e: &anyhow::Error, format: Format) -> ExitCode {
     }
     let kind = e.downcast_ref::<Error>().map_or(ErrorKind::Failed, Error::kind);
     // One line: the chain joined, as the user reads it; then what to do, in the CLI's words.
-    let message = crate::error::causes_line(e.chain().map(|c| c.to_string())).replace('\n', " ");
-    let hint = e.downcast_ref::<Error>().and_then(Error::hint_of).as_ref().and_then(hints::word);
+    // No control character goes out: a CR in a registry's message would start a new line (and a
+    // CI's workflow command) in the log.
+    let plain = |s: String| s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>();
+    let message = plain(crate::error::causes_line(e.chain().map(|c| c.to_string())));
+    let hint = e.downcast_ref::<Error>().and_then(Error::hint_of).as_ref().and_then(hints::word).map(plain);
     eprintln!("error: {message}");
     if let Some(hint) = &hint {
         eprintln!("hint: {hint}");

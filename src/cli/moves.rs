@@ -276,6 +276,13 @@ async fn print_promoted(
         }
         PromoteOutcome::Requested { request } => requested(request),
     };
+    // Nothing moved: stdout that is the pinned reference's alone stays empty.
+    if step.takes_stdout(p.bare())
+        && matches!(outcome, PromoteOutcome::DryRun { .. } | PromoteOutcome::Requested { .. })
+    {
+        eprintln!("{summary}");
+        return Ok(());
+    }
     p.result(&outcome, &summary)
 }
 
@@ -305,6 +312,10 @@ pub async fn rollback(app: &App, p: &Printer, ask: &Prompter, a: RollbackArgs) -
                 "would roll back {} of {}: {} ({}) -> {} ({})",
                 plan.bucket, plan.integration, plan.from.tag, plan.from.digest, plan.to.tag, plan.to.digest
             );
+            if step.takes_stdout(p.bare()) {
+                eprintln!("{summary}");
+                return Ok(());
+            }
             return p.result(&plan, &summary);
         }
         let (from, to) = (&plan.from, &plan.to);

@@ -267,12 +267,14 @@ fn progress_interval() -> std::time::Duration {
         .ok()
         .and_then(|s| s.parse::<f64>().ok())
         .filter(|s| s.is_finite() && *s >= 0.01)
-        .map_or(std::time::Duration::from_secs(10), std::time::Duration::from_secs_f64)
+        .and_then(|s| std::time::Duration::try_from_secs_f64(s.min(86_400.0)).ok())
+        .unwrap_or(std::time::Duration::from_secs(10))
 }
 
-/// Progress for a log: a line on stderr every interval while bytes are due, stalled or not, and,
-/// after any such line, one when the last byte is done. A transfer quicker than the interval
-/// says nothing.
+/// Progress for a log: a line on stderr every interval while the transfer runs, stalled or not,
+/// and, after any such line, one when it ends (when its progress is dropped: a multi-platform
+/// image adds its platforms' bytes as it goes, so bytes alone never say it is over). A transfer
+/// quicker than the interval says nothing.
 struct Lines(Arc<Tally>);
 
 struct Tally {
@@ -337,9 +339,14 @@ impl Progress for Lines {
         self.0.total.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
     }
     fn advance(&self, bytes: u64) {
+        self.0.done.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Drop for Lines {
+    fn drop(&mut self) {
         use std::sync::atomic::Ordering::Relaxed;
-        let done = self.0.done.fetch_add(bytes, Relaxed) + bytes;
-        if done >= self.0.total.load(Relaxed) && !self.0.finished.swap(true, Relaxed) && self.0.spoke.load(Relaxed) {
+        if !self.0.finished.swap(true, Relaxed) && self.0.spoke.load(Relaxed) {
             eprintln!("{}", self.0.line());
         }
     }

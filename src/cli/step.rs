@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::error::Error;
 use crate::model::Artifact;
 
 #[derive(Debug, Args, Default)]
@@ -42,24 +41,36 @@ impl Outputs<'_> {
 }
 
 impl StepArgs {
+    /// Whether stdout is the pinned reference's alone (`--format`, or `-q` with a table): then a
+    /// command that moved nothing (a dry run, a request left waiting) says so on stderr only, and
+    /// `$(facetctl ... -q)` never captures a sentence.
+    pub fn takes_stdout(&self, quiet: bool) -> bool {
+        self.format.is_some() || quiet
+    }
+
     /// Hands the result on: to the CI's files, and, when asked, as stdout's only line.
-    /// Returns whether stdout was written (then no summary is printed).
+    /// Returns whether stdout was written (then no summary is printed). The move is done by
+    /// now: a file that cannot be written is a warning, not a failure to retry the move for.
     pub fn publish(&self, outputs: &Outputs<'_>, done: &str, quiet: bool) -> anyhow::Result<bool> {
         let values = outputs.values();
+        let mut wrote = Vec::new();
         if let Some(path) = env_file("GITHUB_OUTPUT") {
             let lines: String = values.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
-            append(&path, &lines)?;
+            wrote.push(append(&path, &lines));
         }
         if let Some(path) = env_file("GITHUB_STEP_SUMMARY") {
-            append(&path, &summary(outputs.artifact, done))?;
+            wrote.push(append(&path, &summary(outputs.artifact, done)));
         }
         if let Some(path) = &self.dotenv {
             let lines: String = values
                 .iter()
                 .map(|(k, v)| format!("FACETCTL_{}={v}\n", k.to_ascii_uppercase().replace('-', "_")))
                 .collect();
-            std::fs::write(path, lines)
-                .map_err(|e| Error::Failed(format!("cannot write the dotenv file {}: {e}", path.display())))?;
+            wrote.push(std::fs::write(path, lines).map_err(|e| format!("cannot write {}: {e}", path.display())));
+        }
+        for failed in wrote.into_iter().filter_map(Result::err) {
+            eprintln!("warning: {failed}; the outputs are not there for the next step");
+            annotate("warning", &failed, None);
         }
         let line = match (&self.format, quiet) {
             (Some(template), _) => template.fill(&values),
@@ -77,14 +88,13 @@ fn env_file(var: &str) -> Option<PathBuf> {
     std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)
 }
 
-fn append(path: &Path, text: &str) -> anyhow::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
+fn append(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
-        .map_err(|e| Error::Failed(format!("cannot write {}: {e}", path.display())))?;
-    file.write_all(text.as_bytes())?;
-    Ok(())
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// A few lines of markdown for the run's page.
@@ -106,13 +116,14 @@ fn parse_template(s: &str) -> Result<Template, String> {
     while let Some(start) = rest.find("{{") {
         let end = rest[start..].find("}}").ok_or_else(|| format!("{s:?} opens {{{{ without closing it"))?;
         let key = rest[start + 2..start + end].trim();
-        let key = key.strip_prefix('.').unwrap_or(key);
-        if !KEYS.contains(&key) {
+        let key = key.strip_prefix('.').unwrap_or(key).replace('-', "_");
+        if !KEYS.contains(&key.as_str()) {
             return Err(format!("no value {key:?} to print; there are {}", KEYS.join(", ")));
         }
         rest = &rest[start + end + 2..];
     }
-    Ok(Template(s.to_owned()))
+    // `\n` and `\t` in the template are a newline and a tab; values are printed as they are.
+    Ok(Template(s.replace("\\n", "\n").replace("\\t", "\t")))
 }
 
 impl Template {
@@ -128,12 +139,16 @@ impl Template {
             rest = rest.get(end + 2..).unwrap_or("");
         }
         out.push_str(rest);
-        out.replace("\\n", "\n").replace("\\t", "\t")
+        out
     }
 }
 
 /// A failure as GitHub Actions shows it: an annotation on the run's page.
 pub fn annotate_failure(message: &str, hint: Option<&str>) {
+    annotate("error", message, hint);
+}
+
+fn annotate(level: &str, message: &str, hint: Option<&str>) {
     if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
         let message = match hint {
             Some(hint) => format!("{message} (hint: {hint})"),
@@ -141,6 +156,6 @@ pub fn annotate_failure(message: &str, hint: Option<&str>) {
         };
         // Workflow commands escape %, CR and LF.
         let escaped = message.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-        eprintln!("::error title=facetctl::{escaped}");
+        eprintln!("::{level} title=facetctl::{escaped}");
     }
 }

@@ -341,6 +341,37 @@ fn a_github_step_hands_its_outputs_to_the_next_and_annotates_a_failure() {
     );
     let quiet = ctx.ok(&["-q", "rollback", "--integration", "payments", "--bucket", "qa", "--yes"]);
     assert_eq!(quiet, format!("{}\n", image("qa")));
+    // Nothing moved: what a script captures from -q or --format is empty, not a sentence.
+    let dry = ctx.run(&["-q", "promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--dry-run"]);
+    assert_eq!((dry.code, dry.stdout.as_str()), (0, ""), "{dry:?}");
+    assert!(dry.stderr.starts_with("would promote artifact 1 build-1"), "{dry:?}");
+    let id = ctx.run(&[
+        "promote",
+        "--integration",
+        "payments",
+        "--from",
+        "qa",
+        "--to",
+        "staging",
+        "--format",
+        "{{ .artifact-id }}",
+    ]);
+    assert_eq!(id.stdout, "2\n", "{id:?}");
+    // An output file that cannot be written: the move stands, and the log says what is missing.
+    let mut cmd = ctx.command();
+    cmd.envs(systems()[0].vars.iter().copied()).env("GITHUB_OUTPUT", "/nonexistent/dir/output").args([
+        "promote",
+        "--integration",
+        "payments",
+        "--from",
+        "staging",
+        "--to",
+        "production",
+    ]);
+    let unwritten = ctx.run_with(&mut cmd);
+    assert_eq!(unwritten.code, 0, "{unwritten:?}");
+    assert!(unwritten.stderr.contains("warning: cannot write /nonexistent/dir/output"), "{unwritten:?}");
+    assert!(unwritten.stderr.contains("::warning title=facetctl::cannot write"), "{unwritten:?}");
     let bad =
         ctx.run(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging", "--format", "{{.sha}}"]);
     assert_eq!(bad.code, 2, "{bad:?}");
@@ -356,7 +387,8 @@ fn a_slow_push_without_a_terminal_says_how_far_it_got() {
     ctx.workflow_and_integration("repository-per-bucket");
     // The registry's answer to the first upload is held until the log shows a progress line.
     proxy.inject(Method::POST, "/blobs/uploads/", Fault::Hold, 1);
-    let build = image::sized(ctx.images(), "build-1", "slow", 2, 256 * 1024);
+    // Two platforms: the second's bytes are added only once the first is done.
+    let build = image::multi_arch(ctx.images(), "build-1", "slow");
     let mut cmd = ctx.command();
     cmd.env("FACETCTL_PROGRESS_INTERVAL", "0.05")
         .args(["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"])
@@ -375,8 +407,40 @@ fn a_slow_push_without_a_terminal_says_how_far_it_got() {
     proxy.release();
     log.extend(stderr.map(Result::unwrap));
     assert!(child.wait().unwrap().success(), "{log:#?}");
-    assert!(first.contains(" of 512.") && first.contains("/s, "), "bytes done, total and rate: {first}");
-    let last = log.iter().rev().find(|l| l.contains(" -> qa: ")).unwrap();
-    assert!(last.contains("512.") && last.contains("(100%)"), "the end is said: {log:#?}");
+    assert!(first.contains(" of ") && first.contains("/s, "), "bytes done, total and rate: {first}");
+    // The end is said once the whole image is over, all platforms' bytes counted.
+    let blobs = log.iter().position(|l| l.starts_with("blobs: ")).expect("the copy's report");
+    let uploaded = log[blobs].split_once(" uploaded (").unwrap().1.split_once(')').unwrap().0;
+    let last = &log[blobs - 1];
+    assert!(last.contains(&format!("{uploaded} of {uploaded} (100%)")), "{log:#?}");
     assert!(log.iter().all(|l| !l.contains('\x1b') && !l.contains('\r')), "plain lines, no bar: {log:#?}");
+}
+
+#[test]
+fn a_registry_cannot_write_into_the_ci_log_with_its_error_message() {
+    let registry = TestRegistry::plain();
+    let proxy = FaultProxy::start(&registry.host);
+    let ctx = TestContext::new();
+    ctx.add_registry_as("local", &proxy.host, None);
+    ctx.workflow_and_integration("repository-per-bucket");
+    let body =
+        "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"bad\\r::warning title=x::INJECTED\\n::notice::TOO\"}]}";
+    proxy.inject(Method::POST, "/blobs/uploads/", Fault::Answer { status: 400, body }, 10);
+    let build = image::single(ctx.images(), "build-1", "injected", 1);
+    let mut cmd = ctx.command();
+    cmd.env("GITHUB_ACTIONS", "true").args([
+        "artifact",
+        "push",
+        &build.source(),
+        "--integration",
+        "payments",
+        "--bucket",
+        "qa",
+    ]);
+    let run = ctx.run_with(&mut cmd);
+    assert_ne!(run.code, 0, "{run:?}");
+    assert!(!run.stderr.contains('\r'), "{run:?}");
+    let commands: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(commands.len(), 1, "one annotation, facetctl's own: {run:?}");
+    assert!(commands[0].starts_with("::error title=facetctl::"), "{run:?}");
 }
