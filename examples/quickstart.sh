@@ -11,7 +11,12 @@ if ! command -v docker-registry >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-registry >/dev/null
 fi
-cargo install --locked --quiet --path .
+# FACETCTL_BIN: a facetctl already built (the tests' own), instead of installing one.
+if [ -n "${FACETCTL_BIN:-}" ]; then
+  facetctl() { "$FACETCTL_BIN" "$@"; }
+else
+  cargo install --locked --quiet --path .
+fi
 facetctl --version
 
 work=$(mktemp -d)
@@ -56,5 +61,5 @@ facetctl promote --integration payments --from qa --to staging --reason "QA pass
 facetctl promote --integration payments --from staging --to production
 facetctl artifact push "oci:$work/build-2:build-2" --integration payments --bucket qa --meta git_sha=2222222
 facetctl promote --integration payments --from qa --to staging
-facetctl rollback --integration payments --bucket staging --reason "build-2 fails smoke tests"
+facetctl rollback --integration payments --bucket staging --reason "build-2 fails smoke tests" --yes
 facetctl history --integration payments

@@ -225,3 +225,25 @@ fn the_bitbucket_pipeline_runs_as_written() {
 fn the_azure_pipeline_runs_as_written() {
     runs_as_written("azure-pipelines.yml", "azure-pipelines", "BUILD_SOURCEVERSION");
 }
+
+/// The README's 60-second start: the whole walk on the embedded control plane, as written.
+#[test]
+fn the_quickstart_runs_as_written() {
+    let ctx = TestContext::new();
+    let mut cmd = Command::new("bash");
+    for (key, value) in ctx.command().get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.env("FACETCTL_BIN", env!("CARGO_BIN_EXE_facetctl"))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/quickstart.sh"))
+        .stdin(Stdio::null());
+    let out = cmd.output().unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    let history: Vec<&str> = stdout.lines().skip_while(|l| !l.trim_start().starts_with("TIME")).collect();
+    assert_eq!(history.len(), 7, "six events under a header: {stdout}");
+    assert!(history[1].contains(" staging ") && history[1].contains(" rollback "), "{stdout}");
+}
