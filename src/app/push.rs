@@ -11,9 +11,12 @@ use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Hint, Result};
 use crate::model::{Artifact, BucketEventKind, Digest, Integration, Registry, check_artifact_fields};
+use crate::registry::compress::Compression;
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
-use crate::registry::source::{DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon};
+use crate::registry::source::{
+    Compressed, DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon,
+};
 
 pub struct PushRequest {
     pub source: String,
@@ -27,6 +30,10 @@ pub struct PushRequest {
     pub register: bool,
     /// Copy signatures and attestations of the digest along with it.
     pub referrers: bool,
+    /// How layers that arrive uncompressed are pushed; None: gzip for Docker's exports (whose
+    /// digest facetctl makes up anyway), as they are for an OCI layout (whose digest is the one
+    /// its builder made, and perhaps signed).
+    pub compression: Option<Compression>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -239,10 +246,15 @@ async fn open_source(app: &App, req: &PushRequest, spool: &tempfile::TempDir) ->
             "`artifact register` takes a registry reference; to upload an image from disk or the Docker engine use `artifact push`".into(),
         ));
     }
-    Ok(match spec {
+    let how = req.compression.unwrap_or(match spec {
+        SourceSpec::DockerArchive { .. } | SourceSpec::DockerDaemon { .. } => Compression::Gzip,
+        SourceSpec::OciLayout { .. } | SourceSpec::Registry(_) => Compression::None,
+    });
+    let source: Arc<dyn ImageSource> = match spec {
+        // A registry's image is pushed as it is: its digest is the one asked for.
         SourceSpec::Registry(reference) => {
             let client = registry_access::client_for_host(app, reference.api_host()).await?;
-            Arc::new(RegistrySource { client, reference })
+            return Ok(Arc::new(RegistrySource { client, reference }));
         }
         SourceSpec::OciLayout { dir, tag } => Arc::new(OciLayout::open(&dir, tag).await?),
         SourceSpec::DockerArchive { file, reference } => {
@@ -253,5 +265,7 @@ async fn open_source(app: &App, req: &PushRequest, spool: &tempfile::TempDir) ->
             Arc::new(archive)
         }
         SourceSpec::DockerDaemon { image } => Arc::new(docker_daemon::export(&image, spool).await?),
-    })
+    };
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Ok(Compressed::wrap(source, how, spool.path(), threads).await?)
 }

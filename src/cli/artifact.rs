@@ -82,6 +82,10 @@ pub struct PushArgs {
     /// Say what would be pushed where, checked as a push would be, and change nothing.
     #[arg(long)]
     dry_run: bool,
+    /// How plain-tar layers are pushed (default: gzip from docker-daemon: and docker-archive:, as
+    /// they are from an OCI layout, whose digest its builder made); compressed ones pass through.
+    #[arg(long, value_enum)]
+    compression: Option<crate::registry::compress::Compression>,
     #[command(flatten)]
     step: super::step::StepArgs,
 }
@@ -136,6 +140,7 @@ async fn push_or_register(
         meta,
         no_referrers,
         dry_run,
+        compression,
         step,
     } = args;
     // The branch feeds the routing rule; a CI's own is read only when there is routing to do.
@@ -150,7 +155,18 @@ async fn push_or_register(
     }
     let referrers = !no_referrers;
     let bucket = routed.bucket;
-    let req = PushRequest { source, integration, bucket, tag, external_id, description, metadata, register, referrers };
+    let req = PushRequest {
+        source,
+        integration,
+        bucket,
+        tag,
+        external_id,
+        description,
+        metadata,
+        register,
+        referrers,
+        compression,
+    };
     if dry_run {
         let plan = crate::app::push::plan(app, req).await?;
         let summary = format!("would push {} ({}) to {}", plan.source, plan.digest, plan.target);

@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod blobs;
 pub mod client;
+pub mod compress;
 pub mod copy;
 pub mod credentials;
 pub mod manifest;

@@ -75,6 +75,8 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
         metadata: r.metadata,
         register,
         referrers: true,
+        // Only registry sources reach here: they are pushed as they are.
+        compression: None,
     };
     let outcome = crate::app::push::push(&app, request).await?;
     Ok(FacetsArtifact::of(outcome.artifact, &integration.registry, integration.registration_type))

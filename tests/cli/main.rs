@@ -8,6 +8,7 @@ mod authority;
 mod ci;
 mod cloud;
 mod completions;
+mod compression;
 mod concurrency;
 mod conformance;
 mod credentials;

@@ -86,7 +86,7 @@ fn a_docker_save_archive_is_pushed_and_picks_the_named_image() {
 }
 
 #[test]
-fn the_oci_form_of_docker_save_keeps_the_manifest_bytes() {
+fn the_oci_form_of_docker_save_keeps_the_manifest_bytes_uncompressed() {
     let registry = TestRegistry::plain();
     let ctx = TestContext::new();
     ctx.standard_setup(&registry, "repository-per-bucket");
@@ -120,6 +120,8 @@ fn the_oci_form_of_docker_save_keeps_the_manifest_bytes() {
         "payments",
         "--bucket",
         "qa",
+        "--compression",
+        "none",
     ]);
     assert_eq!(pushed["artifact"]["digest"], layout.digest.as_str(), "the manifest in the archive is pushed as it is");
     assert_eq!(pushed["artifact"]["tag"], "v3");

@@ -1,6 +1,7 @@
 //! Where an image comes from when it is pushed: a registry, or an OCI layout
 //! on disk. Each source gives manifests as exact bytes and blobs as streams.
 
+mod compressed;
 mod docker_archive;
 pub mod docker_daemon;
 mod oci_layout;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+pub use compressed::Compressed;
 pub use docker_archive::DockerArchive;
 pub use oci_layout::OciLayout;
 pub use registry::RegistrySource;

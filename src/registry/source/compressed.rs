@@ -1,0 +1,180 @@
+//! A source whose plain-tar layers are pushed compressed. The layers are
+//! compressed once, into files beside the push, before anything is sent: a
+//! manifest names its blobs by digest, so the compressed digests must be
+//! known first. The manifest is rewritten with them (the config's `diff_ids`
+//! already name the uncompressed layers, as they must), and an index over
+//! such manifests is rewritten to name the new ones. The rest of the image
+//! is served by the source as it was.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use bytes::Bytes;
+use serde_json::Value;
+use tokio_util::io::{ReaderStream, StreamReader, SyncIoBridge};
+
+use super::ImageSource;
+use crate::model::Digest;
+use crate::registry::blobs::BlobStream;
+use crate::registry::compress::{Compression, compress};
+use crate::registry::manifest::{DOCKER_MANIFEST, OCI_MANIFEST};
+use crate::registry::{Manifest, RegistryError};
+
+const OCI_TAR: &str = "application/vnd.oci.image.layer.v1.tar";
+const DOCKER_TAR: &str = "application/vnd.docker.image.rootfs.diff.tar";
+
+pub struct Compressed {
+    inner: Arc<dyn ImageSource>,
+    root: Manifest,
+    /// Rewritten manifests by their new digest.
+    manifests: HashMap<Digest, Manifest>,
+    /// Compressed layers by digest: the file that holds each.
+    blobs: HashMap<Digest, PathBuf>,
+}
+
+impl Compressed {
+    /// `inner` with its plain-tar layers compressed `how`, into files under `dir`. An image whose
+    /// layers are all compressed already comes back as it is, with nothing written.
+    pub async fn wrap(
+        inner: Arc<dyn ImageSource>,
+        how: Compression,
+        dir: &Path,
+        threads: usize,
+    ) -> Result<Arc<dyn ImageSource>, RegistryError> {
+        if how == Compression::None {
+            return Ok(inner);
+        }
+        let mut this = Compressed {
+            root: inner.root_manifest().await?,
+            inner: inner.clone(),
+            manifests: HashMap::new(),
+            blobs: HashMap::new(),
+        };
+        let root = this.root.clone();
+        let Some(root) = this.rewrite(&root, how, dir, threads).await? else { return Ok(inner) };
+        this.root = root;
+        Ok(Arc::new(this))
+    }
+
+    /// The manifest with its plain layers compressed; None when it has none to compress.
+    async fn rewrite(
+        &mut self,
+        manifest: &Manifest,
+        how: Compression,
+        dir: &Path,
+        threads: usize,
+    ) -> Result<Option<Manifest>, RegistryError> {
+        let described = self.inner.describe();
+        let fail = |why: String| RegistryError::Source(format!("{described}: {why}"));
+        let mut doc: Value = serde_json::from_slice(&manifest.bytes).map_err(|e| fail(e.to_string()))?;
+        let mut changed = false;
+        if let Some(children) = doc.get_mut("manifests").and_then(Value::as_array_mut) {
+            for child in children {
+                let (Some(digest), Some(media_type)) = (descriptor_digest(child), child["mediaType"].as_str()) else {
+                    continue;
+                };
+                let child_manifest = self.inner.manifest(&digest, media_type).await?;
+                if let Some(new) = Box::pin(self.rewrite(&child_manifest, how, dir, threads)).await? {
+                    child["digest"] = Value::from(new.digest.to_string());
+                    child["size"] = Value::from(new.bytes.len());
+                    self.manifests.insert(new.digest.clone(), new);
+                    changed = true;
+                }
+            }
+        } else if let Some(layers) = doc.get_mut("layers").and_then(Value::as_array_mut) {
+            let docker = manifest.media_type == DOCKER_MANIFEST;
+            for layer in layers {
+                let media_type = layer["mediaType"].as_str().unwrap_or_default();
+                if media_type != OCI_TAR && media_type != DOCKER_TAR {
+                    continue;
+                }
+                let compressed_type = match (how, docker) {
+                    (Compression::Gzip, false) => "application/vnd.oci.image.layer.v1.tar+gzip",
+                    (Compression::Gzip, true) => "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                    (Compression::Zstd, false) => "application/vnd.oci.image.layer.v1.tar+zstd",
+                    (Compression::Zstd, true) => {
+                        return Err(RegistryError::Source(format!(
+                            "{}: a Docker v2 manifest has no zstd layers; push it with --compression gzip",
+                            self.inner.describe()
+                        )));
+                    }
+                    (Compression::None, _) => return Ok(None),
+                };
+                let Some(digest) = descriptor_digest(layer) else { continue };
+                let written = self.compress_layer(&digest, how, dir, threads).await?;
+                layer["mediaType"] = Value::from(compressed_type);
+                layer["digest"] = Value::from(written.digest.to_string());
+                layer["size"] = Value::from(written.size);
+                changed = true;
+            }
+        }
+        if !changed {
+            return Ok(None);
+        }
+        let bytes = Bytes::from(serde_json::to_vec(&doc).map_err(|e| fail(e.to_string()))?);
+        let media_type = Some(manifest.media_type.as_str()).filter(|m| !m.is_empty()).or(Some(OCI_MANIFEST));
+        Manifest::from_bytes(bytes, media_type).map(Some).map_err(fail)
+    }
+
+    async fn compress_layer(
+        &mut self,
+        digest: &Digest,
+        how: Compression,
+        dir: &Path,
+        threads: usize,
+    ) -> Result<crate::registry::compress::Written, RegistryError> {
+        let stream = self.inner.blob(digest).await?;
+        let path = dir.join(format!("layer-{}", digest.as_str().trim_start_matches("sha256:")));
+        let file = std::fs::File::create(&path)
+            .map_err(|e| RegistryError::Source(format!("cannot write {}: {e}", path.display())))?;
+        let reader = SyncIoBridge::new(StreamReader::new(stream));
+        let out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let written = tokio::task::spawn_blocking(move || compress(how, reader, out, threads))
+            .await
+            .map_err(|e| RegistryError::Source(e.to_string()))?
+            .map_err(|e| RegistryError::Source(format!("cannot compress layer {}: {e}", digest.short())))?;
+        self.blobs.insert(written.digest.clone(), path);
+        Ok(written)
+    }
+}
+
+fn descriptor_digest(descriptor: &Value) -> Option<Digest> {
+    descriptor["digest"].as_str()?.parse().ok()
+}
+
+#[async_trait]
+impl ImageSource for Compressed {
+    fn describe(&self) -> String {
+        self.inner.describe()
+    }
+
+    fn tag(&self) -> Option<String> {
+        self.inner.tag()
+    }
+
+    async fn root_manifest(&self) -> Result<Manifest, RegistryError> {
+        Ok(self.root.clone())
+    }
+
+    async fn manifest(&self, digest: &Digest, media_type: &str) -> Result<Manifest, RegistryError> {
+        match self.manifests.get(digest) {
+            Some(manifest) => Ok(manifest.clone()),
+            None => self.inner.manifest(digest, media_type).await,
+        }
+    }
+
+    async fn blob(&self, digest: &Digest) -> Result<BlobStream, RegistryError> {
+        let Some(path) = self.blobs.get(digest) else { return self.inner.blob(digest).await };
+        let file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| RegistryError::Source(format!("cannot read {}: {e}", path.display())))?;
+        Ok(Box::pin(ReaderStream::with_capacity(file, 256 * 1024)))
+    }
+
+    fn mount_from(&self, _host: &str) -> Option<String> {
+        // The compressed layers are nowhere yet.
+        None
+    }
+}

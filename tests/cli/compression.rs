@@ -1,0 +1,107 @@
+//! Pushes from the Docker engine and `docker save` carry plain tars; they are
+//! stored compressed, as `docker push` stores them. skopeo pulls each image
+//! back, and every layer, unpacked, is byte for byte the tar the engine built:
+//! its digest is the config's diff_id for it.
+
+use std::io::Read;
+use std::process::Command;
+
+use sha2::{Digest as _, Sha256};
+
+use crate::support::docker::DockerImage;
+use crate::support::{TestContext, TestRegistry};
+
+/// Files that compress as real ones do: text, repeated with variation.
+fn files() -> Vec<(&'static str, String)> {
+    let text: String = (0..20_000).map(|i| format!("line {i}: the quick brown fox jumps over {}\n", i % 97)).collect();
+    vec![("app.txt", text.clone()), ("data.txt", text.chars().rev().collect())]
+}
+
+/// skopeo's copy of `repo_ref` into a folder: (manifest, config, the blobs by digest).
+fn pulled(registry: &TestRegistry, repo_ref: &str, into: &std::path::Path) -> (serde_json::Value, serde_json::Value) {
+    let out = Command::new("skopeo")
+        .args(["copy", "--src-tls-verify=false", &format!("docker://{}/{repo_ref}", registry.host)])
+        .arg(format!("dir:{}", into.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(into.join("manifest.json")).unwrap()).unwrap();
+    let config_hex = &manifest["config"]["digest"].as_str().unwrap()[7..];
+    let config = serde_json::from_slice(&std::fs::read(into.join(config_hex)).unwrap()).unwrap();
+    (manifest, config)
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+}
+
+/// Pushes `source` with `compression` (None: the default) and checks what skopeo pulls back.
+fn pushed_and_pulled(
+    ctx: &TestContext,
+    registry: &TestRegistry,
+    source: &str,
+    compression: Option<&str>,
+    bucket: &str,
+) -> (String, Vec<String>) {
+    let mut args = vec!["artifact", "push", source, "--integration", "payments", "--bucket", bucket];
+    if let Some(c) = compression {
+        args.extend(["--compression", c]);
+    }
+    let pushed = ctx.json(&args);
+    let digest = pushed["artifact"]["digest"].as_str().unwrap().to_owned();
+    let into = ctx.images().join(format!("pulled-{bucket}-{}", compression.unwrap_or("default")));
+    let (manifest, config) = pulled(registry, &format!("team/payments/{bucket}@{digest}"), &into);
+    let diff_ids = config["rootfs"]["diff_ids"].as_array().unwrap();
+    let mut media_types = Vec::new();
+    for (layer, diff_id) in manifest["layers"].as_array().unwrap().iter().zip(diff_ids) {
+        let media_type = layer["mediaType"].as_str().unwrap().to_owned();
+        let blob = std::fs::read(into.join(&layer["digest"].as_str().unwrap()[7..])).unwrap();
+        let mut tar = Vec::new();
+        match media_type.rsplit(['+', '.']).next().unwrap() {
+            "gzip" => {
+                flate2::read::GzDecoder::new(&blob[..]).read_to_end(&mut tar).unwrap();
+            }
+            "zstd" => tar = zstd::stream::decode_all(&blob[..]).unwrap(),
+            _ => tar = blob.clone(),
+        }
+        assert_eq!(sha256(&tar), diff_id.as_str().unwrap(), "layer {media_type} unpacks to the engine's tar");
+        media_types.push(media_type);
+    }
+    (digest, media_types)
+}
+
+#[test]
+fn docker_images_are_stored_compressed_and_unpack_to_the_tars_the_engine_built() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let owned = files();
+    let files: Vec<(&str, &str)> = owned.iter().map(|(n, c)| (*n, c.as_str())).collect();
+    let built = DockerImage::build(ctx.images(), "compressed", &files);
+    let archive = ctx.images().join("saved.tar");
+    built.save(&archive, &[]);
+    let daemon = format!("docker-daemon:{}", built.name);
+    let saved = format!("docker-archive:{}", archive.display());
+
+    let gzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+    let (digest, types) = pushed_and_pulled(&ctx, &registry, &daemon, None, "qa");
+    assert_eq!(types, [gzip, gzip], "gzip by default");
+    // The same image gives the same digest, from the engine or its saved archive, every time.
+    let (again, _) = pushed_and_pulled(&ctx, &registry, &saved, None, "staging");
+    assert_eq!(again, digest);
+    let dry =
+        ctx.json(&["artifact", "push", &daemon, "--integration", "payments", "--bucket", "production", "--dry-run"]);
+    assert_eq!(dry["digest"], digest.as_str());
+
+    let (zstd, types) = pushed_and_pulled(&ctx, &registry, &saved, Some("zstd"), "production");
+    assert_eq!(types, ["application/vnd.oci.image.layer.v1.tar+zstd"; 2]);
+    assert_ne!(zstd, digest);
+
+    // As they came: plain tars, each layer's digest its diff_id.
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let (_, types) = pushed_and_pulled(&ctx, &registry, &saved, Some("none"), "qa");
+    assert_eq!(types, ["application/vnd.oci.image.layer.v1.tar"; 2]);
+}
