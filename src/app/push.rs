@@ -251,6 +251,12 @@ async fn open_source(app: &App, req: &PushRequest, spool: &tempfile::TempDir) ->
         SourceSpec::OciLayout { .. } | SourceSpec::Registry(_) => Compression::None,
     });
     let source: Arc<dyn ImageSource> = match spec {
+        SourceSpec::Registry(_) if req.compression.is_some_and(|c| c != Compression::None) => {
+            return Err(Error::Invalid(format!(
+                "{} is in a registry and is copied as it is, digest and all; --compression is for docker-daemon:, docker-archive: and oci: sources",
+                req.source
+            )));
+        }
         // A registry's image is pushed as it is: its digest is the one asked for.
         SourceSpec::Registry(reference) => {
             let client = registry_access::client_for_host(app, reference.api_host()).await?;

@@ -43,22 +43,30 @@ pub struct Written {
     pub size: u64,
 }
 
-/// Writes `input` compressed to `out`; the digest and size of what was written.
-pub fn compress(how: Compression, input: impl Read, out: impl Write, threads: usize) -> std::io::Result<Written> {
-    let mut out = Hashing { inner: out, hash: Sha256::new(), size: 0 };
+/// Most workers a compression uses: neither codec's bytes depend on the number, and libzstd's
+/// buffers grow with it (about 17 MiB a worker at level 3).
+pub const MAX_THREADS: usize = 8;
+
+/// Writes `input` compressed to `out`: what was read and what was written (digest and size
+/// both), so the caller can hold the input to the digest its manifest gave it.
+pub fn compress(
+    how: Compression,
+    input: impl Read,
+    out: impl Write,
+    threads: usize,
+) -> std::io::Result<(Written, Written)> {
+    let threads = threads.clamp(1, MAX_THREADS);
+    let mut input = Counting { inner: input, hash: Sha256::new(), size: 0 };
+    let mut out = Counting { inner: out, hash: Sha256::new(), size: 0 };
     match how {
-        Compression::Gzip => gzip(input, &mut out, threads)?,
-        Compression::Zstd => zstd_stream(input, &mut out, threads)?,
+        Compression::Gzip => gzip(&mut input, &mut out, threads)?,
+        Compression::Zstd => zstd_stream(&mut input, &mut out, threads)?,
         Compression::None => {
-            let mut input = input;
             std::io::copy(&mut input, &mut out)?;
         }
     }
     out.flush()?;
-    let digest = format!("sha256:{}", hex::encode(out.hash.finalize()))
-        .parse()
-        .map_err(|e: crate::model::InvalidInput| std::io::Error::other(e.0))?;
-    Ok(Written { digest, size: out.size })
+    Ok((input.written()?, out.written()?))
 }
 
 fn gzip(mut input: impl Read, out: &mut impl Write, threads: usize) -> std::io::Result<()> {
@@ -83,11 +91,17 @@ fn gzip(mut input: impl Read, out: &mut impl Write, threads: usize) -> std::io::
             length += chunk.len() as u64;
         }
         let deflated: Vec<std::io::Result<Vec<u8>>> = std::thread::scope(|scope| {
-            let workers: Vec<_> =
-                batch.iter().map(|chunk| scope.spawn(|| deflate(chunk, FlushCompress::Full))).collect();
+            // A thread that cannot be started is an error, not a panic (a CI container's pid limit).
+            let workers: Vec<_> = batch
+                .iter()
+                .map(|chunk| std::thread::Builder::new().spawn_scoped(scope, || deflate(chunk, FlushCompress::Full)))
+                .collect();
             workers
                 .into_iter()
-                .map(|w| w.join().unwrap_or_else(|_| Err(std::io::Error::other("a compressor stopped"))))
+                .map(|w| match w {
+                    Ok(w) => w.join().unwrap_or_else(|_| Err(std::io::Error::other("a compressor stopped"))),
+                    Err(e) => Err(e),
+                })
                 .collect()
         });
         for piece in deflated {
@@ -140,14 +154,32 @@ fn zstd_stream(mut input: impl Read, out: &mut impl Write, threads: usize) -> st
     Ok(())
 }
 
-/// A writer that hashes and counts what passes through it.
-struct Hashing<W> {
-    inner: W,
+/// A reader or writer that hashes and counts what passes through it.
+struct Counting<T> {
+    inner: T,
     hash: Sha256,
     size: u64,
 }
 
-impl<W: Write> Write for Hashing<W> {
+impl<T> Counting<T> {
+    fn written(self) -> std::io::Result<Written> {
+        let digest = format!("sha256:{}", hex::encode(self.hash.finalize()))
+            .parse()
+            .map_err(|e: crate::model::InvalidInput| std::io::Error::other(e.0))?;
+        Ok(Written { digest, size: self.size })
+    }
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+}
+
+impl<W: Write> Write for Counting<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.inner.write(buf)?;
         self.hash.update(&buf[..n]);
@@ -163,6 +195,9 @@ impl<W: Write> Write for Hashing<W> {
 mod tests {
     use super::*;
 
+    const GOLDEN_GZIP: &str = "sha256:1eeec30ca74802043ee8e751e09e3d94cc1653ef21d95d6f21d65defeae11f86";
+    const GOLDEN_ZSTD: &str = "sha256:83c8182c78c7deaa1b34604eff7f370b4e36155b98c4f5899222c7a5e7f8f850";
+
     fn layer(bytes: usize) -> Vec<u8> {
         // Compressible, and not all the same: like a file system.
         (0..bytes).map(|i| ((i * 31) % 251) as u8 ^ ((i / 4096) as u8)).collect()
@@ -173,9 +208,10 @@ mod tests {
         for size in [0, 1, CHUNK - 1, CHUNK, 3 * CHUNK + 17] {
             let input = layer(size);
             let mut one = Vec::new();
-            let written = compress(Compression::Gzip, &input[..], &mut one, 1).unwrap();
+            let (read, written) = compress(Compression::Gzip, &input[..], &mut one, 1).unwrap();
+            assert_eq!(read.size, size as u64);
             let mut four = Vec::new();
-            assert_eq!(compress(Compression::Gzip, &input[..], &mut four, 4).unwrap(), written);
+            assert_eq!(compress(Compression::Gzip, &input[..], &mut four, 4).unwrap().1, written);
             assert_eq!(one, four, "{size} bytes");
             assert_eq!(written.size, one.len() as u64);
             let mut back = Vec::new();
@@ -184,12 +220,41 @@ mod tests {
         }
     }
 
+    /// The bytes are part of the contract: an image pushed again must keep its digest. A new zlib-rs
+    /// or libzstd that changes them fails here, before any user's tags stop matching.
+    #[test]
+    fn the_bytes_stay_the_same_from_release_to_release() {
+        let input = layer(2 * CHUNK + 5);
+        let digest = |how| compress(how, &input[..], std::io::sink(), 2).unwrap().1.digest.to_string();
+        assert_eq!(digest(Compression::Gzip), GOLDEN_GZIP);
+        assert_eq!(digest(Compression::Zstd), GOLDEN_ZSTD);
+    }
+
+    #[test]
+    fn incompressible_data_is_kept_whole() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let input: Vec<u8> = (0..CHUNK + 77)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        let mut out = Vec::new();
+        compress(Compression::Gzip, &input[..], &mut out, 2).unwrap();
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&out[..]).read_to_end(&mut back).unwrap();
+        assert_eq!(back, input);
+    }
+
     #[test]
     fn zstd_unpacks_to_the_same_bytes_and_does_not_depend_on_the_cores() {
-        let input = layer(5 * CHUNK + 3);
+        // More than three of libzstd's 8 MiB jobs, so the workers split it.
+        let input = layer(26 * CHUNK + 3);
         let (mut one, mut two) = (Vec::new(), Vec::new());
-        let written = compress(Compression::Zstd, &input[..], &mut one, 1).unwrap();
-        assert_eq!(compress(Compression::Zstd, &input[..], &mut two, 2).unwrap(), written);
+        let written = compress(Compression::Zstd, &input[..], &mut one, 1).unwrap().1;
+        assert_eq!(compress(Compression::Zstd, &input[..], &mut two, 4).unwrap().1, written);
         assert_eq!(one, two);
         assert_eq!(zstd::stream::decode_all(&one[..]).unwrap(), input);
     }

@@ -105,3 +105,33 @@ fn docker_images_are_stored_compressed_and_unpack_to_the_tars_the_engine_built()
     let (_, types) = pushed_and_pulled(&ctx, &registry, &saved, Some("none"), "qa");
     assert_eq!(types, ["application/vnd.oci.image.layer.v1.tar"; 2]);
 }
+
+#[test]
+fn a_damaged_layer_is_refused_before_anything_is_pushed() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let layout = crate::support::image::single(ctx.images(), "build-1", "damaged", 2);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(layout.dir.join("blobs/sha256").join(&layout.digest[7..])).unwrap())
+            .unwrap();
+    let layer = layout.dir.join("blobs/sha256").join(&manifest["layers"][0]["digest"].as_str().unwrap()[7..]);
+    let mut bytes = std::fs::read(&layer).unwrap();
+    bytes[0] ^= 0xff;
+    std::fs::write(&layer, bytes).unwrap();
+    let run = ctx.run(&[
+        "artifact",
+        "push",
+        &layout.source(),
+        "--integration",
+        "payments",
+        "--bucket",
+        "qa",
+        "--compression",
+        "gzip",
+    ]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("the source is damaged"), "{run:?}");
+    assert!(ctx.history().is_empty());
+    assert_eq!(crate::support::skopeo::digest(&registry, "team/payments/qa:current"), None);
+}

@@ -32,6 +32,8 @@ pub struct Compressed {
     manifests: HashMap<Digest, Manifest>,
     /// Compressed layers by digest: the file that holds each.
     blobs: HashMap<Digest, PathBuf>,
+    /// What each plain layer became, by its own digest.
+    done: HashMap<Digest, crate::registry::compress::Written>,
 }
 
 impl Compressed {
@@ -51,6 +53,7 @@ impl Compressed {
             inner: inner.clone(),
             manifests: HashMap::new(),
             blobs: HashMap::new(),
+            done: HashMap::new(),
         };
         let root = this.root.clone();
         let Some(root) = this.rewrite(&root, how, dir, threads).await? else { return Ok(inner) };
@@ -103,7 +106,8 @@ impl Compressed {
                     (Compression::None, _) => return Ok(None),
                 };
                 let Some(digest) = descriptor_digest(layer) else { continue };
-                let written = self.compress_layer(&digest, how, dir, threads).await?;
+                let size = layer["size"].as_u64().unwrap_or_default();
+                let written = self.compress_layer(&digest, size, how, dir, threads).await?;
                 layer["mediaType"] = Value::from(compressed_type);
                 layer["digest"] = Value::from(written.digest.to_string());
                 layer["size"] = Value::from(written.size);
@@ -121,21 +125,44 @@ impl Compressed {
     async fn compress_layer(
         &mut self,
         digest: &Digest,
+        size: u64,
         how: Compression,
         dir: &Path,
         threads: usize,
     ) -> Result<crate::registry::compress::Written, RegistryError> {
+        // A layer listed twice (in one manifest, or in two platforms') is compressed once.
+        if let Some(done) = self.done.get(digest) {
+            return Ok(done.clone());
+        }
         let stream = self.inner.blob(digest).await?;
         let path = dir.join(format!("layer-{}", digest.as_str().trim_start_matches("sha256:")));
         let file = std::fs::File::create(&path)
             .map_err(|e| RegistryError::Source(format!("cannot write {}: {e}", path.display())))?;
         let reader = SyncIoBridge::new(StreamReader::new(stream));
         let out = std::io::BufWriter::with_capacity(1 << 20, file);
-        let written = tokio::task::spawn_blocking(move || compress(how, reader, out, threads))
+        let described = self.inner.describe();
+        let (read, written) = tokio::task::spawn_blocking(move || compress(how, reader, out, threads))
             .await
             .map_err(|e| RegistryError::Source(e.to_string()))?
-            .map_err(|e| RegistryError::Source(format!("cannot compress layer {}: {e}", digest.short())))?;
+            .map_err(|e| {
+                RegistryError::Source(format!(
+                    "{described}: cannot compress layer {} into {} (TMPDIR): {e}",
+                    digest.short(),
+                    dir.display()
+                ))
+            })?;
+        // The registry checks a plain layer's bytes against its digest; a compressed one's it
+        // cannot, so they are checked here, before anything is pushed.
+        if read.digest != *digest || read.size != size {
+            return Err(RegistryError::Source(format!(
+                "{described}: layer {} holds {} bytes with digest {}, not the {size} bytes its manifest names; the source is damaged",
+                digest.short(),
+                read.size,
+                read.digest.short()
+            )));
+        }
         self.blobs.insert(written.digest.clone(), path);
+        self.done.insert(digest.clone(), written.clone());
         Ok(written)
     }
 }
