@@ -106,7 +106,7 @@ async fn prepare(app: &App, req: &PushRequest) -> Result<Prepared> {
     let registry = app.plane.registry(&integration.registry).await?;
     // A daemon export is spooled here; it must outlive the copy.
     let spool = tempfile::tempdir().map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
-    let source = open_source(app, req, &spool).await?;
+    let (source, compression) = open_source(app, req, &spool).await?;
     if req.register && source.mount_from(registry.host()).is_none() {
         return Err(Error::Invalid(format!(
             "{} is not in registry {} ({}); `artifact register` records images already there, `artifact push` copies them",
@@ -124,6 +124,9 @@ async fn prepare(app: &App, req: &PushRequest) -> Result<Prepared> {
         // The source's own tag, which the control plane has not seen yet.
         app.plane.check_write(&integration.name, &req.bucket, Some(&tag)).await?;
     }
+    // Compressing takes a while: only once everything that could refuse the push has said yes.
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let source = Compressed::wrap(source, compression, spool.path(), threads).await?;
     Ok(Prepared { integration, registry, source, tag, _spool: spool })
 }
 
@@ -239,7 +242,12 @@ async fn push_prepared(
     outcome
 }
 
-async fn open_source(app: &App, req: &PushRequest, spool: &tempfile::TempDir) -> Result<Arc<dyn ImageSource>> {
+/// The source, and how its plain layers are to be compressed.
+async fn open_source(
+    app: &App,
+    req: &PushRequest,
+    spool: &tempfile::TempDir,
+) -> Result<(Arc<dyn ImageSource>, Compression)> {
     let spec = SourceSpec::parse(&req.source)?;
     if req.register && !matches!(spec, SourceSpec::Registry(_)) {
         return Err(Error::Invalid(
@@ -260,7 +268,7 @@ async fn open_source(app: &App, req: &PushRequest, spool: &tempfile::TempDir) ->
         // A registry's image is pushed as it is: its digest is the one asked for.
         SourceSpec::Registry(reference) => {
             let client = registry_access::client_for_host(app, reference.api_host()).await?;
-            return Ok(Arc::new(RegistrySource { client, reference }));
+            return Ok((Arc::new(RegistrySource { client, reference }), Compression::None));
         }
         SourceSpec::OciLayout { dir, tag } => Arc::new(OciLayout::open(&dir, tag).await?),
         SourceSpec::DockerArchive { file, reference } => {
@@ -272,6 +280,5 @@ async fn open_source(app: &App, req: &PushRequest, spool: &tempfile::TempDir) ->
         }
         SourceSpec::DockerDaemon { image } => Arc::new(docker_daemon::export(&image, spool).await?),
     };
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    Ok(Compressed::wrap(source, how, spool.path(), threads).await?)
+    Ok((source, how))
 }

@@ -135,3 +135,46 @@ fn a_damaged_layer_is_refused_before_anything_is_pushed() {
     assert!(ctx.history().is_empty());
     assert_eq!(crate::support::skopeo::digest(&registry, "team/payments/qa:current"), None);
 }
+
+/// buildx's OCI output with an attestation beside the platform image: compressed on request, the
+/// platform manifest is remade; the attestation (not an image) is not, and now names the new one.
+#[test]
+fn an_attestation_follows_the_image_it_describes_when_the_layers_are_compressed() {
+    use crate::support::image::{layout_index, put_blob, single};
+    use serde_json::json;
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let image = single(ctx.images(), "v1", "attested", 2);
+    let blob = |digest: &str| image.dir.join("blobs/sha256").join(&digest[7..]);
+    let platform_size = std::fs::metadata(blob(&image.digest)).unwrap().len();
+
+    let mut config = put_blob(&image.dir, b"{}");
+    config["mediaType"] = json!("application/vnd.oci.empty.v1+json");
+    let mut statement = put_blob(&image.dir, b"{\"_type\":\"https://in-toto.io/Statement/v1\"}");
+    statement["mediaType"] = json!("application/vnd.oci.image.layer.v1.tar");
+    let attestation = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": config, "layers": [statement]});
+    let mut attestation_desc = put_blob(&image.dir, &serde_json::to_vec(&attestation).unwrap());
+    attestation_desc["mediaType"] = json!("application/vnd.oci.image.manifest.v1+json");
+    attestation_desc["platform"] = json!({"architecture": "unknown", "os": "unknown"});
+    attestation_desc["annotations"] = json!({
+        "vnd.docker.reference.digest": image.digest, "vnd.docker.reference.type": "attestation-manifest"});
+    let index = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": [
+        {"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": image.digest, "size": platform_size,
+         "platform": {"architecture": "amd64", "os": "linux"}},
+        attestation_desc.clone(),
+    ]});
+    let mut index_desc = put_blob(&image.dir, &serde_json::to_vec(&index).unwrap());
+    index_desc["mediaType"] = json!("application/vnd.oci.image.index.v1+json");
+    layout_index(&image.dir, &[("v1", &index_desc)]);
+
+    let source = format!("oci:{}:v1", image.dir.display());
+    ctx.json(&["artifact", "push", &source, "--integration", "payments", "--bucket", "qa", "--compression", "gzip"]);
+    let pushed = crate::support::skopeo::raw_manifest(&registry, "team/payments/qa:v1").unwrap();
+    let pushed: serde_json::Value = serde_json::from_slice(&pushed).unwrap();
+    let (platform, attested) = (&pushed["manifests"][0], &pushed["manifests"][1]);
+    assert_ne!(platform["digest"], image.digest.as_str(), "the platform manifest names gzipped layers now");
+    assert_eq!(attested["digest"], attestation_desc["digest"], "the attestation is not an image: kept as it is");
+    assert_eq!(attested["annotations"]["vnd.docker.reference.digest"], platform["digest"]);
+}

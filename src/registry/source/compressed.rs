@@ -74,7 +74,8 @@ impl Compressed {
         let mut doc: Value = serde_json::from_slice(&manifest.bytes).map_err(|e| fail(e.to_string()))?;
         let mut changed = false;
         if let Some(children) = doc.get_mut("manifests").and_then(Value::as_array_mut) {
-            for child in children {
+            let mut renamed = HashMap::new();
+            for child in children.iter_mut() {
                 let (Some(digest), Some(media_type)) = (descriptor_digest(child), child["mediaType"].as_str()) else {
                     continue;
                 };
@@ -82,15 +83,26 @@ impl Compressed {
                 if let Some(new) = Box::pin(self.rewrite(&child_manifest, how, dir, threads)).await? {
                     child["digest"] = Value::from(new.digest.to_string());
                     child["size"] = Value::from(new.bytes.len());
+                    renamed.insert(digest.to_string(), new.digest.to_string());
                     self.manifests.insert(new.digest.clone(), new);
                     changed = true;
                 }
             }
+            // buildx's attestation entries name the platform manifest they describe; they follow it.
+            for child in children.iter_mut() {
+                let key = "vnd.docker.reference.digest";
+                if let Some(new) = child["annotations"][key].as_str().and_then(|old| renamed.get(old)).cloned() {
+                    child["annotations"][key] = Value::from(new);
+                }
+            }
+        } else if !is_image(&doc) {
+            // An OCI artifact (a signature, an SBOM...) is not an image: its blobs stay as they are.
         } else if let Some(layers) = doc.get_mut("layers").and_then(Value::as_array_mut) {
             let docker = manifest.media_type == DOCKER_MANIFEST;
             for layer in layers {
                 let media_type = layer["mediaType"].as_str().unwrap_or_default();
-                if media_type != OCI_TAR && media_type != DOCKER_TAR {
+                // A layer fetched from elsewhere (`urls`) is the blob it names, not one to remake.
+                if (media_type != OCI_TAR && media_type != DOCKER_TAR) || layer.get("urls").is_some() {
                     continue;
                 }
                 let compressed_type = match (how, docker) {
@@ -111,6 +123,10 @@ impl Compressed {
                 layer["mediaType"] = Value::from(compressed_type);
                 layer["digest"] = Value::from(written.digest.to_string());
                 layer["size"] = Value::from(written.size);
+                // Embedded bytes would be the plain tar's.
+                if let Some(fields) = layer.as_object_mut() {
+                    fields.remove("data");
+                }
                 changed = true;
             }
         }
@@ -165,6 +181,14 @@ impl Compressed {
         self.done.insert(digest.clone(), written.clone());
         Ok(written)
     }
+}
+
+/// Whether a manifest is a container image's: its config is an image config.
+fn is_image(manifest: &Value) -> bool {
+    matches!(
+        manifest["config"]["mediaType"].as_str(),
+        Some("application/vnd.oci.image.config.v1+json" | "application/vnd.docker.container.image.v1+json")
+    )
 }
 
 fn descriptor_digest(descriptor: &Value) -> Option<Digest> {
