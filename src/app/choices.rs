@@ -53,7 +53,7 @@ pub async fn buckets(plane: &dyn ControlPlane, integration: &str) -> Result<Vec<
     for bucket in known {
         let head = plane.current_artifact(&integration.name, &bucket).await?;
         let about = match head {
-            Some(a) => format!("{} {}", a.tag, short(&a.digest)),
+            Some(a) => format!("{} {}", a.tag, a.digest.abbreviated()),
             None => "empty".to_owned(),
         };
         choices.push(Choice::new(bucket, about));
@@ -92,8 +92,14 @@ pub async fn artifacts(plane: &dyn ControlPlane, integration: &str, bucket: Opti
     Ok(artifacts
         .into_iter()
         .map(|a| {
-            let about =
-                format!("{} {} {}, {} by {}", a.bucket, a.tag, short(&a.digest), ago(now, a.created_at), a.created_by);
+            let about = format!(
+                "{} {} {}, {} by {}",
+                a.bucket,
+                a.tag,
+                a.digest.abbreviated(),
+                ago(now, a.created_at),
+                a.created_by
+            );
             Choice::new(a.id.to_string(), about)
         })
         .collect())
@@ -161,10 +167,6 @@ pub async fn environments(plane: &dyn ControlPlane) -> Result<Vec<Choice>> {
         .into_iter()
         .map(|e| Choice::new(e.name, format!("in {}", e.release_stream)))
         .collect())
-}
-
-fn short(digest: &model::Digest) -> String {
-    digest.to_string().chars().take("sha256:".len() + 12).collect()
 }
 
 /// How far from now, as people say it: `3m ago`, `2h ago`, `5d ago`; ahead, `in 3h`.

@@ -29,11 +29,7 @@ pub static WIDE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::
 
 /// A digest as a table shows it: short (`sha256:1a2b3c4d5e6f`) unless `-o wide`.
 pub fn short(digest: &crate::model::Digest) -> String {
-    let whole = digest.to_string();
-    if WIDE.load(std::sync::atomic::Ordering::Relaxed) {
-        return whole;
-    }
-    whole.chars().take("sha256:".len() + 12).collect()
+    if WIDE.load(std::sync::atomic::Ordering::Relaxed) { digest.to_string() } else { digest.abbreviated() }
 }
 
 /// A time as a table shows it. On a terminal: how long ago, within a week, else the local

@@ -105,41 +105,48 @@ fn summary(a: &Artifact, done: &str) -> String {
     )
 }
 
-/// `{{.key}}` placeholders in text, checked when the command line is read.
+/// `{{.key}}` placeholders in text, read once when the command line is: the text between them,
+/// and the output each names (as `values` names it: `artifact-id`).
 #[derive(Debug, Clone)]
-pub struct Template(String);
+pub struct Template(Vec<Piece>);
 
-const KEYS: [&str; 6] = ["digest", "image", "tag", "artifact_id", "bucket", "integration"];
+#[derive(Debug, Clone)]
+enum Piece {
+    Text(String),
+    Value(&'static str),
+}
+
+const KEYS: [&str; 6] = ["digest", "image", "tag", "artifact-id", "bucket", "integration"];
 
 fn parse_template(s: &str) -> Result<Template, String> {
+    // `\n` and `\t` in the template are a newline and a tab; values are printed as they are.
+    let text = |t: &str| Piece::Text(t.replace("\\n", "\n").replace("\\t", "\t"));
+    let mut pieces = Vec::new();
     let mut rest = s;
     while let Some(start) = rest.find("{{") {
         let end = rest[start..].find("}}").ok_or_else(|| format!("{s:?} opens {{{{ without closing it"))?;
-        let key = rest[start + 2..start + end].trim();
-        let key = key.strip_prefix('.').unwrap_or(key).replace('-', "_");
-        if !KEYS.contains(&key.as_str()) {
-            return Err(format!("no value {key:?} to print; there are {}", KEYS.join(", ")));
-        }
+        let named = rest[start + 2..start + end].trim();
+        let named = named.strip_prefix('.').unwrap_or(named).replace('_', "-");
+        let key = KEYS.iter().find(|k| **k == named).ok_or_else(|| {
+            format!("no value {:?} to print; there are {}", named.replace('-', "_"), KEYS.join(", ").replace('-', "_"))
+        })?;
+        pieces.push(text(&rest[..start]));
+        pieces.push(Piece::Value(key));
         rest = &rest[start + end + 2..];
     }
-    // `\n` and `\t` in the template are a newline and a tab; values are printed as they are.
-    Ok(Template(s.replace("\\n", "\n").replace("\\t", "\t")))
+    pieces.push(text(rest));
+    Ok(Template(pieces))
 }
 
 impl Template {
     fn fill(&self, values: &[(&'static str, String)]) -> String {
-        let mut out = String::new();
-        let mut rest = self.0.as_str();
-        while let Some(start) = rest.find("{{") {
-            out.push_str(&rest[..start]);
-            let end = rest[start..].find("}}").map_or(rest.len(), |e| start + e);
-            let key = rest[start + 2..end].trim();
-            let key = key.strip_prefix('.').unwrap_or(key).replace('_', "-");
-            out.push_str(values.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| v.as_str()));
-            rest = rest.get(end + 2..).unwrap_or("");
-        }
-        out.push_str(rest);
-        out
+        self.0
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(t) => t.as_str(),
+                Piece::Value(key) => values.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str()),
+            })
+            .collect()
     }
 }
 

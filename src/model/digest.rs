@@ -35,6 +35,11 @@ impl Digest {
     pub fn short(&self) -> &str {
         &self.hex()[..12]
     }
+
+    /// `sha256:` and the first 12 hex characters, as tables and pick lists show a digest.
+    pub fn abbreviated(&self) -> String {
+        format!("sha256:{}", self.short())
+    }
 }
 
 impl FromStr for Digest {

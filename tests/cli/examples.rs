@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::ci::systems;
-use crate::support::context::run_with_stdin;
+use crate::support::context::{in_env_of, run_with_stdin};
 use crate::support::server::{TestServer, database};
 use crate::support::{TestContext, TestRegistry, skopeo, wait_until};
 
@@ -116,13 +116,7 @@ fn runs_as_written(file: &str, system: &str, commit_var: &str) {
     let bin = Path::new(env!("CARGO_BIN_EXE_facetctl")).parent().unwrap();
     // A CI step: bash, in the checkout, with the CI's variables and the job's secrets.
     let step = |command: &str| {
-        let mut bash = Command::new("bash");
-        for (key, value) in ctx.command().get_envs() {
-            match value {
-                Some(value) => bash.env(key, value),
-                None => bash.env_remove(key),
-            };
-        }
+        let mut bash = in_env_of(&ctx.command(), "bash");
         bash.env_remove("FACETCTL_ACTOR")
             .envs(system.vars.iter().copied())
             .env(commit_var, &commit)
@@ -230,13 +224,7 @@ fn the_azure_pipeline_runs_as_written() {
 #[test]
 fn the_quickstart_runs_as_written() {
     let ctx = TestContext::new();
-    let mut cmd = Command::new("bash");
-    for (key, value) in ctx.command().get_envs() {
-        match value {
-            Some(value) => cmd.env(key, value),
-            None => cmd.env_remove(key),
-        };
-    }
+    let mut cmd = in_env_of(&ctx.command(), "bash");
     cmd.env("FACETCTL_BIN", env!("CARGO_BIN_EXE_facetctl"))
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/quickstart.sh"))
         .stdin(Stdio::null());

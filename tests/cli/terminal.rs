@@ -6,6 +6,7 @@
 
 use std::process::Command;
 
+use crate::support::context::in_env_of;
 use crate::support::image::{self, OciImage};
 use crate::support::server::{TestServer, database};
 use crate::support::terminal::Terminal;
@@ -216,15 +217,13 @@ impl Shell {
             "fish" => (&["--no-config"], "facetctl completions fish | source", "echo ready-(math 40+2)"),
             other => panic!("no shell {other}"),
         };
-        let mut cmd = Command::new(which);
-        cmd.args(args);
-        for (key, value) in person(ctx, &[]).get_envs() {
-            match value {
-                Some(value) => cmd.env(key, value),
-                None => cmd.env_remove(key),
-            };
-        }
-        cmd.env("PATH", path).env("PS1", "$ ").envs(env.iter().copied());
+        let found = Command::new(which).arg("-c").arg("exit 0").status();
+        assert!(
+            found.is_ok_and(|s| s.success()),
+            "{which} is not installed; .ci/run installs it (Debian package {which})"
+        );
+        let mut cmd = in_env_of(&person(ctx, &[]), which);
+        cmd.args(args).env("PATH", path).env("PS1", "$ ").envs(env.iter().copied());
         let mut shell = Shell { t: Terminal::spawn(&cmd, 200), ready };
         shell.t.send(&format!("{load}\r"));
         shell.wait_ready();

@@ -220,6 +220,19 @@ impl TestContext {
     }
 }
 
+/// `program` run with the environment `like` sets and removes: a shell or script in this user's
+/// world, as facetctl itself would be.
+pub fn in_env_of(like: &Command, program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    for (key, value) in like.get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd
+}
+
 pub fn run_with_stdin(cmd: &mut Command, input: &str) -> Run {
     use std::io::Write;
     let mut child = cmd

@@ -22,15 +22,9 @@ impl Terminal {
     /// Runs `cmd` (its program, arguments and environment) on a pty `cols` wide, with echo on:
     /// a program that reads a secret without turning echo off would show it.
     pub fn spawn(cmd: &Command, cols: u16) -> Terminal {
-        let mut sh = Command::new("sh");
+        let mut sh = super::context::in_env_of(cmd, "sh");
         sh.args(["-c", &format!("stty cols {cols} rows 50 echo; exec \"$0\" \"$@\"")]);
         sh.arg(cmd.get_program()).args(cmd.get_args());
-        for (key, value) in cmd.get_envs() {
-            match value {
-                Some(value) => sh.env(key, value),
-                None => sh.env_remove(key),
-            };
-        }
         if let Some(dir) = cmd.get_current_dir() {
             sh.current_dir(dir);
         }
