@@ -92,6 +92,7 @@ async fn prepare(store: &Store, home: &std::path::Path, records: i64) -> BenchRe
             repository: name,
             layout: Layout::RepositoryPerBucket,
             workflow: Some("standard".into()),
+            bucket_registries: Default::default(),
         };
         plane.create_integration(new).await?;
     }

@@ -152,9 +152,15 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     {
         app.plane.check_force(Forcing::ThroughFreeze).await?;
     }
-    let registry = app.plane.registry(&integration.registry).await?;
-    let from_repo = registry.bucket_repository(&integration, &req.from);
+    // Each bucket may live in its own registry (production in another account, say).
+    let from_registry = app.plane.registry(integration.registry_for(&req.from)).await?;
+    let registry = match integration.registry_for(&req.to) {
+        same if same == from_registry.name => from_registry.clone(),
+        other => app.plane.registry(other).await?,
+    };
+    let from_repo = from_registry.bucket_repository(&integration, &req.from);
     let to_repo = registry.bucket_repository(&integration, &req.to);
+    let same_place = from_registry.name == registry.name && from_repo == to_repo;
     let moving_tag = integration.current_tag(&req.to);
     let to_tag = integration.artifact_tag(&req.to, &source.tag);
     if req.dry_run {
@@ -168,7 +174,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
                 artifact_id: source.id,
                 tag: source.tag.clone(),
                 digest: source.digest.clone(),
-                source: format!("{}/{from_repo}@{}", registry.host(), source.digest),
+                source: format!("{}/{from_repo}@{}", from_registry.host(), source.digest),
                 target: format!("{}/{to_repo}:{to_tag}", registry.host()),
                 approvals_needed: gate.map(|g| g.approvals),
                 pushed_by: source.created_by.clone(),
@@ -180,6 +186,13 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     }
 
     let client = registry_access::client_for(app, &registry, Some((&integration.name, &req.to))).await?;
+    // Read from the source bucket's registry with what may be read there: its own client when it
+    // is another registry, the target's client (and its token) when they are one.
+    let from_client = if from_registry.name == registry.name {
+        client.clone()
+    } else {
+        registry_access::client_for(app, &from_registry, Some((&integration.name, &req.from))).await?
+    };
     // A promotion already done changes nothing, once the registry's moving tag is seen to agree
     // with the record; one that drifted is put back under the lease, below.
     if let Some(current) = app.plane.current_artifact(&integration.name, &req.to).await?
@@ -189,10 +202,10 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     {
         return Ok(PromoteOutcome::Unchanged { artifact: current, repaired: None });
     }
-    let from_ref = format!("{}/{from_repo}@{}", registry.host(), source.digest);
+    let from_ref = format!("{}/{from_repo}@{}", from_registry.host(), source.digest);
     let reference = from_ref.parse().map_err(Error::Registry)?;
-    let manifest = client.get_manifest(&from_repo, source.digest.as_str()).await?;
-    let image = Arc::new(RegistrySource { client: client.clone(), reference });
+    let manifest = from_client.get_manifest(&from_repo, source.digest.as_str()).await?;
+    let image = Arc::new(RegistrySource { client: from_client.clone(), reference });
     let copy = Copy {
         source: image.as_ref(),
         dest: &client,
@@ -201,7 +214,8 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
         progress: app.reporter.progress(&format!("{} -> {}", req.from, req.to)),
     };
     let referrers = ReferrerCopy {
-        client: &client,
+        from: &from_client,
+        to: &client,
         from_repo: &from_repo,
         to_repo: &to_repo,
         concurrency: app.concurrency,
@@ -210,7 +224,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
     // The image's blobs and its referrers at once, both before the tags move:
     // whoever pulls the new head finds its content and its signature there.
     let (report, referrers) = tokio::try_join!(
-        async { if from_repo == to_repo { Ok(CopyReport::default()) } else { copy.content_of(&manifest).await } },
+        async { if same_place { Ok(CopyReport::default()) } else { copy.content_of(&manifest).await } },
         async { if req.referrers { referrers.of(&source.digest).await } else { Ok(ReferrersReport::default()) } }
     )?;
 

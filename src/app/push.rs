@@ -103,7 +103,7 @@ async fn prepare(app: &App, req: &PushRequest) -> Result<Prepared> {
     // the bucket and the caller's role now, with the tag when it is given.
     app.plane.check_write(&integration.name, &req.bucket, req.tag.as_deref()).await?;
     check_artifact_fields(&req.metadata, req.description.as_deref(), req.external_id.as_deref())?;
-    let registry = app.plane.registry(&integration.registry).await?;
+    let registry = app.plane.registry(integration.registry_for(&req.bucket)).await?;
     // A daemon export is spooled here; it must outlive the copy.
     let spool = tempfile::tempdir().map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
     let (source, compression) = open_source(app, req, &spool).await?;
@@ -170,7 +170,8 @@ async fn push_prepared(
     let referrers = match source.mount_from(registry.host()) {
         Some(from_repo) if req.referrers => {
             let referrers = ReferrerCopy {
-                client: &dest,
+                from: &dest,
+                to: &dest,
                 from_repo: &from_repo,
                 to_repo: &repo,
                 concurrency: app.concurrency,

@@ -51,7 +51,7 @@ pub async fn rollback(app: &App, req: RollbackRequest) -> Result<RollbackOutcome
     if unless_forced(app.plane.check_write(&integration.name, &req.bucket, None).await, req.forced)? {
         app.plane.check_force(crate::model::Forcing::ThroughFreeze).await?;
     }
-    let registry = app.plane.registry(&integration.registry).await?;
+    let registry = app.plane.registry(integration.registry_for(&req.bucket)).await?;
     let held = bucket_lock::acquire(app, &integration.name, &req.bucket).await?;
     let outcome = async {
         let (current, target) = choose(app, &integration.name, &req).await?;

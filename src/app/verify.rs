@@ -48,12 +48,21 @@ pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Resul
     for integration in integrations {
         let expected = expected_tags(app, &integration).await?;
         report.checked += expected.len();
-        let registry = app.plane.registry(&integration.registry).await?;
-        // Reading needs no bucket's write credentials; a repair asks for its bucket's.
-        let client = registry_access::client_for(app, &registry, None).await?;
+        // Each registry the integration's buckets live in, opened once. Reading needs no
+        // bucket's write credentials; a repair asks for its bucket's.
+        let mut registries = BTreeMap::new();
+        for fix in &expected {
+            let name = integration.registry_for(&fix.bucket);
+            if !registries.contains_key(name) {
+                let registry = app.plane.registry(name).await?;
+                let client = registry_access::client_for(app, &registry, None).await?;
+                registries.insert(name.to_owned(), (registry, client));
+            }
+        }
         let found: Vec<Option<TagRepair>> = futures_util::stream::iter(expected)
             .map(|fix| {
-                let (client, repo) = (&client, registry.bucket_repository(&integration, &fix.bucket));
+                let (registry, client) = &registries[integration.registry_for(&fix.bucket)];
+                let repo = registry.bucket_repository(&integration, &fix.bucket);
                 async move {
                     let drifted = bucket_tags::drift(client, &repo, &fix.tag, &fix.expected).await?;
                     Ok::<_, crate::Error>(drifted.map(|found| TagRepair { found, ..fix }))
@@ -66,7 +75,7 @@ pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Resul
             // One tag that cannot be repaired (a protected bucket, a busy one) does not stop the rest.
             let (repaired, error) = match repair {
                 false => (false, None),
-                true => match repair_one(app, &integration, &registry, &fix).await {
+                true => match repair_one(app, &integration, &registries[integration.registry_for(&fix.bucket)].0, &fix).await {
                     Ok(done) => (done, None),
                     Err(e) => (false, Some(e.to_string())),
                 },

@@ -6,7 +6,7 @@ use super::{App, registry_access};
 use crate::error::{Error, Result};
 use crate::model::Digest;
 
-/// Each of `tags` of `bucket` names `digest` in the integration's registry.
+/// Each of `tags` of `bucket` names `digest` in the registry that holds the bucket.
 pub async fn registry_holds(
     app: &App,
     integration: &str,
@@ -15,7 +15,7 @@ pub async fn registry_holds(
     digest: &Digest,
 ) -> Result<()> {
     let integration = app.plane.integration(integration).await?;
-    let registry = app.plane.registry(&integration.registry).await?;
+    let registry = app.plane.registry(integration.registry_for(bucket)).await?;
     let client = registry_access::client_for(app, &registry, Some((&integration.name, bucket))).await?;
     let repo = registry.bucket_repository(&integration, bucket);
     for tag in tags {

@@ -89,7 +89,11 @@ impl Tabular for Integration {
         vec![
             self.name.clone(),
             self.registration_type.to_string(),
-            self.registry.clone(),
+            // Buckets kept elsewhere follow the registry: `main,production=prod`.
+            std::iter::once(self.registry.clone())
+                .chain(self.bucket_registries.iter().map(|(bucket, registry)| format!("{bucket}={registry}")))
+                .collect::<Vec<_>>()
+                .join(","),
             self.repository.clone(),
             self.layout.to_string(),
             opt(&self.workflow),

@@ -210,9 +210,9 @@ pub enum IntegrationCommand {
     },
     /// Attach a workflow or a routing rule to an integration, or detach them.
     #[command(group = clap::ArgGroup::new("change").required(true).multiple(true)
-        .args(["workflow", "no_workflow", "rule", "no_rule"]))]
+        .args(["workflow", "no_workflow", "rule", "no_rule", "bucket_registry"]))]
     #[command(
-        after_long_help = "Examples:\n  facetctl integration update payments --workflow guarded\n  facetctl integration update payments --rule by-branch\n  facetctl integration update payments --no-rule"
+        after_long_help = "Examples:\n  facetctl integration update payments --workflow guarded\n  facetctl integration update payments --rule by-branch\n  facetctl integration update payments --no-rule\n  facetctl integration update payments --bucket-registry production=prod-registry\n  facetctl integration update payments --bucket-registry production=   # back to its own registry"
     )]
     Update {
         /// The integration's name.
@@ -230,6 +230,10 @@ pub enum IntegrationCommand {
         /// Route by no rule: every push names its bucket.
         #[arg(long)]
         no_rule: bool,
+        /// Keep a bucket in another registry (BUCKET= puts it back in the integration's own);
+        /// only a bucket that holds no artifact yet can move. Repeat for each bucket.
+        #[arg(long, value_name = "BUCKET=REGISTRY", value_parser = bucket_registry)]
+        bucket_registry: Vec<(String, Option<String>)>,
     },
     /// Delete an integration that has recorded no artifact.
     #[command(
@@ -264,6 +268,20 @@ pub struct IntegrationCreateArgs {
     /// The routing rule that chooses a bucket when a push names none.
     #[arg(long, add = complete::rules())]
     rule: Option<String>,
+    /// Keep a bucket in another registry than --registry (production in its own account, say);
+    /// promotion into it copies the image across. Repeat for each such bucket.
+    #[arg(long, value_name = "BUCKET=REGISTRY", value_parser = bucket_registry)]
+    bucket_registry: Vec<(String, Option<String>)>,
+}
+
+/// `BUCKET=REGISTRY`; `BUCKET=` names the integration's own registry.
+fn bucket_registry(s: &str) -> Result<(String, Option<String>), String> {
+    match s.split_once('=') {
+        Some((bucket, _)) if bucket.trim().is_empty() => Err(format!("{s:?} names no bucket: give BUCKET=REGISTRY")),
+        Some((bucket, "")) => Ok((bucket.to_owned(), None)),
+        Some((bucket, registry)) => Ok((bucket.to_owned(), Some(registry.to_owned()))),
+        None => Err(format!("{s:?} is not BUCKET=REGISTRY (for example production=prod-registry)")),
+    }
 }
 
 pub async fn release_stream(app: &App, p: &Printer, c: ReleaseStreamCommand) -> anyhow::Result<()> {
@@ -400,12 +418,23 @@ pub async fn integration(app: &App, p: &Printer, ask: &Prompter, c: IntegrationC
             workflow,
             layout,
             rule,
+            bucket_registry,
         }) => {
             if let Some(rule) = &rule {
                 app.plane.rule(rule).await?.fits(&name, registration_type).map_err(crate::Error::from)?;
             }
             let repository = repository.unwrap_or_else(|| name.clone());
-            let new = NewIntegration { name: name.clone(), registration_type, registry, repository, layout, workflow };
+            let bucket_registries =
+                bucket_registry.into_iter().filter_map(|(bucket, registry)| Some((bucket, registry?))).collect();
+            let new = NewIntegration {
+                name: name.clone(),
+                registration_type,
+                registry,
+                repository,
+                layout,
+                workflow,
+                bucket_registries,
+            };
             let mut created = app.plane.create_integration(new).await?;
             if let Some(rule) = rule {
                 created = app.plane.set_integration_rule(&name, Some(&rule)).await?;
@@ -414,13 +443,16 @@ pub async fn integration(app: &App, p: &Printer, ask: &Prompter, c: IntegrationC
         }
         IntegrationCommand::List => p.list(&app.plane.integrations().await?),
         IntegrationCommand::Show { name } => p.one(&app.plane.integration(&name).await?),
-        IntegrationCommand::Update { name, workflow, no_workflow, rule, no_rule } => {
+        IntegrationCommand::Update { name, workflow, no_workflow, rule, no_rule, bucket_registry } => {
             let mut updated = app.plane.integration(&name).await?;
             if workflow.is_some() || no_workflow {
                 updated = app.plane.set_integration_workflow(&name, workflow.as_deref()).await?;
             }
             if rule.is_some() || no_rule {
                 updated = app.plane.set_integration_rule(&name, rule.as_deref()).await?;
+            }
+            for (bucket, registry) in bucket_registry {
+                updated = app.plane.set_bucket_registry(&name, &bucket, registry.as_deref()).await?;
             }
             p.one(&updated)
         }

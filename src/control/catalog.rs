@@ -8,6 +8,7 @@ use serde_json::json;
 use sqlx::Row;
 
 use super::embedded::{Embedded, Tx, unknown};
+use super::governing::Governing;
 use super::store::rows::*;
 use super::store::{format_time, stamp};
 use super::*;
@@ -359,36 +360,76 @@ impl Embedded {
             AuditAction::IntegrationCreate,
             "integration",
             &new.name,
-            json!({"id": id, "registry": new.registry, "repository": new.repository, "layout": new.layout.as_str(), "workflow": new.workflow}),
+            json!({"id": id, "registry": new.registry, "repository": new.repository, "layout": new.layout.as_str(),
+                   "workflow": new.workflow, "bucketRegistries": new.bucket_registries}),
+        )
+        .await?;
+        for (bucket, registry) in &new.bucket_registries {
+            put_bucket_registry(&mut tx, &new.name, bucket, Some(registry)).await?;
+        }
+        tx.commit().await?;
+        self.integration(&new.name).await
+    }
+
+    /// Keeps `bucket` of an integration in `registry`, or (None, or the integration's own
+    /// registry) back in the integration's registry. Refused once the bucket holds artifacts:
+    /// their records and tags are in the registry they were written to.
+    pub(super) async fn set_bucket_registry(
+        &self,
+        name: &str,
+        bucket: &str,
+        registry: Option<&str>,
+    ) -> Result<Integration> {
+        let before = self.integration(name).await?;
+        let mut tx = self.store.begin_write().await?;
+        put_bucket_registry(&mut tx, name, bucket, registry).await?;
+        self.audit(
+            &mut tx,
+            AuditAction::IntegrationUpdate,
+            "integration",
+            name,
+            json!({"bucket": bucket, "registry": registry.unwrap_or(&before.registry), "before": before.registry_for(bucket)}),
         )
         .await?;
         tx.commit().await?;
-        Ok(Integration {
-            id,
-            name: new.name,
-            registration_type: new.registration_type,
-            registry: new.registry,
-            repository: new.repository,
-            layout: new.layout,
-            workflow: new.workflow,
-            rule: None,
-            created_by: self.actor.clone(),
-            created_at: at,
-        })
+        self.integration(name).await
     }
 
     pub(super) async fn integrations(&self) -> Result<Vec<Integration>> {
         let sql = format!("{INTEGRATION_SELECT} ORDER BY i.name");
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?)
+        let mut all: Vec<Integration> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&self.store.pool).await?;
+        let rows = sqlx::query(
+            "SELECT b.integration_id, b.bucket, r.name FROM bucket_registries b JOIN registries r ON r.id = b.registry_id",
+        )
+        .fetch_all(&self.store.pool)
+        .await?;
+        for row in rows {
+            let id: i64 = row.try_get("integration_id")?;
+            if let Some(i) = all.iter_mut().find(|i| i.id == id) {
+                i.bucket_registries.insert(row.try_get("bucket")?, row.try_get("name")?);
+            }
+        }
+        Ok(all)
     }
 
     pub(super) async fn integration(&self, name: &str) -> Result<Integration> {
         let sql = format!("{INTEGRATION_SELECT} WHERE i.name = $1");
-        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let mut integration: Integration = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(name)
             .fetch_optional(&self.store.pool)
             .await?
-            .ok_or_else(|| unknown("integration", name))
+            .ok_or_else(|| unknown("integration", name))?;
+        let rows = sqlx::query(
+            "SELECT b.bucket, r.name FROM bucket_registries b JOIN registries r ON r.id = b.registry_id
+             WHERE b.integration_id = $1",
+        )
+        .bind(integration.id)
+        .fetch_all(&self.store.pool)
+        .await?;
+        for row in rows {
+            integration.bucket_registries.insert(row.try_get("bucket")?, row.try_get("name")?);
+        }
+        Ok(integration)
     }
 
     pub(super) async fn delete_integration(&self, name: &str) -> Result<()> {
@@ -405,11 +446,62 @@ impl Embedded {
             )));
         }
         sqlx::query("DELETE FROM bucket_locks WHERE integration_id = $1").bind(iid).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM bucket_registries WHERE integration_id = $1").bind(iid).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM integrations WHERE id = $1").bind(iid).execute(&mut *tx).await?;
         self.audit(&mut tx, AuditAction::IntegrationDelete, "integration", name, json!({"id": iid})).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Writes where one bucket of an integration lives, checked against what the transaction sees.
+async fn put_bucket_registry(tx: &mut Tx, integration: &str, bucket: &str, registry: Option<&str>) -> Result<()> {
+    let governing = Governing::read(tx, integration).await?;
+    governing.check_bucket(tx, bucket).await?;
+    let held: i64 = sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1 AND lower(bucket) = lower($2)")
+        .bind(governing.id)
+        .bind(bucket)
+        .fetch_one(&mut **tx)
+        .await?
+        .get("n");
+    let now = governing.registry_of(bucket);
+    let wanted = match registry {
+        Some(name) => {
+            let row = sqlx::query("SELECT id, uri, name FROM registries WHERE name = $1")
+                .bind(name)
+                .fetch_optional(&mut **tx)
+                .await?
+                .ok_or_else(|| unknown("registry", name))?;
+            Some((row.get::<i64, _>("id"), row.get::<String, _>("name")))
+        }
+        None => None,
+    };
+    let wanted_name = wanted.as_ref().map_or(governing.registry_name.as_str(), |(_, n)| n.as_str());
+    if wanted_name == now {
+        return Ok(());
+    }
+    if held > 0 {
+        return Err(Error::Refused(format!(
+            "bucket {bucket} of {integration} already holds {held} artifact(s) in registry {now}; \
+             their records and tags are there, so the bucket stays in it"
+        )));
+    }
+    sqlx::query("DELETE FROM bucket_registries WHERE integration_id = $1 AND lower(bucket) = lower($2)")
+        .bind(governing.id)
+        .bind(bucket)
+        .execute(&mut **tx)
+        .await?;
+    if let Some((registry_id, name)) = wanted
+        && name != governing.registry_name
+    {
+        sqlx::query("INSERT INTO bucket_registries (integration_id, bucket, registry_id) VALUES ($1, $2, $3)")
+            .bind(governing.id)
+            .bind(bucket)
+            .bind(registry_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The id of workflow `name`, which must be for `integration`'s type of buckets.
@@ -447,7 +539,8 @@ pub(super) async fn unused(tx: &mut Tx, what: Shared, name: &str) -> Result<i64>
         Shared::Registry => (
             "registry",
             "SELECT id FROM registries WHERE name = $1",
-            "SELECT name FROM integrations WHERE registry_id = $1 ORDER BY name",
+            "SELECT name FROM integrations WHERE registry_id = $1
+             OR id IN (SELECT integration_id FROM bucket_registries WHERE registry_id = $1) ORDER BY name",
         ),
         Shared::Workflow => (
             "workflow",

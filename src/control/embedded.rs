@@ -252,6 +252,10 @@ impl ControlPlane for Embedded {
         Embedded::set_integration_rule(self, name, rule).await
     }
 
+    async fn set_bucket_registry(&self, name: &str, bucket: &str, registry: Option<&str>) -> Result<Integration> {
+        Embedded::set_bucket_registry(self, name, bucket, registry).await
+    }
+
     async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule> {
         Embedded::create_rule(self, new).await
     }

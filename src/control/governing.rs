@@ -16,15 +16,18 @@ pub struct Governing {
     pub registration_type: RegistrationType,
     pub repository: String,
     pub layout: Layout,
-    /// The registry's `host[:port][/prefix]`.
+    /// The registry's name, and its `host[:port][/prefix]`.
+    pub registry_name: String,
     pub registry_uri: String,
+    /// Buckets kept in another registry: (bucket, registry name, its uri).
+    pub bucket_registries: Vec<(String, String, String)>,
     pub workflow: Option<Workflow>,
 }
 
 impl Governing {
     pub async fn read(conn: &mut AnyConnection, integration: &str) -> Result<Governing> {
         let row = sqlx::query(
-            "SELECT i.id, i.name, i.registration_type, i.repository, i.layout, r.uri AS registry_uri,
+            "SELECT i.id, i.name, i.registration_type, i.repository, i.layout, r.name AS registry_name, r.uri AS registry_uri,
              w.id AS workflow_id, w.name AS workflow, w.stages, w.gates, w.created_by AS workflow_by, w.created_at AS workflow_at
              FROM integrations i JOIN registries r ON r.id = i.registry_id LEFT JOIN workflows w ON w.id = i.workflow_id
              WHERE i.name = $1",
@@ -53,13 +56,26 @@ impl Governing {
                 created_at: c.time("workflow_at")?,
             }),
         };
+        let id: i64 = row.try_get("id")?;
+        let bucket_registries = sqlx::query(
+            "SELECT b.bucket, r.name, r.uri FROM bucket_registries b JOIN registries r ON r.id = b.registry_id
+             WHERE b.integration_id = $1",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("bucket")?, r.try_get("name")?, r.try_get("uri")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
         Ok(Governing {
-            id: row.try_get("id")?,
+            id,
             name: row.try_get("name")?,
             registration_type,
             repository: row.try_get("repository")?,
             layout: c.word("layout")?,
+            registry_name: row.try_get("registry_name")?,
             registry_uri: row.try_get("registry_uri")?,
+            bucket_registries,
             workflow,
         })
     }
@@ -184,12 +200,23 @@ impl Governing {
         Ok(())
     }
 
+    /// The bucket's registry override, if it has one.
+    fn moved(&self, bucket: &str) -> Option<&(String, String, String)> {
+        self.bucket_registries.iter().find(|(b, _, _)| b.eq_ignore_ascii_case(bucket))
+    }
+
+    /// The name of the registry that holds `bucket`.
+    pub fn registry_of(&self, bucket: &str) -> &str {
+        self.moved(bucket).map_or(&self.registry_name, |(_, name, _)| name)
+    }
+
     /// Where an artifact with `digest` is in `bucket`, pinned: what the record says.
     pub fn pinned_uri(&self, bucket: &str, digest: &Digest) -> String {
         let repo = self.layout.bucket_repository(&self.repository, bucket);
-        match self.registry_uri.split_once('/') {
+        let uri = self.moved(bucket).map_or(&self.registry_uri, |(_, _, uri)| uri);
+        match uri.split_once('/') {
             Some((host, prefix)) => format!("{host}/{prefix}/{repo}@{digest}"),
-            None => format!("{}/{repo}@{digest}", self.registry_uri),
+            None => format!("{uri}/{repo}@{digest}"),
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct NewIntegration {
     pub repository: String,
     pub layout: Layout,
     pub workflow: Option<String>,
+    /// Buckets kept in another registry than `registry`: bucket -> registry.
+    pub bucket_registries: std::collections::BTreeMap<String, String>,
 }
 
 /// A freeze window to set; also the body a remote control plane is sent.
@@ -215,6 +217,9 @@ pub trait ControlPlane: Send + Sync {
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration>;
     /// Gives an integration the routing rule that chooses a bucket when a caller names none.
     async fn set_integration_rule(&self, name: &str, rule: Option<&str>) -> Result<Integration>;
+    /// Keeps one bucket of an integration in another registry, or (None) back in the
+    /// integration's own; refused once the bucket holds artifacts.
+    async fn set_bucket_registry(&self, name: &str, bucket: &str, registry: Option<&str>) -> Result<Integration>;
 
     async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule>;
     async fn rules(&self) -> Result<Vec<RoutingRule>>;

@@ -117,6 +117,16 @@ impl Remote {
 
     /// `PUT artifacts-ci/{id}` replaces an integration's workflow and rule together.
     async fn put_links(&self, current: Integration, workflow: Option<&str>, rule: Option<&str>) -> Result<Integration> {
+        self.put_ci(current, workflow, rule, None).await
+    }
+
+    async fn put_ci(
+        &self,
+        current: Integration,
+        workflow: Option<&str>,
+        rule: Option<&str>,
+        bucket_artifactories: Option<std::collections::BTreeMap<String, String>>,
+    ) -> Result<Integration> {
         let promotion_workflow_id = match workflow {
             Some(w) => Some(self.workflow(w).await?.id.to_string()),
             None => None,
@@ -133,6 +143,7 @@ impl Remote {
             repository: Some(current.repository),
             layout: Some(current.layout),
             rule_id,
+            bucket_artifactories,
         };
         let path = format!("/cc-ui/v1/artifacts-ci/{}", current.id);
         integration_from(self.send(Method::PUT, &path, body(request), None).await?)
@@ -153,6 +164,7 @@ fn integration_from(c: ArtifactCi) -> Result<Integration> {
         layout: c.layout,
         workflow: c.promotion_workflow_name,
         rule: c.rule_name,
+        bucket_registries: c.bucket_artifactories,
         created_by: c.created_by,
         created_at: time(&c.creation_date)?,
     })
@@ -339,6 +351,17 @@ impl ControlPlane for Remote {
         self.put_links(current, workflow.as_deref(), rule).await
     }
 
+    async fn set_bucket_registry(&self, name: &str, bucket: &str, registry: Option<&str>) -> Result<Integration> {
+        let current = self.integration(name).await?;
+        let mut all = current.bucket_registries.clone();
+        all.retain(|b, _| !b.eq_ignore_ascii_case(bucket));
+        if let Some(registry) = registry {
+            all.insert(bucket.to_owned(), registry.to_owned());
+        }
+        let (workflow, rule) = (current.workflow.clone(), current.rule.clone());
+        self.put_ci(current, workflow.as_deref(), rule.as_deref(), Some(all)).await
+    }
+
     async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule> {
         let request = RoutingRuleRequest {
             id: None,
@@ -401,6 +424,7 @@ impl ControlPlane for Remote {
             repository: Some(new.repository),
             layout: Some(new.layout),
             rule_id,
+            bucket_artifactories: Some(new.bucket_registries),
         };
         integration_from(self.send(Method::POST, "/cc-ui/v1/artifacts-ci", body(request), None).await?)
     }

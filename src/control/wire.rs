@@ -81,6 +81,9 @@ pub struct ArtifactCi {
     /// The artifact routing rule, by id as Facets names it, and by name.
     pub rule_id: Option<String>,
     pub rule_name: Option<String>,
+    /// Buckets kept in another registry than `artifactory`: bucket -> registry name.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub bucket_artifactories: std::collections::BTreeMap<String, String>,
 }
 
 /// Creating or updating a CI integration; unknown fields are ignored.
@@ -94,6 +97,10 @@ pub struct ArtifactCiRequest {
     pub repository: Option<String>,
     pub layout: Option<Layout>,
     pub rule_id: Option<String>,
+    /// Buckets kept in another registry, all of them (bucket -> registry name); left out,
+    /// as Facets' own clients do, they stay as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bucket_artifactories: Option<std::collections::BTreeMap<String, String>>,
 }
 
 // ---- artifact routing rules [ArtifactRoutingRuleRequest, ArtifactRoutingRuleResponse, Criterion]

@@ -254,11 +254,22 @@ pub struct Integration {
     pub workflow: Option<String>,
     /// The routing rule that chooses a bucket when a caller names none.
     pub rule: Option<String>,
+    /// Buckets kept in another registry than `registry`, by name: bucket -> registry.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bucket_registries: BTreeMap<String, String>,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
 }
 
 impl Integration {
+    /// The registry (by name) that holds a bucket's images.
+    pub fn registry_for(&self, bucket: &str) -> &str {
+        self.bucket_registries
+            .iter()
+            .find(|(b, _)| b.eq_ignore_ascii_case(bucket))
+            .map_or(&self.registry, |(_, r)| r)
+    }
+
     /// The repository (below the registry's prefix) that holds a bucket's images.
     pub fn bucket_repository(&self, bucket: &str) -> String {
         self.layout.bucket_repository(&self.repository, bucket)

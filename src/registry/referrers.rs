@@ -50,7 +50,9 @@ pub struct ReferrersReport {
 }
 
 pub struct ReferrerCopy<'a> {
-    pub client: &'a Arc<RegistryClient>,
+    /// Where the referrers are read, and where they are written: one client, or two registries.
+    pub from: &'a Arc<RegistryClient>,
+    pub to: &'a Arc<RegistryClient>,
     pub from_repo: &'a str,
     pub to_repo: &'a str,
     pub concurrency: usize,
@@ -61,28 +63,28 @@ impl ReferrerCopy<'_> {
     /// Copies everything that refers to `subject` from one repository to the other.
     pub async fn of(&self, subject: &Digest) -> Result<ReferrersReport, RegistryError> {
         let mut report = ReferrersReport::default();
-        if self.from_repo == self.to_repo {
+        if self.from.host() == self.to.host() && self.from_repo == self.to_repo {
             return Ok(report);
         }
         let fallback_tag = format!("sha256-{}", subject.hex());
         // One tag listing tells which of the fallback and cosign tags exist, rather than a HEAD
         // for each; registries that page the list are asked tag by tag.
         let (api, tags) =
-            tokio::try_join!(self.client.referrers(self.from_repo, subject), self.client.tags(self.from_repo))?;
+            tokio::try_join!(self.from.referrers(self.from_repo, subject), self.from.tags(self.from_repo))?;
         let listed = match api {
             Some(listed) => listed,
             None if self.has_tag(&tags, &fallback_tag).await? => {
-                descriptors_of(&self.client.get_manifest(self.from_repo, &fallback_tag).await?)
+                descriptors_of(&self.from.get_manifest(self.from_repo, &fallback_tag).await?)
             }
             None => Vec::new(),
         };
         for d in &listed {
-            let m = self.client.get_manifest(self.from_repo, d.digest.as_str()).await?;
+            let m = self.from.get_manifest(self.from_repo, d.digest.as_str()).await?;
             self.copy_one(&m).await?;
-            self.client.put_manifest(self.to_repo, d.digest.as_str(), &m).await?;
+            self.to.put_manifest(self.to_repo, d.digest.as_str(), &m).await?;
             report.referrers += 1;
         }
-        if !listed.is_empty() && self.client.referrers(self.to_repo, subject).await?.is_none() {
+        if !listed.is_empty() && self.to.referrers(self.to_repo, subject).await?.is_none() {
             self.merge_fallback_tag(&fallback_tag, &listed).await?;
         }
         for suffix in COSIGN_SUFFIXES {
@@ -90,9 +92,9 @@ impl ReferrerCopy<'_> {
             if !self.has_tag(&tags, &tag).await? {
                 continue;
             }
-            let m = self.client.get_manifest(self.from_repo, &tag).await?;
+            let m = self.from.get_manifest(self.from_repo, &tag).await?;
             self.copy_one(&m).await?;
-            self.client.put_manifest(self.to_repo, &tag, &m).await?;
+            self.to.put_manifest(self.to_repo, &tag, &m).await?;
             report.cosign_tags += 1;
         }
         Ok(report)
@@ -106,16 +108,16 @@ impl ReferrerCopy<'_> {
     ) -> Result<bool, RegistryError> {
         match listing {
             Some(tags) => Ok(tags.contains(tag)),
-            None => Ok(self.client.head_manifest(self.from_repo, tag).await?.is_some()),
+            None => Ok(self.from.head_manifest(self.from_repo, tag).await?.is_some()),
         }
     }
 
     async fn copy_one(&self, manifest: &Manifest) -> Result<(), RegistryError> {
-        let reference: Reference = format!("{}/{}@{}", self.client.host(), self.from_repo, manifest.digest).parse()?;
-        let source = RegistrySource { client: self.client.clone(), reference };
+        let reference: Reference = format!("{}/{}@{}", self.from.host(), self.from_repo, manifest.digest).parse()?;
+        let source = RegistrySource { client: self.from.clone(), reference };
         let copy = Copy {
             source: &source,
-            dest: self.client,
+            dest: self.to,
             dest_repo: self.to_repo,
             concurrency: self.concurrency,
             progress: self.progress.clone(),
@@ -125,9 +127,9 @@ impl ReferrerCopy<'_> {
 
     /// The destination's fallback index, with `listed` added to what it had.
     async fn merge_fallback_tag(&self, tag: &str, listed: &[Descriptor]) -> Result<(), RegistryError> {
-        let mut entries: Vec<Value> = match self.client.head_manifest(self.to_repo, tag).await? {
+        let mut entries: Vec<Value> = match self.to.head_manifest(self.to_repo, tag).await? {
             Some(_) => {
-                let existing = self.client.get_manifest(self.to_repo, tag).await?;
+                let existing = self.to.get_manifest(self.to_repo, tag).await?;
                 let doc: Value = serde_json::from_slice(&existing.bytes).unwrap_or_default();
                 doc["manifests"].as_array().cloned().unwrap_or_default()
             }
@@ -141,7 +143,7 @@ impl ReferrerCopy<'_> {
         let index = json!({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": entries});
         let bytes = Bytes::from(serde_json::to_vec(&index).expect("JSON values serialise"));
         let manifest = Manifest::from_bytes(bytes, Some(OCI_INDEX)).map_err(RegistryError::Source)?;
-        self.client.put_manifest(self.to_repo, tag, &manifest).await
+        self.to.put_manifest(self.to_repo, tag, &manifest).await
     }
 }
 

@@ -79,7 +79,8 @@ async fn record(s: &ServerState, c: &Caller, raw: &Bytes, register: bool) -> Res
         compression: None,
     };
     let outcome = crate::app::push::push(&app, request).await?;
-    Ok(FacetsArtifact::of(outcome.artifact, &integration.registry, integration.registration_type))
+    let registry = integration.registry_for(&outcome.artifact.bucket).to_owned();
+    Ok(FacetsArtifact::of(outcome.artifact, &registry, integration.registration_type))
 }
 
 /// A server copies from registries it is configured with, and from nowhere
@@ -197,7 +198,10 @@ async fn promote_artifact(
             .into());
         }
     };
-    Ok(FacetsArtifact::of(artifact, &integration.registry, integration.registration_type))
+    Ok({
+        let registry = integration.registry_for(&artifact.bucket).to_owned();
+        FacetsArtifact::of(artifact, &registry, integration.registration_type)
+    })
 }
 
 #[derive(Deserialize)]
@@ -319,8 +323,8 @@ async fn credentials_for(
     integration: Integration,
     bucket: &str,
 ) -> Result<Json<AuthorizationData>, ApiError> {
+    let registry = p.registry(integration.registry_for(bucket)).await?;
     let ci = integration.name;
-    let registry = p.registry(&integration.registry).await?;
     let base = crate::registry::RegistryEndpoint::from(&registry).base_url();
     let credentials = super::registries::handout(s, p, &registry, &ci, bucket).await?.ok_or_else(|| {
         ApiError::from(Error::NotFound(format!(

@@ -43,6 +43,7 @@ async fn ci_dto(p: &Embedded, i: Integration) -> Result<ArtifactCi, ApiError> {
         promotion_workflow_name: i.workflow,
         rule_id,
         rule_name: i.rule,
+        bucket_artifactories: i.bucket_registries,
     })
 }
 
@@ -98,6 +99,7 @@ pub async fn create_ci(
         registry,
         layout: req.layout.unwrap_or(Layout::RepositoryPerBucket),
         workflow,
+        bucket_registries: req.bucket_artifactories.unwrap_or_default(),
     };
     let mut created = p.create_integration(new).await?;
     if let Some(rule) = rule {
@@ -177,6 +179,18 @@ pub async fn update_ci(
     if updated.rule != rule {
         updated = p.set_integration_rule(&updated.name, rule.as_deref()).await?;
     }
+    // Given, the map is the whole of it: a bucket left out goes back to the integration's registry.
+    if let Some(wanted) = req.bucket_artifactories {
+        let now = updated.bucket_registries.clone();
+        for (bucket, registry) in &wanted {
+            if updated.registry_for(bucket) != registry {
+                updated = p.set_bucket_registry(&updated.name, bucket, Some(registry)).await?;
+            }
+        }
+        for bucket in now.keys().filter(|b| !wanted.keys().any(|w| w.eq_ignore_ascii_case(b))) {
+            updated = p.set_bucket_registry(&updated.name, bucket, None).await?;
+        }
+    }
     Ok(Json(ci_dto(&p, updated).await?))
 }
 
@@ -202,7 +216,10 @@ pub async fn ci_artifacts(
     Ok(Json(
         artifacts
             .into_iter()
-            .map(|a| CiArtifact::of(a, &integration.registry, integration.registration_type))
+            .map(|a| {
+                let registry = integration.registry_for(&a.bucket).to_owned();
+                CiArtifact::of(a, &registry, integration.registration_type)
+            })
             .collect(),
     ))
 }

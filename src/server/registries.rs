@@ -114,10 +114,10 @@ pub async fn push_credentials(
     let p = plane(&s, &c);
     let (ci, bucket) = (q.ci_name, q.registration_value);
     let integration = p.integration(&ci).await?;
-    if integration.registry != name {
+    if integration.registry_for(&bucket) != name {
         return Err(Error::Invalid(format!(
-            "integration {ci} keeps its images in registry {}, not {name}",
-            integration.registry
+            "integration {ci} keeps bucket {bucket} in registry {}, not {name}",
+            integration.registry_for(&bucket)
         ))
         .into());
     }

@@ -142,6 +142,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         repository: "team/payments".into(),
         layout: Layout::RepositoryPerBucket,
         workflow: Some("standard".into()),
+        bucket_registries: Default::default(),
     })
     .await
     .unwrap();
@@ -314,6 +315,7 @@ fn two_replicas_racing_to_run_an_approved_request_run_it_once() {
             repository: "team/payments".into(),
             layout: Layout::RepositoryPerBucket,
             workflow: Some("gated".into()),
+            bucket_registries: Default::default(),
         })
         .await
         .unwrap();

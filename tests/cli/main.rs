@@ -3,6 +3,7 @@
 
 mod support;
 
+mod across;
 mod auth;
 mod authority;
 mod ci;

@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_routing_rules.sql"),
     migration!(8, "0008_freezes.sql"),
     migration!(9, "0009_promotion_requests.sql"),
+    migration!(10, "0010_bucket_registries.sql"),
 ];
 
 /// The version a store is at when every migration has been applied.

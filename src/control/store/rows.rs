@@ -101,6 +101,7 @@ impl FromRow<'_, AnyRow> for Integration {
             layout: c.word("layout")?,
             workflow: c.get("workflow")?,
             rule: c.get("rule")?,
+            bucket_registries: Default::default(),
             created_by: c.get("created_by")?,
             created_at: c.time("created_at")?,
         })
