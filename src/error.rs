@@ -217,6 +217,17 @@ impl Error {
         }
     }
 
+    /// An error of `kind` with this message: one that crossed a boundary as its kind and words.
+    pub fn of_kind(kind: ErrorKind, message: String) -> Error {
+        match kind {
+            ErrorKind::Usage => Error::Invalid(message),
+            ErrorKind::Refused => Error::Refused(message),
+            ErrorKind::Forbidden => Error::Forbidden(message),
+            ErrorKind::NotFound => Error::NotFound(message),
+            ErrorKind::Failed => Error::Failed(message),
+        }
+    }
+
     /// A storage failure, with what was being done and why it failed.
     pub fn storage(context: impl Into<String>, source: impl Into<Cause>) -> Error {
         Error::Storage { context: context.into(), source: Some(source.into()) }

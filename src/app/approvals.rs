@@ -40,6 +40,7 @@ pub async fn run(app: &App, id: i64) -> Result<PromotionRequest> {
         forced: false,
         request: Some(request.id),
         expires_in: DEFAULT_EXPIRY,
+        release: None,
     };
     if let Err(e) = promote(app, move_it).await {
         app.plane.fail_request(id, &crate::error::with_causes(&e)).await?;

@@ -13,6 +13,7 @@ pub mod promote;
 pub mod push;
 pub mod registry_access;
 pub mod registry_login;
+pub mod release;
 pub mod rollback;
 pub mod routing;
 pub mod status;

@@ -33,6 +33,8 @@ pub struct PromoteRequest {
     pub request: Option<i64>,
     /// How long a request into a gated stage waits for approvals.
     pub expires_in: std::time::Duration,
+    /// The release this move is part of (`promote --integration a,b,c`).
+    pub release: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -268,6 +270,7 @@ pub async fn promote(app: &App, req: PromoteRequest) -> Result<PromoteOutcome> {
             reason: req.reason.clone(),
             forced: req.forced,
             request: req.request,
+            release: req.release.clone(),
         };
         match app.plane.record_promotion(&held.lock, new).await {
             Ok((promotion, artifact)) => Ok(PromoteOutcome::Done { promotion, artifact, copy: report, referrers }),

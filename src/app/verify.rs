@@ -75,7 +75,9 @@ pub async fn verify(app: &App, integration: Option<&str>, repair: bool) -> Resul
             // One tag that cannot be repaired (a protected bucket, a busy one) does not stop the rest.
             let (repaired, error) = match repair {
                 false => (false, None),
-                true => match repair_one(app, &integration, &registries[integration.registry_for(&fix.bucket)].0, &fix).await {
+                true => match repair_one(app, &integration, &registries[integration.registry_for(&fix.bucket)].0, &fix)
+                    .await
+                {
                     Ok(done) => (done, None),
                     Err(e) => (false, Some(e.to_string())),
                 },

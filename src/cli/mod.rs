@@ -108,7 +108,7 @@ enum Command {
     Artifact(artifact::ArtifactCommand),
     /// Promote a bucket's artifact to the next stage of the workflow.
     #[command(
-        after_long_help = "Examples:\n  facetctl promote --integration payments --from qa --to staging --reason 'QA passed'\n  facetctl promote --integration payments --from staging --to production --wait --timeout 2h\n  facetctl promote --integration payments --from qa --to staging --artifact 41 --dry-run"
+        after_long_help = "Examples:\n  facetctl promote --integration payments --from qa --to staging --reason 'QA passed'\n  facetctl promote --integration payments --from staging --to production --wait --timeout 2h\n  facetctl promote --integration payments --from qa --to staging --artifact 41 --dry-run\n  facetctl promote --integration payments,ledger,web --from staging --to production --yes\n  facetctl promote --all --from staging --to production --release 2026.12 --yes"
     )]
     Promote(moves::PromoteArgs),
     /// Approve a promotion request into a gated stage; the last approval moves it.

@@ -8,6 +8,7 @@ use super::step::{Outputs, StepArgs};
 use crate::app::App;
 use crate::app::choices;
 use crate::app::promote::{PromoteOutcome, PromoteRequest, promote as run_promote};
+use crate::app::release::{MoveResult, Release, ReleaseRequest, release as run_release};
 use crate::app::rollback::{RollbackRequest, rollback as run_rollback};
 use crate::control::AuditFilter;
 use crate::error::Error;
@@ -15,9 +16,16 @@ use crate::model::Digest;
 
 #[derive(Debug, Args)]
 pub struct PromoteArgs {
-    /// The integration to promote (on a terminal, left out, it is picked from a list).
-    #[arg(long, add = super::complete::integrations())]
-    integration: Option<String>,
+    /// The integration to promote (on a terminal, left out, it is picked from a list). Several,
+    /// comma-separated, promote a release: each moves on its own, at once, under one release id.
+    #[arg(long, value_delimiter = ',', add = super::complete::integrations())]
+    integration: Vec<String>,
+    /// Promote a release of every integration whose workflow goes from --from to --to.
+    #[arg(long, conflicts_with = "integration")]
+    all: bool,
+    /// The id the release's moves share (default: release-<time>-<random>).
+    #[arg(long, value_name = "ID")]
+    release: Option<String>,
     /// The source bucket (stage); picked from a list on a terminal.
     #[arg(long, add = super::complete::buckets())]
     from: Option<String>,
@@ -123,6 +131,8 @@ pub struct AuditArgs {
 pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> anyhow::Result<()> {
     let PromoteArgs {
         integration,
+        all,
+        release,
         from,
         to,
         artifact,
@@ -137,7 +147,36 @@ pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> 
         step,
     } = a;
     let plane = app.plane.as_ref();
-    let integration = match integration {
+    if all || integration.len() > 1 || release.is_some() {
+        let single = [
+            (artifact.is_some(), "--artifact"),
+            (digest.is_some(), "--digest"),
+            (wait, "--wait"),
+            (step.asked(), "--format and --dotenv"),
+        ];
+        if let Some((_, flag)) = single.iter().find(|(given, _)| *given) {
+            return Err(Error::Invalid(format!(
+                "{flag} is for one integration's move; a release moves each integration's head (see -o json for its results)"
+            ))
+            .into());
+        }
+        let (Some(from), Some(to)) = (from, to) else {
+            return Err(Error::Invalid("a release needs --from and --to".into()).into());
+        };
+        let request = ReleaseRequest {
+            integrations: (!all).then_some(integration),
+            from,
+            to,
+            reason,
+            dry_run,
+            referrers: !no_referrers,
+            forced: force,
+            expires_in,
+            id: release,
+        };
+        return promote_release(app, p, ask, request).await;
+    }
+    let integration = match integration.into_iter().next() {
         Some(i) => i,
         None => ask.pick("--integration", "Integration to promote", choices::integrations(plane)).await?,
     };
@@ -164,6 +203,7 @@ pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> 
         forced: force,
         request: None,
         expires_in,
+        release: None,
     };
     // A move into a protected bucket waits for a yes, having shown what it replaces with what.
     // A plan that fails says nothing here: the run itself gives the answer (a gated stage's
@@ -196,6 +236,79 @@ pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> 
     }
     let outcome = run_promote(app, request(dry_run)).await?;
     print_promoted(app, p, &step, outcome, wait, timeout).await
+}
+
+/// A release: every integration's move at once; a yes first when any would move a protected
+/// bucket, and a table of what each did. Exits with the first failure's code when any failed.
+async fn promote_release(app: &App, p: &Printer, ask: &Prompter, req: ReleaseRequest) -> anyhow::Result<()> {
+    if !req.dry_run && !ask.yes() {
+        let plan = run_release(
+            app,
+            ReleaseRequest {
+                dry_run: true,
+                id: req.id.clone(),
+                integrations: req.integrations.clone(),
+                from: req.from.clone(),
+                to: req.to.clone(),
+                reason: req.reason.clone(),
+                ..req
+            },
+        )
+        .await?;
+        let protected: Vec<String> = plan
+            .moves
+            .iter()
+            .filter_map(|m| match &m.result {
+                MoveResult::DryRun { plan }
+                    if plan.protected
+                        && plan.approvals_needed.is_none()
+                        && plan.replaces.as_ref().is_none_or(|h| h.digest != plan.digest) =>
+                {
+                    let now = plan
+                        .replaces
+                        .as_ref()
+                        .map_or_else(|| "nothing yet".to_owned(), |h| format!("{} {}", h.tag, short(&h.digest)));
+                    Some(format!("{}: {now} -> {} {}", m.integration, plan.tag, short(&plan.digest)))
+                }
+                _ => None,
+            })
+            .collect();
+        if !protected.is_empty() {
+            ask.confirm(
+                &format!("promote {} integration(s) into {} (protected)", protected.len(), plan.to),
+                &protected,
+            )?;
+        }
+    }
+    let release = run_release(app, req).await?;
+    print_release(p, &release)
+}
+
+fn print_release(p: &Printer, release: &Release) -> anyhow::Result<()> {
+    p.note(&format!(
+        "release {}: {} -> {}: {} moved, {} unchanged, {} waiting for approval, {} failed",
+        release.id,
+        release.from,
+        release.to,
+        release.count(|r| matches!(r, MoveResult::Done { .. })),
+        release.count(|r| matches!(r, MoveResult::Unchanged { .. })),
+        release.count(|r| matches!(r, MoveResult::Requested { .. })),
+        release.count(|r| matches!(r, MoveResult::Failed { .. })),
+    ));
+    match p.format {
+        super::output::Format::Table | super::output::Format::Wide => p.list(&release.moves)?,
+        _ => p.document(release)?,
+    }
+    match release.first_failure() {
+        None => Ok(()),
+        Some((integration, kind, error)) => {
+            super::output::DOCUMENT_PRINTED.store(true, std::sync::atomic::Ordering::Relaxed);
+            let failed = release.count(|r| matches!(r, MoveResult::Failed { .. }));
+            let others = if failed > 1 { format!(" (and {} more)", failed - 1) } else { String::new() };
+            Err(Error::of_kind(kind, format!("release {} is not all done: {integration}: {error}{others}", release.id))
+                .into())
+        }
+    }
 }
 
 async fn print_promoted(

@@ -282,3 +282,31 @@ impl Tabular for crate::app::status::BucketStatus {
         ]
     }
 }
+
+impl Tabular for crate::app::release::ReleaseMove {
+    fn optional() -> &'static [&'static str] {
+        &["DETAIL"]
+    }
+    fn headers() -> &'static [&'static str] {
+        &["INTEGRATION", "RESULT", "TAG", "DIGEST", "DETAIL"]
+    }
+    fn row(&self) -> Vec<String> {
+        use crate::app::release::MoveResult::*;
+        let (result, artifact, detail) = match &self.result {
+            Done { promotion_id, artifact } => {
+                ("done", Some((&artifact.tag, &artifact.digest)), format!("promotion {promotion_id}"))
+            }
+            Unchanged { artifact } => ("unchanged", Some((&artifact.tag, &artifact.digest)), "already the head".into()),
+            Requested { request } => (
+                "requested",
+                Some((&request.tag, &request.digest)),
+                format!("request {} waits for {} approval(s)", request.id, request.approvals_needed),
+            ),
+            DryRun { plan } => ("would-move", Some((&plan.tag, &plan.digest)), plan.target.clone()),
+            Skipped { why } => ("skipped", None, why.clone()),
+            Failed { error, .. } => ("failed", None, error.clone()),
+        };
+        let (tag, digest) = artifact.map_or((String::new(), String::new()), |(t, d)| (t.clone(), short(d)));
+        vec![self.integration.clone(), result.to_owned(), tag, digest, detail]
+    }
+}

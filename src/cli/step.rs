@@ -21,6 +21,13 @@ pub struct StepArgs {
     dotenv: Option<PathBuf>,
 }
 
+impl StepArgs {
+    /// Whether a result was asked for in a form only one artifact fills.
+    pub fn asked(&self) -> bool {
+        self.format.is_some() || self.dotenv.is_some()
+    }
+}
+
 /// The values a move hands on.
 pub struct Outputs<'a> {
     pub artifact: &'a Artifact,

@@ -458,12 +458,13 @@ impl Embedded {
 async fn put_bucket_registry(tx: &mut Tx, integration: &str, bucket: &str, registry: Option<&str>) -> Result<()> {
     let governing = Governing::read(tx, integration).await?;
     governing.check_bucket(tx, bucket).await?;
-    let held: i64 = sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1 AND lower(bucket) = lower($2)")
-        .bind(governing.id)
-        .bind(bucket)
-        .fetch_one(&mut **tx)
-        .await?
-        .get("n");
+    let held: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1 AND lower(bucket) = lower($2)")
+            .bind(governing.id)
+            .bind(bucket)
+            .fetch_one(&mut **tx)
+            .await?
+            .get("n");
     let now = governing.registry_of(bucket);
     let wanted = match registry {
         Some(name) => {

@@ -402,6 +402,9 @@ impl ControlPlane for Embedded {
                 off.is_err() || frozen.is_some()
             }
         };
+        if let Some(release) = &new.release {
+            validate_name("release", release)?;
+        }
         let to_bucket = &lock.bucket;
         let request = self.check_gate(&mut tx, &integration, source, to_bucket, new.request).await?;
         let approved_by: Vec<String> = request.iter().flat_map(|r| r.approvals.iter().map(|a| a.by.clone())).collect();
@@ -421,7 +424,7 @@ impl ControlPlane for Embedded {
         written.id = target_id;
         let promotion_id: i64 = sqlx::query(
             "INSERT INTO promotions (integration_id, artifact_id, target_artifact_id, from_bucket, to_bucket, digest, actor, reason,
-             state, forced, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+             state, forced, created_at, release_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
         .bind(iid)
         .bind(source.id)
@@ -434,6 +437,7 @@ impl ControlPlane for Embedded {
         .bind(PromotionState::Done.as_str())
         .bind(i64::from(forced))
         .bind(format_time(written.created_at))
+        .bind(&new.release)
         .fetch_one(&mut *tx)
         .await?
         .get("id");
@@ -455,7 +459,8 @@ impl ControlPlane for Embedded {
             "promotion",
             &format!("{}/{}:{}", source.integration, to_bucket, source.tag),
             json!({"promotionId": promotion_id, "artifactId": source.id, "targetArtifactId": target_id,
-                   "from": source.bucket, "to": to_bucket, "digest": source.digest, "reason": new.reason, "forced": forced}),
+                   "from": source.bucket, "to": to_bucket, "digest": source.digest, "reason": new.reason, "forced": forced,
+                   "release": new.release}),
         )
         .await?;
         tx.commit().await?;
@@ -471,6 +476,7 @@ impl ControlPlane for Embedded {
             reason: new.reason.clone(),
             state: PromotionState::Done,
             forced,
+            release: new.release.clone(),
             created_at: written.created_at,
         };
         if !inserted {

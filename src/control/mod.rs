@@ -103,6 +103,8 @@ pub struct NewPromotion {
     pub forced: bool,
     /// The approved request this promotion runs: the only way into a gated stage.
     pub request: Option<i64>,
+    /// The release this move is part of, shared by every integration's move in it.
+    pub release: Option<String>,
 }
 
 /// A held lease on one bucket; writes into the bucket must present it.

@@ -494,6 +494,7 @@ impl ControlPlane for Remote {
             reason: new.reason,
             forced: new.forced,
             request: new.request,
+            release: new.release,
         };
         let path = Self::bucket_path(&lock.integration, &lock.bucket, "promotions");
         let done: PromotionRecorded = self.send(Method::POST, &path, body(request), Some(&lock.token)).await?;

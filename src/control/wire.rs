@@ -497,6 +497,9 @@ pub struct RecordPromotion {
     /// The approved promotion request this runs.
     #[serde(default)]
     pub request: Option<i64>,
+    /// The release this move is part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
 }
 
 /// An approval's or a rejection's words.

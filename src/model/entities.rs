@@ -264,10 +264,7 @@ pub struct Integration {
 impl Integration {
     /// The registry (by name) that holds a bucket's images.
     pub fn registry_for(&self, bucket: &str) -> &str {
-        self.bucket_registries
-            .iter()
-            .find(|(b, _)| b.eq_ignore_ascii_case(bucket))
-            .map_or(&self.registry, |(_, r)| r)
+        self.bucket_registries.iter().find(|(b, _)| b.eq_ignore_ascii_case(bucket)).map_or(&self.registry, |(_, r)| r)
     }
 
     /// The repository (below the registry's prefix) that holds a bucket's images.
@@ -352,6 +349,9 @@ pub struct Promotion {
     pub reason: Option<String>,
     pub state: PromotionState,
     pub forced: bool,
+    /// The release this move was part of: many integrations promoted together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 

@@ -185,6 +185,7 @@ async fn promote_artifact(
         forced: false,
         request: None,
         expires_in: crate::app::approvals::DEFAULT_EXPIRY,
+        release: None,
     };
     let artifact = match crate::app::promote::promote(&app, request).await? {
         PromoteOutcome::Done { artifact, .. } | PromoteOutcome::Unchanged { artifact, .. } => artifact,

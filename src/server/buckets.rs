@@ -139,7 +139,13 @@ pub async fn record_promotion(
     }
     let tags = [integration.artifact_tag(&bucket, &source.tag), integration.current_tag(&bucket)];
     witness(&s, &c, &ci, &bucket, &tags, &source.digest).await?;
-    let new = NewPromotion { source_artifact_id: source.id, reason: r.reason, forced: r.forced, request: r.request };
+    let new = NewPromotion {
+        source_artifact_id: source.id,
+        reason: r.reason,
+        forced: r.forced,
+        request: r.request,
+        release: r.release,
+    };
     let (promotion, artifact) = p.record_promotion(&lock, new).await?;
     Ok(Json(PromotionRecorded { promotion, artifact }))
 }

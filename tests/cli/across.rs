@@ -66,7 +66,8 @@ fn promotion_into_a_bucket_in_another_registry_copies_the_exact_image_there() {
     let again = ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
     assert_eq!(again["result"], "done", "{again}");
     assert_eq!(skopeo::digest(&prod, "team/payments/production:current").as_deref(), Some(next.digest.as_str()));
-    let rolled = ctx.json(&["--yes", "rollback", "--integration", "payments", "--bucket", "production", "--reason", "bad"]);
+    let rolled =
+        ctx.json(&["--yes", "rollback", "--integration", "payments", "--bucket", "production", "--reason", "bad"]);
     assert_eq!(rolled["to"]["digest"], build.digest.as_str(), "{rolled}");
     assert_eq!(skopeo::digest(&prod, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
     let verified = ctx.json(&["verify", "--integration", "payments"]);
@@ -112,8 +113,13 @@ fn a_bucket_moves_registry_only_while_it_is_empty_and_only_to_a_known_one() {
     let back = ctx.json(&["integration", "update", "payments", "--bucket-registry", "production="]);
     assert!(back.get("bucket_registries").is_none(), "{back}");
     let audit = ctx.json(&["audit"]);
-    let updates: Vec<&serde_json::Value> =
-        audit.as_array().unwrap().iter().filter(|e| e["action"] == "integration.update").map(|e| &e["details"]).collect();
+    let updates: Vec<&serde_json::Value> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "integration.update")
+        .map(|e| &e["details"])
+        .collect();
     assert_eq!(
         updates,
         [
@@ -154,7 +160,11 @@ fn through_a_server_each_registry_gets_its_own_credentials_from_it() {
         assert_eq!(run.code, 0, "{run:?}");
     }
     json(&ctx, as_user(&ctx, &server, "ada", &ada), &["release-stream", "create", "prod", "--prod"]);
-    json(&ctx, as_user(&ctx, &server, "ada", &ada), &["environment", "create", "production", "--release-stream", "prod"]);
+    json(
+        &ctx,
+        as_user(&ctx, &server, "ada", &ada),
+        &["environment", "create", "production", "--release-stream", "prod"],
+    );
     json(
         &ctx,
         as_user(&ctx, &server, "ada", &ada),
@@ -167,8 +177,11 @@ fn through_a_server_each_registry_gets_its_own_credentials_from_it() {
     let build = image::single(ctx.images(), "build-1", "across-server", 2);
     let rel_cmd = || as_user(&ctx, &server, "rel", &rel);
     json(&ctx, rel_cmd(), &["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "staging"]);
-    let moved =
-        json(&ctx, rel_cmd(), &["--yes", "promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    let moved = json(
+        &ctx,
+        rel_cmd(),
+        &["--yes", "promote", "--integration", "payments", "--from", "staging", "--to", "production"],
+    );
     assert_eq!(moved["result"], "done", "{moved}");
     assert_eq!(moved["artifact"]["image_uri"], format!("{}/team/payments/production@{}", prod.host, build.digest));
     let staged = skopeo::raw_manifest(&main, "team/payments/staging:build-1").unwrap();

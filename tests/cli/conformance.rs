@@ -182,6 +182,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         reason: Some("skip staging".into()),
         forced: false,
         request: None,
+        release: None,
     };
     assert_eq!(kind(p.record_promotion(&production, skip).await), ErrorKind::Refused);
     p.unlock_bucket(&production).await.unwrap();
@@ -192,7 +193,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         skopeo::upload(registry, &a.source(), &format!("team/payments/{at}"));
     }
     let staging = lease(p, "staging").await;
-    let step = NewPromotion { source_artifact_id: first.id, reason: None, forced: false, request: None };
+    let step = NewPromotion { source_artifact_id: first.id, reason: None, forced: false, request: None, release: None };
     let (promotion, staged) = p.record_promotion(&staging, step).await.unwrap();
     assert_eq!((promotion.from_bucket.as_str(), promotion.to_bucket.as_str()), ("qa", "staging"));
     assert_eq!(
@@ -223,7 +224,7 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
             LockAttempt::Busy { .. } => tokio::time::sleep(Duration::from_millis(50)).await,
         }
     };
-    let late = NewPromotion { source_artifact_id: first.id, reason: None, forced: false, request: None };
+    let late = NewPromotion { source_artifact_id: first.id, reason: None, forced: false, request: None, release: None };
     assert_eq!(kind(p.record_promotion(&staging, late).await), ErrorKind::Refused);
     // A lost lease is its own error on every plane: the writer branches on it to say what it left behind.
     let lost = p.renew_lock(&staging).await.unwrap_err();
@@ -268,15 +269,16 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
     assert_eq!(refused.hint_of(), Some(facetctl::error::Hint::Force));
     skopeo::upload(registry, &a.source(), "team/payments/production:current");
     let production = lease(p, "production").await;
-    let held = NewPromotion { source_artifact_id: staged.id, reason: None, forced: false, request: None };
+    let held = NewPromotion { source_artifact_id: staged.id, reason: None, forced: false, request: None, release: None };
     assert_eq!(kind(p.record_promotion(&production, held).await), ErrorKind::Refused);
-    let unexplained = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None };
+    let unexplained = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None, release: None };
     assert_eq!(kind(p.record_promotion(&production, unexplained).await), ErrorKind::Usage);
     let forced = NewPromotion {
         source_artifact_id: staged.id,
         reason: Some("the outage fix".into()),
         forced: true,
         request: None,
+        release: None,
     };
     let (promotion, _) = p.record_promotion(&production, forced).await.unwrap();
     assert!(promotion.forced, "a forced move is recorded as forced");

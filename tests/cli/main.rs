@@ -24,6 +24,7 @@ mod image;
 mod keyring;
 mod quirks;
 mod referrers;
+mod release;
 mod remote;
 mod routing;
 mod secrets;

@@ -453,7 +453,7 @@ fn on_a_server_the_last_approval_runs_the_gated_move_there() {
             panic!("production is free");
         };
         let bypass =
-            NewPromotion { source_artifact_id: staged, reason: Some("now".into()), forced: true, request: None };
+            NewPromotion { source_artifact_id: staged, reason: Some("now".into()), forced: true, request: None, release: None };
         let refused = ada.record_promotion(&lock, bypass).await.unwrap_err();
         assert_eq!(refused.kind(), facetctl::ErrorKind::Refused, "{refused}");
         assert!(refused.to_string().contains("stage production of payments is gated"), "{refused}");

@@ -29,7 +29,7 @@ pub const EVENT_SELECT: &str = "SELECT e.id, i.name AS integration, e.bucket, e.
 
 pub const PROMOTION_SELECT: &str =
     "SELECT p.id, i.name AS integration, p.artifact_id, p.target_artifact_id, p.from_bucket,
-    p.to_bucket, p.digest, p.actor, p.reason, p.state, p.forced, p.created_at
+    p.to_bucket, p.digest, p.actor, p.reason, p.state, p.forced, p.release_id, p.created_at
     FROM promotions p JOIN integrations i ON i.id = p.integration_id";
 
 /// A row's columns, read as the model's types.
@@ -218,6 +218,7 @@ impl FromRow<'_, AnyRow> for Promotion {
             reason: c.get("reason")?,
             state: c.word("state")?,
             forced: c.flag("forced")?,
+            release: c.get("release_id")?,
             created_at: c.time("created_at")?,
         })
     }
