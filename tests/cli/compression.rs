@@ -178,3 +178,48 @@ fn an_attestation_follows_the_image_it_describes_when_the_layers_are_compressed(
     assert_eq!(attested["digest"], attestation_desc["digest"], "the attestation is not an image: kept as it is");
     assert_eq!(attested["annotations"]["vnd.docker.reference.digest"], platform["digest"]);
 }
+
+#[test]
+fn compression_that_would_leave_a_signature_naming_a_lost_digest_is_refused() {
+    use crate::support::image::{layout_index, put_blob, single};
+    use serde_json::json;
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    ctx.standard_setup(&registry, "repository-per-bucket");
+    let image = single(ctx.images(), "v1", "signed-plain", 2);
+    let platform_size = std::fs::metadata(image.dir.join("blobs/sha256").join(&image.digest[7..])).unwrap().len();
+    let subject = json!({"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": image.digest, "size": platform_size});
+    let mut config = put_blob(&image.dir, b"{}");
+    config["mediaType"] = json!("application/vnd.oci.empty.v1+json");
+    let mut payload = put_blob(&image.dir, b"{\"critical\":{}}");
+    payload["mediaType"] = json!("application/vnd.dev.cosign.simplesigning.v1+json");
+    let signature = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "artifactType": "application/vnd.dev.cosign.artifact.sig.v1+json", "config": config, "layers": [payload],
+        "subject": subject});
+    let mut signature_desc = put_blob(&image.dir, &serde_json::to_vec(&signature).unwrap());
+    signature_desc["mediaType"] = json!("application/vnd.oci.image.manifest.v1+json");
+    let index = json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
+        "manifests": [subject, signature_desc]});
+    let mut index_desc = put_blob(&image.dir, &serde_json::to_vec(&index).unwrap());
+    index_desc["mediaType"] = json!("application/vnd.oci.image.index.v1+json");
+    layout_index(&image.dir, &[("v1", &index_desc)]);
+
+    let source = format!("oci:{}:v1", image.dir.display());
+    let push = ["artifact", "push", &source, "--integration", "payments", "--bucket", "qa"];
+    let refused = ctx.run(&[&push[..], &["--compression", "gzip"]].concat());
+    assert_ne!(refused.code, 0, "{refused:?}");
+    let sig = signature_desc["digest"].as_str().unwrap();
+    assert_eq!(
+        refused.stderr.lines().next().unwrap(),
+        format!(
+            "error: {}: {sig} refers to {} (a signature or attestation of it), and compressing would give {} a new digest that it does not name; push with --compression none to keep the digests",
+            source, image.digest, image.digest
+        )
+    );
+    assert_eq!(crate::support::skopeo::digest(&registry, "team/payments/qa:v1"), None, "nothing was pushed");
+    // As the layout has it, digests kept, the signature still names its image.
+    ctx.json(&push);
+    let pushed = crate::support::skopeo::raw_manifest(&registry, "team/payments/qa:v1").unwrap();
+    let pushed: serde_json::Value = serde_json::from_slice(&pushed).unwrap();
+    assert_eq!(pushed, index);
+}

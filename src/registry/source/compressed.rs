@@ -75,11 +75,19 @@ impl Compressed {
         let mut changed = false;
         if let Some(children) = doc.get_mut("manifests").and_then(Value::as_array_mut) {
             let mut renamed = HashMap::new();
+            // OCI 1.1 referrers in the index (a signature, an SBOM) and the manifest each names.
+            let mut subjects = Vec::new();
             for child in children.iter_mut() {
                 let (Some(digest), Some(media_type)) = (descriptor_digest(child), child["mediaType"].as_str()) else {
                     continue;
                 };
                 let child_manifest = self.inner.manifest(&digest, media_type).await?;
+                let subject = serde_json::from_slice::<Value>(&child_manifest.bytes)
+                    .ok()
+                    .and_then(|m| m["subject"]["digest"].as_str().map(str::to_owned));
+                if let Some(subject) = subject {
+                    subjects.push((digest.clone(), subject));
+                }
                 if let Some(new) = Box::pin(self.rewrite(&child_manifest, how, dir, threads)).await? {
                     child["digest"] = Value::from(new.digest.to_string());
                     child["size"] = Value::from(new.bytes.len());
@@ -87,6 +95,14 @@ impl Compressed {
                     self.manifests.insert(new.digest.clone(), new);
                     changed = true;
                 }
+            }
+            // A referrer names its subject by digest, and a signature signs that digest: remade, the
+            // subject would leave them naming what is not pushed. Better no push than a broken signature.
+            if let Some((referrer, subject)) = subjects.iter().find(|(_, subject)| renamed.contains_key(subject)) {
+                return Err(fail(format!(
+                    "{referrer} refers to {subject} (a signature or attestation of it), and compressing would give \
+                     {subject} a new digest that it does not name; push with --compression none to keep the digests"
+                )));
             }
             // buildx's attestation entries name the platform manifest they describe; they follow it.
             for child in children.iter_mut() {
