@@ -269,9 +269,11 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
     assert_eq!(refused.hint_of(), Some(facetctl::error::Hint::Force));
     skopeo::upload(registry, &a.source(), "team/payments/production:current");
     let production = lease(p, "production").await;
-    let held = NewPromotion { source_artifact_id: staged.id, reason: None, forced: false, request: None, release: None };
+    let held =
+        NewPromotion { source_artifact_id: staged.id, reason: None, forced: false, request: None, release: None };
     assert_eq!(kind(p.record_promotion(&production, held).await), ErrorKind::Refused);
-    let unexplained = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None, release: None };
+    let unexplained =
+        NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None, release: None };
     assert_eq!(kind(p.record_promotion(&production, unexplained).await), ErrorKind::Usage);
     let forced = NewPromotion {
         source_artifact_id: staged.id,

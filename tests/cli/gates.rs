@@ -153,7 +153,8 @@ fn a_gated_promotion_moves_on_the_second_approval_and_moves_what_was_asked_for()
             panic!("production is free");
         };
         let staged = plane.current_artifact("payments", "staging").await.unwrap().unwrap();
-        let bypass = NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None, release: None };
+        let bypass =
+            NewPromotion { source_artifact_id: staged.id, reason: None, forced: true, request: None, release: None };
         let refused = plane.record_promotion(&lock, bypass).await.unwrap_err();
         assert_eq!(
             refused.to_string(),
@@ -172,8 +173,13 @@ fn a_gated_promotion_moves_on_the_second_approval_and_moves_what_was_asked_for()
         as_("bob").approve_request(request.id, None).await.unwrap();
         as_("carol").approve_request(request.id, None).await.unwrap();
         assert!(as_("bob").claim_request(request.id).await.unwrap().is_some());
-        let hijack =
-            NewPromotion { source_artifact_id: staged.id, reason: None, forced: false, request: Some(request.id), release: None };
+        let hijack = NewPromotion {
+            source_artifact_id: staged.id,
+            reason: None,
+            forced: false,
+            request: Some(request.id),
+            release: None,
+        };
         assert!(plane.record_promotion(&lock, hijack).await.is_err(), "mallory does not record bob's run");
         plane.unlock_bucket(&lock).await.unwrap();
         store.close().await;

@@ -452,8 +452,13 @@ fn on_a_server_the_last_approval_runs_the_gated_move_there() {
         let LockAttempt::Acquired(lock) = ada.lock_bucket("payments", "production", "ada").await.unwrap() else {
             panic!("production is free");
         };
-        let bypass =
-            NewPromotion { source_artifact_id: staged, reason: Some("now".into()), forced: true, request: None, release: None };
+        let bypass = NewPromotion {
+            source_artifact_id: staged,
+            reason: Some("now".into()),
+            forced: true,
+            request: None,
+            release: None,
+        };
         let refused = ada.record_promotion(&lock, bypass).await.unwrap_err();
         assert_eq!(refused.kind(), facetctl::ErrorKind::Refused, "{refused}");
         assert!(refused.to_string().contains("stage production of payments is gated"), "{refused}");
