@@ -96,6 +96,9 @@ pub async fn release(app: &App, req: ReleaseRequest) -> Result<Release> {
     let everyone = req.integrations.is_none();
     let names = match &req.integrations {
         Some(names) => {
+            if names.iter().any(|n| n.trim().is_empty()) {
+                return Err(Error::Invalid("--integration names an empty integration (a stray comma?)".into()));
+            }
             let mut names = names.clone();
             names.sort();
             names.dedup();

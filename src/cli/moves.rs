@@ -286,13 +286,14 @@ async fn promote_release(app: &App, p: &Printer, ask: &Prompter, req: ReleaseReq
 
 fn print_release(p: &Printer, release: &Release) -> anyhow::Result<()> {
     p.note(&format!(
-        "release {}: {} -> {}: {} moved, {} unchanged, {} waiting for approval, {} failed",
+        "release {}: {} -> {}: {} moved, {} unchanged, {} waiting for approval, {} skipped, {} failed",
         release.id,
         release.from,
         release.to,
         release.count(|r| matches!(r, MoveResult::Done { .. })),
         release.count(|r| matches!(r, MoveResult::Unchanged { .. })),
         release.count(|r| matches!(r, MoveResult::Requested { .. })),
+        release.count(|r| matches!(r, MoveResult::Skipped { .. })),
         release.count(|r| matches!(r, MoveResult::Failed { .. })),
     ));
     match p.format {

@@ -274,6 +274,18 @@ pub struct IntegrationCreateArgs {
     bucket_registry: Vec<(String, Option<String>)>,
 }
 
+/// The --bucket-registry changes, each bucket named once whatever its case.
+fn one_each(changes: Vec<(String, Option<String>)>) -> crate::Result<Vec<(String, Option<String>)>> {
+    for (i, (bucket, _)) in changes.iter().enumerate() {
+        if changes[..i].iter().any(|(b, _)| b.eq_ignore_ascii_case(bucket)) {
+            return Err(crate::Error::Invalid(format!(
+                "--bucket-registry names bucket {bucket} twice; give each bucket once"
+            )));
+        }
+    }
+    Ok(changes)
+}
+
 /// `BUCKET=REGISTRY`; `BUCKET=` names the integration's own registry.
 fn bucket_registry(s: &str) -> Result<(String, Option<String>), String> {
     match s.split_once('=') {
@@ -424,8 +436,10 @@ pub async fn integration(app: &App, p: &Printer, ask: &Prompter, c: IntegrationC
                 app.plane.rule(rule).await?.fits(&name, registration_type).map_err(crate::Error::from)?;
             }
             let repository = repository.unwrap_or_else(|| name.clone());
-            let bucket_registries =
-                bucket_registry.into_iter().filter_map(|(bucket, registry)| Some((bucket, registry?))).collect();
+            let bucket_registries = one_each(bucket_registry)?
+                .into_iter()
+                .filter_map(|(bucket, registry)| Some((bucket, registry?)))
+                .collect();
             let new = NewIntegration {
                 name: name.clone(),
                 registration_type,
@@ -451,8 +465,8 @@ pub async fn integration(app: &App, p: &Printer, ask: &Prompter, c: IntegrationC
             if rule.is_some() || no_rule {
                 updated = app.plane.set_integration_rule(&name, rule.as_deref()).await?;
             }
-            for (bucket, registry) in bucket_registry {
-                updated = app.plane.set_bucket_registry(&name, &bucket, registry.as_deref()).await?;
+            if !bucket_registry.is_empty() {
+                updated = app.plane.set_bucket_registries(&name, &one_each(bucket_registry)?).await?;
             }
             p.one(&updated)
         }

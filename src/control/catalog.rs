@@ -374,23 +374,27 @@ impl Embedded {
     /// Keeps `bucket` of an integration in `registry`, or (None, or the integration's own
     /// registry) back in the integration's registry. Refused once the bucket holds artifacts:
     /// their records and tags are in the registry they were written to.
-    pub(super) async fn set_bucket_registry(
+    pub(super) async fn set_bucket_registries(
         &self,
         name: &str,
-        bucket: &str,
-        registry: Option<&str>,
+        changes: &[(String, Option<String>)],
     ) -> Result<Integration> {
         let before = self.integration(name).await?;
         let mut tx = self.store.begin_write().await?;
-        put_bucket_registry(&mut tx, name, bucket, registry).await?;
-        self.audit(
-            &mut tx,
-            AuditAction::IntegrationUpdate,
-            "integration",
-            name,
-            json!({"bucket": bucket, "registry": registry.unwrap_or(&before.registry), "before": before.registry_for(bucket)}),
-        )
-        .await?;
+        for (bucket, registry) in changes {
+            if !put_bucket_registry(&mut tx, name, bucket, registry.as_deref()).await? {
+                continue;
+            }
+            let after = registry.as_deref().unwrap_or(&before.registry);
+            self.audit(
+                &mut tx,
+                AuditAction::IntegrationUpdate,
+                "integration",
+                name,
+                json!({"bucket": bucket, "registry": after, "before": before.registry_for(bucket)}),
+            )
+            .await?;
+        }
         tx.commit().await?;
         self.integration(name).await
     }
@@ -454,10 +458,15 @@ impl Embedded {
     }
 }
 
-/// Writes where one bucket of an integration lives, checked against what the transaction sees.
-async fn put_bucket_registry(tx: &mut Tx, integration: &str, bucket: &str, registry: Option<&str>) -> Result<()> {
+/// Writes where one bucket of an integration lives, checked against what the transaction sees;
+/// whether it changed anything.
+async fn put_bucket_registry(tx: &mut Tx, integration: &str, bucket: &str, registry: Option<&str>) -> Result<bool> {
     let governing = Governing::read(tx, integration).await?;
-    governing.check_bucket(tx, bucket).await?;
+    let mapped = governing.bucket_registries.iter().any(|(b, _, _)| b.eq_ignore_ascii_case(bucket));
+    // A mapping whose bucket the workflow no longer has can still be taken away.
+    if registry.is_some() || !mapped {
+        governing.check_bucket(tx, bucket).await?;
+    }
     let held: i64 =
         sqlx::query("SELECT COUNT(*) AS n FROM artifacts WHERE integration_id = $1 AND lower(bucket) = lower($2)")
             .bind(governing.id)
@@ -479,7 +488,23 @@ async fn put_bucket_registry(tx: &mut Tx, integration: &str, bucket: &str, regis
     };
     let wanted_name = wanted.as_ref().map_or(governing.registry_name.as_str(), |(_, n)| n.as_str());
     if wanted_name == now {
-        return Ok(());
+        return Ok(false);
+    }
+    // A writer holding the bucket is writing into the registry it has now; it must not find
+    // its record checked against another.
+    let leased = sqlx::query(
+        "SELECT holder FROM bucket_locks WHERE integration_id = $1 AND lower(bucket) = lower($2) AND expires_at_ms > $3",
+    )
+    .bind(governing.id)
+    .bind(bucket)
+    .bind(chrono::Utc::now().timestamp_millis())
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some(row) = leased {
+        return Err(Error::Refused(format!(
+            "bucket {bucket} of {integration} is being written ({} holds it); try again once it is done",
+            row.get::<String, _>("holder")
+        )));
     }
     if held > 0 {
         return Err(Error::Refused(format!(
@@ -502,7 +527,7 @@ async fn put_bucket_registry(tx: &mut Tx, integration: &str, bucket: &str, regis
             .execute(&mut **tx)
             .await?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The id of workflow `name`, which must be for `integration`'s type of buckets.

@@ -252,8 +252,8 @@ impl ControlPlane for Embedded {
         Embedded::set_integration_rule(self, name, rule).await
     }
 
-    async fn set_bucket_registry(&self, name: &str, bucket: &str, registry: Option<&str>) -> Result<Integration> {
-        Embedded::set_bucket_registry(self, name, bucket, registry).await
+    async fn set_bucket_registries(&self, name: &str, changes: &[(String, Option<String>)]) -> Result<Integration> {
+        Embedded::set_bucket_registries(self, name, changes).await
     }
 
     async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule> {

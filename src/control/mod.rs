@@ -219,9 +219,9 @@ pub trait ControlPlane: Send + Sync {
     async fn set_integration_workflow(&self, name: &str, workflow: Option<&str>) -> Result<Integration>;
     /// Gives an integration the routing rule that chooses a bucket when a caller names none.
     async fn set_integration_rule(&self, name: &str, rule: Option<&str>) -> Result<Integration>;
-    /// Keeps one bucket of an integration in another registry, or (None) back in the
-    /// integration's own; refused once the bucket holds artifacts.
-    async fn set_bucket_registry(&self, name: &str, bucket: &str, registry: Option<&str>) -> Result<Integration>;
+    /// Keeps buckets of an integration in other registries, or (None) back in the integration's
+    /// own: all of the changes or none. Refused for a bucket that holds artifacts or is being written.
+    async fn set_bucket_registries(&self, name: &str, changes: &[(String, Option<String>)]) -> Result<Integration>;
 
     async fn create_rule(&self, new: NewRoutingRule) -> Result<RoutingRule>;
     async fn rules(&self) -> Result<Vec<RoutingRule>>;

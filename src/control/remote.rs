@@ -351,12 +351,14 @@ impl ControlPlane for Remote {
         self.put_links(current, workflow.as_deref(), rule).await
     }
 
-    async fn set_bucket_registry(&self, name: &str, bucket: &str, registry: Option<&str>) -> Result<Integration> {
+    async fn set_bucket_registries(&self, name: &str, changes: &[(String, Option<String>)]) -> Result<Integration> {
         let current = self.integration(name).await?;
         let mut all = current.bucket_registries.clone();
-        all.retain(|b, _| !b.eq_ignore_ascii_case(bucket));
-        if let Some(registry) = registry {
-            all.insert(bucket.to_owned(), registry.to_owned());
+        for (bucket, registry) in changes {
+            all.retain(|b, _| !b.eq_ignore_ascii_case(bucket));
+            if let Some(registry) = registry {
+                all.insert(bucket.to_owned(), registry.to_owned());
+            }
         }
         let (workflow, rule) = (current.workflow.clone(), current.rule.clone());
         self.put_ci(current, workflow.as_deref(), rule.as_deref(), Some(all)).await

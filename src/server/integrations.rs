@@ -173,23 +173,25 @@ pub async fn update_ci(
         None => None,
     };
     let mut updated = current;
+    // Given, the map is the whole of it: a bucket left out goes back to the integration's registry.
+    // All of it or none, before the workflow and rule change (both already checked above).
+    if let Some(wanted) = req.bucket_artifactories {
+        let mut changes: Vec<(String, Option<String>)> = wanted
+            .iter()
+            .filter(|(bucket, registry)| updated.registry_for(bucket) != *registry)
+            .map(|(bucket, registry)| (bucket.clone(), Some(registry.clone())))
+            .collect();
+        let dropped = updated.bucket_registries.keys().filter(|b| !wanted.keys().any(|w| w.eq_ignore_ascii_case(b)));
+        changes.extend(dropped.map(|bucket| (bucket.clone(), None)));
+        if !changes.is_empty() {
+            updated = p.set_bucket_registries(&updated.name, &changes).await?;
+        }
+    }
     if updated.workflow != workflow {
         updated = p.set_integration_workflow(&updated.name, workflow.as_deref()).await?;
     }
     if updated.rule != rule {
         updated = p.set_integration_rule(&updated.name, rule.as_deref()).await?;
-    }
-    // Given, the map is the whole of it: a bucket left out goes back to the integration's registry.
-    if let Some(wanted) = req.bucket_artifactories {
-        let now = updated.bucket_registries.clone();
-        for (bucket, registry) in &wanted {
-            if updated.registry_for(bucket) != registry {
-                updated = p.set_bucket_registry(&updated.name, bucket, Some(registry)).await?;
-            }
-        }
-        for bucket in now.keys().filter(|b| !wanted.keys().any(|w| w.eq_ignore_ascii_case(b))) {
-            updated = p.set_bucket_registry(&updated.name, bucket, None).await?;
-        }
     }
     Ok(Json(ci_dto(&p, updated).await?))
 }

@@ -188,8 +188,60 @@ fn through_a_server_each_registry_gets_its_own_credentials_from_it() {
     assert_eq!(skopeo::raw_manifest(&prod, "team/payments/production:build-1").as_deref(), Some(&staged[..]));
     assert_eq!(skopeo::digest(&prod, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
 
+    // While a writer holds qa's lease, qa's registry does not change under it.
+    let (status, lease) =
+        server.call("POST", "/cc-ui/v1/artifacts-ci/payments/buckets/qa/lock", Some(("ada", &ada)), None);
+    assert_eq!(status, 200, "{lease}");
+    let busy = json_run(
+        &ctx,
+        as_user(&ctx, &server, "ada", &ada),
+        &["integration", "update", "payments", "--bucket-registry", "qa=prod"],
+    );
+    assert_eq!(busy.code, 3, "{busy:?}");
+    assert!(busy.stderr.starts_with("error: bucket qa of payments is being written"), "{busy:?}");
+
+    // A change of many buckets is all or none, over the API as on the command line.
+    let (status, _) = server.call("GET", "/cc-ui/v1/artifacts-ci/name/payments", Some(("ada", &ada)), None);
+    assert_eq!(status, 200);
+    let id = created["id"].to_string();
+    let body = serde_json::json!({"ciName": "payments", "registrationType": "ENVIRONMENT",
+        "promotionWorkflowId": created_workflow_id(&server, &ada),
+        "bucketArtifactories": {"production": "prod", "staging": "prod", "nowhere": "prod"}});
+    let (status, refused) =
+        server.call("PUT", &format!("/cc-ui/v1/artifacts-ci/{id}"), Some(("ada", &ada)), Some(body));
+    assert_eq!(status, 404, "{refused}");
+    let twice = json_run(
+        &ctx,
+        as_user(&ctx, &server, "ada", &ada),
+        &[
+            "integration",
+            "update",
+            "payments",
+            "--bucket-registry",
+            "staging=prod",
+            "--bucket-registry",
+            "STAGING=main",
+        ],
+    );
+    assert_eq!(twice.code, 2, "{twice:?}");
+
     // A Facets client reads the artifact as in prod's "artifactory".
     let (status, listed) = server.call("GET", "/cc-ui/v1/artifacts-ci/name/payments", Some(("rel", &rel)), None);
     assert_eq!(status, 200, "{listed}");
-    assert_eq!(listed["bucketArtifactories"], serde_json::json!({"production": "prod"}));
+    assert_eq!(
+        listed["bucketArtifactories"],
+        serde_json::json!({"production": "prod"}),
+        "nothing of the refused changes"
+    );
+}
+
+fn json_run(ctx: &TestContext, mut cmd: Command, args: &[&str]) -> Run {
+    cmd.args(args);
+    ctx.run_with(&mut cmd)
+}
+
+fn created_workflow_id(server: &TestServer, token: &str) -> String {
+    let (status, ci) = server.call("GET", "/cc-ui/v1/artifacts-ci/name/payments", Some(("ada", token)), None);
+    assert_eq!(status, 200, "{ci}");
+    ci["promotionWorkflowId"].as_str().unwrap().to_owned()
 }

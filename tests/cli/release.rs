@@ -140,6 +140,12 @@ fn a_release_of_all_skips_integrations_with_nothing_to_move_and_is_idempotent() 
     let results: Vec<&str> = again["moves"].as_array().unwrap().iter().map(|m| m["result"].as_str().unwrap()).collect();
     assert_eq!(results, ["skipped", "unchanged", "unchanged"], "{again}");
 
+    let stray = ctx.run(&["promote", "--integration", "payments,,web", "--from", "staging", "--to", "production"]);
+    assert_eq!(stray.code, 2, "{stray:?}");
+    assert_eq!(
+        stray.stderr.lines().next().unwrap(),
+        "error: --integration names an empty integration (a stray comma?)"
+    );
     let single_only = ctx.run(&["promote", "--all", "--from", "staging", "--to", "production", "--artifact", "1"]);
     assert_eq!(single_only.code, 2, "{single_only:?}");
     assert_eq!(
