@@ -11,12 +11,15 @@ use super::{App, bucket_lock, registry_access};
 use crate::control::{ArtifactKey, NewArtifact};
 use crate::error::{Error, Hint, Result};
 use crate::model::{Artifact, BucketEventKind, Digest, Integration, Registry, check_artifact_fields};
+use crate::registry::RegistryClient;
 use crate::registry::compress::Compression;
 use crate::registry::copy::{Copy, CopyReport};
+use crate::registry::manifest::Descriptor;
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
 use crate::registry::source::{
-    Compressed, DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, docker_daemon,
+    Compressed, DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, SpoolFile, docker_daemon,
 };
+use futures_util::{StreamExt, TryStreamExt};
 
 pub struct PushRequest {
     pub source: String,
@@ -68,11 +71,13 @@ struct Prepared {
     registry: Registry,
     source: Arc<dyn ImageSource>,
     tag: String,
+    /// Where a push writes, opened while its layers were compressed, and what was uploaded then.
+    dest: Option<(Arc<RegistryClient>, CopyReport)>,
     _spool: tempfile::TempDir,
 }
 
 pub async fn plan(app: &App, req: PushRequest) -> Result<PushPlan> {
-    let Prepared { integration, registry, source, tag, _spool } = prepare(app, &req).await?;
+    let Prepared { integration, registry, source, tag, _spool, .. } = prepare(app, &req, false).await?;
     let root = source.root_manifest().await?;
     let repo = registry.bucket_repository(&integration, &req.bucket);
     Ok(PushPlan {
@@ -87,12 +92,12 @@ pub async fn plan(app: &App, req: PushRequest) -> Result<PushPlan> {
 }
 
 pub async fn push(app: &App, req: PushRequest) -> Result<PushOutcome> {
-    let Prepared { integration, registry, source, tag, _spool } = prepare(app, &req).await?;
-    let artifact_tag = integration.artifact_tag(&req.bucket, &tag);
-    push_prepared(app, &req, integration, registry, source, tag, artifact_tag).await
+    let prepared = prepare(app, &req, true).await?;
+    push_prepared(app, &req, prepared).await
 }
 
-async fn prepare(app: &App, req: &PushRequest) -> Result<Prepared> {
+/// `upload`: a push, not a plan; layers compressed here are uploaded as each is written.
+async fn prepare(app: &App, req: &PushRequest, upload: bool) -> Result<Prepared> {
     let integration = app.plane.integration(&req.integration).await?;
     if let Some(workflow) = &integration.workflow
         && let Some(gate) = app.plane.workflow(workflow).await?.gate(&req.bucket)
@@ -126,21 +131,62 @@ async fn prepare(app: &App, req: &PushRequest) -> Result<Prepared> {
     }
     // Compressing takes a while: only once everything that could refuse the push has said yes.
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let source = Compressed::wrap(source, compression, spool.path(), threads).await?;
-    Ok(Prepared { integration, registry, source, tag, _spool: spool })
+    if !upload || compression == Compression::None {
+        let source = Compressed::wrap(source, compression, spool.path(), threads, None).await?;
+        return Ok(Prepared { integration, registry, source, tag, dest: None, _spool: spool });
+    }
+    let dest = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
+    let repo = registry.bucket_repository(&integration, &req.bucket);
+    let (ready, written) = tokio::sync::mpsc::channel(16);
+    let (source, early) = tokio::try_join!(
+        async { Ok::<_, Error>(Compressed::wrap(source, compression, spool.path(), threads, Some(ready)).await?) },
+        upload_as_written(app, &dest, &repo, written)
+    )?;
+    Ok(Prepared { integration, registry, source, tag, dest: Some((dest, early)), _spool: spool })
 }
 
-async fn push_prepared(
+/// Uploads each compressed layer as it is written, while the next is compressed: a push then
+/// takes about as long as the longer of the two, not both.
+async fn upload_as_written(
     app: &App,
-    req: &PushRequest,
-    integration: Integration,
-    registry: Registry,
-    source: Arc<dyn ImageSource>,
-    tag: String,
-    artifact_tag: String,
-) -> Result<PushOutcome> {
+    dest: &RegistryClient,
+    repo: &str,
+    written: tokio::sync::mpsc::Receiver<(Digest, u64, std::path::PathBuf)>,
+) -> Result<CopyReport> {
+    let layers = futures_util::stream::unfold(written, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) });
+    let progress = app.reporter.progress("compressed layers");
+    let reports: Vec<CopyReport> = layers
+        .map(|(digest, size, path)| {
+            let progress = progress.clone();
+            async move {
+                let blob = Descriptor { media_type: String::new(), digest, size, raw: serde_json::Value::Null };
+                let file = SpoolFile { path };
+                let copy = Copy { source: &file, dest, dest_repo: repo, concurrency: 1, progress };
+                copy.blob_now(&blob).await
+            }
+        })
+        .buffer_unordered(app.concurrency.max(1))
+        .try_collect()
+        .await?;
+    Ok(reports.into_iter().fold(CopyReport::default(), |all, r| CopyReport {
+        blobs_copied: all.blobs_copied + r.blobs_copied,
+        blobs_skipped: all.blobs_skipped + r.blobs_skipped,
+        bytes_copied: all.bytes_copied + r.bytes_copied,
+        ..all
+    }))
+}
+
+async fn push_prepared(app: &App, req: &PushRequest, prepared: Prepared) -> Result<PushOutcome> {
+    let Prepared { integration, registry, source, tag, dest, _spool } = prepared;
+    let artifact_tag = integration.artifact_tag(&req.bucket, &tag);
     let root = source.root_manifest().await?;
-    let dest = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
+    let (dest, early) = match dest {
+        Some(opened) => opened,
+        None => (
+            registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?,
+            CopyReport::default(),
+        ),
+    };
     let repo = registry.bucket_repository(&integration, &req.bucket);
     // A repeated push costs one HEAD: when the bucket's record and its moving tag both already
     // name this build, there is nothing to do (nothing is written, so no lease is needed).
@@ -165,7 +211,11 @@ async fn push_prepared(
         concurrency: app.concurrency,
         progress: app.reporter.progress(&format!("{} -> {}", source.describe(), req.bucket)),
     };
-    let report = copy.content_of(&root).await?;
+    let mut report = copy.content_of(&root).await?;
+    // What went up while it was compressed is counted as copied, not as found there.
+    report.blobs_skipped = report.blobs_skipped.saturating_sub(early.blobs_copied);
+    report.blobs_copied += early.blobs_copied;
+    report.bytes_copied += early.bytes_copied;
     // Signatures in the same registry travel with the image (mounted, before the tags move).
     let referrers = match source.mount_from(registry.host()) {
         Some(from_repo) if req.referrers => {

@@ -74,6 +74,20 @@ impl Copy<'_> {
         })
     }
 
+    /// Copies one blob now (skipped when the destination holds it): what a copy of an image
+    /// will then find there.
+    pub async fn blob_now(&self, blob: &Descriptor) -> Result<CopyReport, RegistryError> {
+        let counters = Counters::default();
+        self.blobs(std::slice::from_ref(blob), &counters).await?;
+        Ok(CopyReport {
+            blobs_copied: counters.copied.into_inner(),
+            blobs_mounted: counters.mounted.into_inner(),
+            blobs_skipped: counters.skipped.into_inner(),
+            bytes_copied: counters.bytes.into_inner(),
+            platform_manifests_written: 0,
+        })
+    }
+
     async fn manifest_content(&self, manifest: &Manifest, counters: &Counters) -> Result<(), RegistryError> {
         let contents =
             manifest.contents().map_err(|e| RegistryError::Source(format!("{}: {e}", self.source.describe())))?;

@@ -50,6 +50,9 @@ fn pushed_and_pulled(
     }
     let pushed = ctx.json(&args);
     let digest = pushed["artifact"]["digest"].as_str().unwrap().to_owned();
+    // Layers go up as each is compressed; the push counts them as copied, whenever they went.
+    let (copied, skipped) = (&pushed["copy"]["blobs_copied"], &pushed["copy"]["blobs_skipped"]);
+    assert_eq!(copied.as_u64().unwrap() + skipped.as_u64().unwrap(), 3, "two layers and the config: {pushed}");
     let into = ctx.images().join(format!("pulled-{bucket}-{}", compression.unwrap_or("default")));
     let (manifest, config) = pulled(registry, &format!("team/payments/{bucket}@{digest}"), &into);
     let diff_ids = config["rootfs"]["diff_ids"].as_array().unwrap();

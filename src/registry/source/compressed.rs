@@ -4,7 +4,8 @@
 //! known first. The manifest is rewritten with them (the config's `diff_ids`
 //! already name the uncompressed layers, as they must), and an index over
 //! such manifests is rewritten to name the new ones. The rest of the image
-//! is served by the source as it was.
+//! is served by the source as it was. Each layer, once written, can be sent
+//! on (`Ready`) to be uploaded while the next is compressed.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -25,8 +26,12 @@ use crate::registry::{Manifest, RegistryError};
 const OCI_TAR: &str = "application/vnd.oci.image.layer.v1.tar";
 const DOCKER_TAR: &str = "application/vnd.docker.image.rootfs.diff.tar";
 
+/// A compressed layer as soon as it is written: its digest, its size and the file that holds it.
+pub type Ready = tokio::sync::mpsc::Sender<(Digest, u64, PathBuf)>;
+
 pub struct Compressed {
     inner: Arc<dyn ImageSource>,
+    ready: Option<Ready>,
     root: Manifest,
     /// Rewritten manifests by their new digest.
     manifests: HashMap<Digest, Manifest>,
@@ -39,11 +44,14 @@ pub struct Compressed {
 impl Compressed {
     /// `inner` with its plain-tar layers compressed `how`, into files under `dir`. An image whose
     /// layers are all compressed already comes back as it is, with nothing written.
+    /// With `ready`, each compressed layer is sent there once written; the channel closes when
+    /// this returns.
     pub async fn wrap(
         inner: Arc<dyn ImageSource>,
         how: Compression,
         dir: &Path,
         threads: usize,
+        ready: Option<Ready>,
     ) -> Result<Arc<dyn ImageSource>, RegistryError> {
         if how == Compression::None {
             return Ok(inner);
@@ -51,6 +59,7 @@ impl Compressed {
         let mut this = Compressed {
             root: inner.root_manifest().await?,
             inner: inner.clone(),
+            ready,
             manifests: HashMap::new(),
             blobs: HashMap::new(),
             done: HashMap::new(),
@@ -58,6 +67,7 @@ impl Compressed {
         let root = this.root.clone();
         let Some(root) = this.rewrite(&root, how, dir, threads).await? else { return Ok(inner) };
         this.root = root;
+        this.ready = None;
         Ok(Arc::new(this))
     }
 
@@ -193,6 +203,10 @@ impl Compressed {
                 read.digest.short()
             )));
         }
+        if let Some(ready) = &self.ready {
+            // Gone, the receiver has failed, and says why where it is awaited.
+            let _ = ready.send((written.digest.clone(), written.size, path.clone())).await;
+        }
         self.blobs.insert(written.digest.clone(), path);
         self.done.insert(digest.clone(), written.clone());
         Ok(written)
@@ -242,6 +256,42 @@ impl ImageSource for Compressed {
 
     fn mount_from(&self, _host: &str) -> Option<String> {
         // The compressed layers are nowhere yet.
+        None
+    }
+}
+
+/// One compressed layer's file, as a source of that one blob: what an upload started before
+/// the image's manifest is known reads.
+pub struct SpoolFile {
+    pub path: PathBuf,
+}
+
+#[async_trait]
+impl ImageSource for SpoolFile {
+    fn describe(&self) -> String {
+        format!("compressed layer {}", self.path.display())
+    }
+
+    fn tag(&self) -> Option<String> {
+        None
+    }
+
+    async fn root_manifest(&self) -> Result<Manifest, RegistryError> {
+        Err(RegistryError::Source(format!("{} is a layer, not an image", self.describe())))
+    }
+
+    async fn manifest(&self, _digest: &Digest, _media_type: &str) -> Result<Manifest, RegistryError> {
+        self.root_manifest().await
+    }
+
+    async fn blob(&self, _digest: &Digest) -> Result<BlobStream, RegistryError> {
+        let file = tokio::fs::File::open(&self.path)
+            .await
+            .map_err(|e| RegistryError::Source(format!("cannot read {}: {e}", self.path.display())))?;
+        Ok(Box::pin(ReaderStream::with_capacity(file, 256 * 1024)))
+    }
+
+    fn mount_from(&self, _host: &str) -> Option<String> {
         None
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-pub use compressed::Compressed;
+pub use compressed::{Compressed, Ready, SpoolFile};
 pub use docker_archive::DockerArchive;
 pub use oci_layout::OciLayout;
 pub use registry::RegistrySource;
