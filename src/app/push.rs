@@ -16,6 +16,7 @@ use crate::registry::compress::Compression;
 use crate::registry::copy::{Copy, CopyReport};
 use crate::registry::manifest::Descriptor;
 use crate::registry::referrers::{ReferrerCopy, ReferrersReport};
+use crate::registry::source::docker_daemon::Early;
 use crate::registry::source::{
     Compressed, DockerArchive, ImageSource, OciLayout, RegistrySource, SourceSpec, SpoolFile, docker_daemon,
 };
@@ -111,6 +112,26 @@ async fn prepare(app: &App, req: &PushRequest, upload: bool) -> Result<Prepared>
     let registry = app.plane.registry(integration.registry_for(&req.bucket)).await?;
     // A daemon export is spooled here; it must outlive the copy.
     let spool = tempfile::tempdir().map_err(|e| Error::Failed(format!("cannot make a temporary folder: {e}")))?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // From the Docker engine, a push compresses and uploads the layers while the export streams
+    // in, once the tag is known (and checked) ahead of it.
+    if upload && let Some((image, tag, how)) = daemon_ahead(req) {
+        if req.tag.is_none() {
+            app.plane.check_write(&integration.name, &req.bucket, Some(&tag)).await?;
+        }
+        let dest = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
+        let repo = registry.bucket_repository(&integration, &req.bucket);
+        let (ready, written) = tokio::sync::mpsc::channel(16);
+        let exported = async {
+            let early = Early { how, threads, ready: Some(ready.clone()) };
+            let (archive, ahead) = docker_daemon::export(&image, &spool, Some(early)).await?;
+            let source: Arc<dyn ImageSource> = Arc::new(archive);
+            Ok::<_, Error>(Compressed::wrap(source, how, spool.path(), threads, Some(ready), ahead).await?)
+        };
+        let (source, early) = tokio::try_join!(exported, upload_as_written(app, &dest, &repo, written))?;
+        let tag = req.tag.clone().unwrap_or(tag);
+        return Ok(Prepared { integration, registry, source, tag, dest: Some((dest, early)), _spool: spool });
+    }
     let (source, compression) = open_source(app, req, &spool).await?;
     if req.register && source.mount_from(registry.host()).is_none() {
         return Err(Error::Invalid(format!(
@@ -130,16 +151,18 @@ async fn prepare(app: &App, req: &PushRequest, upload: bool) -> Result<Prepared>
         app.plane.check_write(&integration.name, &req.bucket, Some(&tag)).await?;
     }
     // Compressing takes a while: only once everything that could refuse the push has said yes.
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     if !upload || compression == Compression::None {
-        let source = Compressed::wrap(source, compression, spool.path(), threads, None).await?;
+        let source = Compressed::wrap(source, compression, spool.path(), threads, None, Default::default()).await?;
         return Ok(Prepared { integration, registry, source, tag, dest: None, _spool: spool });
     }
     let dest = registry_access::client_for(app, &registry, Some((&integration.name, &req.bucket))).await?;
     let repo = registry.bucket_repository(&integration, &req.bucket);
     let (ready, written) = tokio::sync::mpsc::channel(16);
     let (source, early) = tokio::try_join!(
-        async { Ok::<_, Error>(Compressed::wrap(source, compression, spool.path(), threads, Some(ready)).await?) },
+        async {
+            let wrapped = Compressed::wrap(source, compression, spool.path(), threads, Some(ready), Default::default());
+            Ok::<_, Error>(wrapped.await?)
+        },
         upload_as_written(app, &dest, &repo, written)
     )?;
     Ok(Prepared { integration, registry, source, tag, dest: Some((dest, early)), _spool: spool })
@@ -293,6 +316,17 @@ async fn push_prepared(app: &App, req: &PushRequest, prepared: Prepared) -> Resu
     outcome
 }
 
+/// A Docker engine's image compressed as it is exported: the image, the tag it gets (given, or
+/// the one the reference names) and how. None for any other source, for no compression, or
+/// when the tag is known only from the export.
+fn daemon_ahead(req: &PushRequest) -> Option<(String, String, Compression)> {
+    let Ok(SourceSpec::DockerDaemon { image }) = SourceSpec::parse(&req.source) else { return None };
+    let how = req.compression.unwrap_or(Compression::Gzip);
+    let named = image.rsplit_once('/').map_or(image.as_str(), |(_, last)| last);
+    let tag = req.tag.clone().or_else(|| named.split_once(':').map(|(_, t)| t.to_owned()))?;
+    (how != Compression::None && !req.register && !image.contains('@')).then_some((image, tag, how))
+}
+
 /// The source, and how its plain layers are to be compressed.
 async fn open_source(
     app: &App,
@@ -329,7 +363,7 @@ async fn open_source(
                 .map_err(|e| Error::Failed(e.to_string()))??;
             Arc::new(archive)
         }
-        SourceSpec::DockerDaemon { image } => Arc::new(docker_daemon::export(&image, spool).await?),
+        SourceSpec::DockerDaemon { image } => Arc::new(docker_daemon::export(&image, spool, None).await?.0),
     };
     Ok((source, how))
 }

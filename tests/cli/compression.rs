@@ -11,9 +11,10 @@ use sha2::{Digest as _, Sha256};
 use crate::support::docker::DockerImage;
 use crate::support::{TestContext, TestRegistry};
 
-/// Files that compress as real ones do: text, repeated with variation.
+/// Files that compress as real ones do: text, repeated with variation; each layer over 1 MiB, so
+/// that a push from the engine compresses it while the export streams in.
 fn files() -> Vec<(&'static str, String)> {
-    let text: String = (0..20_000).map(|i| format!("line {i}: the quick brown fox jumps over {}\n", i % 97)).collect();
+    let text: String = (0..30_000).map(|i| format!("line {i}: the quick brown fox jumps over {}\n", i % 97)).collect();
     vec![("app.txt", text.clone()), ("data.txt", text.chars().rev().collect())]
 }
 

@@ -37,6 +37,8 @@ pub struct Compressed {
     manifests: HashMap<Digest, Manifest>,
     /// Compressed layers by digest: the file that holds each.
     blobs: HashMap<Digest, PathBuf>,
+    /// Layers compressed before (as a daemon's export streamed in), by their plain digest.
+    ahead: super::docker_daemon::Precompressed,
     /// What each plain layer became, by its own digest.
     done: HashMap<Digest, crate::registry::compress::Written>,
 }
@@ -52,6 +54,7 @@ impl Compressed {
         dir: &Path,
         threads: usize,
         ready: Option<Ready>,
+        ahead: super::docker_daemon::Precompressed,
     ) -> Result<Arc<dyn ImageSource>, RegistryError> {
         if how == Compression::None {
             return Ok(inner);
@@ -60,6 +63,7 @@ impl Compressed {
             root: inner.root_manifest().await?,
             inner: inner.clone(),
             ready,
+            ahead,
             manifests: HashMap::new(),
             blobs: HashMap::new(),
             done: HashMap::new(),
@@ -175,6 +179,13 @@ impl Compressed {
         // A layer listed twice (in one manifest, or in two platforms') is compressed once.
         if let Some(done) = self.done.get(digest) {
             return Ok(done.clone());
+        }
+        // Compressed as the export streamed in, and already sent on: its key is the digest of
+        // the bytes that were read, so it is this layer.
+        if let Some((written, path)) = self.ahead.remove(digest) {
+            self.blobs.insert(written.digest.clone(), path);
+            self.done.insert(digest.clone(), written.clone());
+            return Ok(written);
         }
         let stream = self.inner.blob(digest).await?;
         let path = dir.join(format!("layer-{}", digest.as_str().trim_start_matches("sha256:")));
