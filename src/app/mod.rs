@@ -8,6 +8,7 @@ pub mod bucket_lock;
 pub mod bucket_tags;
 pub mod choices;
 pub mod ci;
+pub mod dashboard;
 pub mod history;
 pub mod promote;
 pub mod push;

@@ -523,14 +523,7 @@ pub async fn audit(app: &App, p: &Printer, a: AuditArgs) -> anyhow::Result<()> {
 }
 
 fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&chrono::Utc));
-    }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc())
-        .map_err(|_| {
-            Error::Invalid(format!("--since {s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)"))
-        })
+    crate::model::parse_time(s).map_err(|e| Error::Invalid(format!("--since {}", e.0)))
 }
 
 /// How long ago, from the control plane's clock.

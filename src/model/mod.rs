@@ -29,3 +29,13 @@ pub trait Word: Copy + Send + Sync + 'static + std::str::FromStr<Err = InvalidIn
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{0}")]
 pub struct InvalidInput(pub String);
+
+/// A time as people give it: RFC 3339, or a date (its midnight, UTC).
+pub fn parse_time(s: &str) -> Result<chrono::DateTime<chrono::Utc>, InvalidInput> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc())
+        .map_err(|_| InvalidInput(format!("{s:?} is not a date: use YYYY-MM-DD or RFC 3339 (2026-11-26T10:00:00Z)")))
+}

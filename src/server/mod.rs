@@ -16,6 +16,7 @@ mod release_streams;
 mod requests;
 mod routes;
 mod routing_rules;
+mod ui;
 mod workflows;
 
 use std::net::SocketAddr;
@@ -62,6 +63,7 @@ pub struct ServerState {
 pub async fn serve(listen: SocketAddr, store: Store, secrets: Arc<dyn SecretStore>, lease: Duration) -> Result<()> {
     let state = ServerState { store, secrets, http: Default::default(), lease };
     let app = routes::router(state.clone())
+        .merge(ui::router(state.clone()))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(error_details))
         .layer(axum::middleware::from_fn(request_log));
@@ -176,7 +178,12 @@ async fn error_details(request: Request, next: Next) -> Response {
         .headers()
         .get(axum::http::header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if !(status.is_client_error() || status.is_server_error()) || is_json {
+    // The dashboard's pages say what went wrong in the page itself.
+    let is_page = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json || is_page {
         return response;
     }
     let (parts, body) = response.into_parts();

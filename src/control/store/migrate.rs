@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(9, "0009_promotion_requests.sql"),
     migration!(10, "0010_bucket_registries.sql"),
     migration!(11, "0011_promotion_releases.sql"),
+    migration!(12, "0012_ui_sessions.sql"),
 ];
 
 /// The version a store is at when every migration has been applied.

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod migrate;
 pub mod moves;
 pub mod rows;
+pub mod sessions;
 pub mod users;
 
 use std::path::Path;

@@ -110,13 +110,19 @@ pub async fn authenticate(store: &Store, name: &str, token: &str) -> Result<Opti
     Ok(Some(User { name: row.get("name"), role }))
 }
 
+pub(super) fn random_hex() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    aws_lc_rs::rand::fill(&mut bytes).map_err(|_| Error::Failed("the system's random source failed".into()))?;
+    Ok(hex::encode(bytes))
+}
+
 fn new_token() -> Result<String> {
     let mut bytes = [0u8; 32];
     aws_lc_rs::rand::fill(&mut bytes).map_err(|_| Error::Failed("the system's random source failed".into()))?;
     Ok(format!("fct_{}", hex::encode(bytes)))
 }
 
-fn hash(token: &str) -> String {
+pub(super) fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
