@@ -13,6 +13,7 @@ mod compression;
 mod concurrency;
 mod conformance;
 mod credentials;
+mod dashboard;
 mod ecr;
 mod errors;
 mod examples;

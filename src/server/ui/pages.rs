@@ -95,7 +95,7 @@ pub fn overview(session: &Session, o: &Overview) -> Markup {
                         @for cell in &row.cells {
                             li.stage.differs[cell.differs].frozen[cell.frozen.is_some()] data-bucket=(cell.bucket) {
                                 h3 { (cell.bucket)
-                                    @if let Some(n) = cell.gate { span.badge title="approvals needed" { "gate " (n) } }
+                                    @if let Some(n) = cell.gate { " " span.badge title="approvals needed" { "gate " (n) } }
                                 }
                                 @match &cell.head {
                                     Some(a) => {

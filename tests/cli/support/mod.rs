@@ -2,6 +2,7 @@
 //! token issuer, OCI images built on the fly, skopeo as a witness, and a
 //! `TestContext` that runs facetctl as a user would, in its own home.
 
+pub mod browser;
 pub mod context;
 pub mod docker;
 pub mod facets_schema;

@@ -153,7 +153,7 @@ fn serve_tls(dir: &std::path::Path) -> (String, Option<PathBuf>) {
     (yaml, Some(ca_file))
 }
 
-fn which(name: &str) -> Option<PathBuf> {
+pub fn which(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
 }
 

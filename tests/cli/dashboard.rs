@@ -1,0 +1,161 @@
+//! The dashboard in a real headless browser (chromium through chromedriver):
+//! a release manager signs in, sees what runs where, approves a request and
+//! the move happens (skopeo witnesses it); a viewer sees no buttons; a form
+//! posted without the session's CSRF token changes nothing.
+
+use std::process::Command;
+
+use crate::support::browser::Browser;
+use crate::support::context::run_with_stdin;
+use crate::support::server::{TestServer, database};
+use crate::support::{TestContext, TestRegistry, image, skopeo};
+
+struct World {
+    registry: TestRegistry,
+    server: TestServer,
+    ctx: TestContext,
+    tokens: std::collections::HashMap<&'static str, String>,
+}
+
+impl World {
+    fn new() -> World {
+        let registry = TestRegistry::plain();
+        let ctx = TestContext::new();
+        let server = TestServer::start(&ctx, &database(&ctx, "sqlite"));
+        let mut tokens = std::collections::HashMap::new();
+        for (user, role) in
+            [("ada", "admin"), ("rel", "release-manager"), ("bob", "release-manager"), ("vic", "viewer")]
+        {
+            tokens.insert(user, server.add_user(&ctx, user, role));
+        }
+        World { registry, server, ctx, tokens }
+    }
+
+    fn as_user(&self, user: &'static str) -> Command {
+        let mut cmd = self.ctx.command();
+        cmd.env("FACETS_CONTROL_PLANE_URL", &self.server.url)
+            .env("FACETS_USERNAME", user)
+            .env("FACETS_TOKEN", &self.tokens[user]);
+        cmd
+    }
+
+    fn ok(&self, user: &'static str, args: &[&str]) -> serde_json::Value {
+        let mut cmd = self.as_user(user);
+        cmd.args(["-o", "json"]).args(args);
+        let run = self.ctx.run_with(&mut cmd);
+        assert_eq!(run.code, 0, "{user}: {args:?}: {run:?}");
+        run.json()
+    }
+
+    fn sign_in(&self, browser: &Browser, user: &'static str) {
+        browser.goto(&format!("{}/ui", self.server.url));
+        assert!(browser.url().ends_with("/ui/login"), "signed out, the dashboard asks to sign in: {}", browser.url());
+        browser.fill("#username", user);
+        browser.fill("#token", &self.tokens[user]);
+        browser.click("button[type=submit]");
+        browser.wait_at("/ui");
+        browser.wait_for("main h1");
+    }
+}
+
+/// Writes `png` into docs/ when FACETCTL_WRITE_SCREENSHOTS is set, as the man pages are written.
+fn keep_screenshot(name: &str, png: &[u8]) {
+    assert!(png.starts_with(b"\x89PNG"), "the browser gives a PNG");
+    if std::env::var_os("FACETCTL_WRITE_SCREENSHOTS").is_some() {
+        std::fs::write(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(name), png).unwrap();
+    }
+}
+
+#[test]
+fn a_release_manager_approves_in_the_browser_and_the_move_happens() {
+    let w = World::new();
+    let mut add = w.as_user("ada");
+    add.args(["registry", "add", "local", "--kind", "generic", "--url", &w.registry.host, "--insecure"]);
+    assert_eq!(run_with_stdin(&mut add, "").code, 0);
+    w.ok("ada", &["release-stream", "create", "prod", "--prod"]);
+    w.ok("ada", &["environment", "create", "production", "--release-stream", "prod"]);
+    w.ok(
+        "ada",
+        &[
+            "workflow",
+            "create",
+            "standard",
+            "--type",
+            "environment",
+            "--stages",
+            "qa,staging,production",
+            "--gate",
+            "production:1",
+        ],
+    );
+    let create = ["integration", "create", "payments", "--type", "environment", "--registry", "local"];
+    w.ok("ada", &[&create[..], &["--repository", "team/payments", "--workflow", "standard"]].concat());
+    let build = image::single(w.ctx.images(), "build-1", "dashboard-1", 2);
+    w.ok("rel", &["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    w.ok("rel", &["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
+    let asked = w.ok("rel", &["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    let request = asked["request"]["id"].as_i64().unwrap();
+
+    let browser = Browser::start();
+    w.sign_in(&browser, "bob");
+    // Every bucket in workflow order, each with what it holds.
+    assert_eq!(browser.texts("section.integration h2 a"), ["payments"]);
+    assert_eq!(browser.texts("li.stage h3"), ["qa", "staging", "production gate 1"]);
+    let short = &build.digest[..19];
+    for bucket in ["qa", "staging"] {
+        let cell = browser.text(&format!("li.stage[data-bucket={bucket}]"));
+        assert!(cell.contains("build-1") && cell.contains(short) && cell.contains("rel,"), "{bucket}: {cell}");
+    }
+    let production = browser.text("li.stage[data-bucket=production]");
+    assert!(production.contains("empty") && production.contains("1 awaiting approval"), "{production}");
+    keep_screenshot("dashboard-overview.png", &browser.screenshot());
+
+    // Approve, and the move runs here, as bob.
+    browser.click("nav a[href='/ui/requests']");
+    browser.wait_for("article.request");
+    assert_eq!(browser.count("button[name=approve]"), 1);
+    browser.fill(&format!("#approve-{request}"), "QA signed off");
+    browser.click(&format!("#request-{request} button[name=approve]"));
+    browser.wait_for("p.notice");
+    assert_eq!(browser.text("p.notice"), format!("Request {request} approved: payments moved into production."));
+    assert_eq!(
+        skopeo::digest(&w.registry, "team/payments/production:current").as_deref(),
+        Some(build.digest.as_str()),
+        "the registry holds the approved digest"
+    );
+    browser.goto(&format!("{}/ui/integrations/payments", w.server.url));
+    let history = browser.texts("tbody tr");
+    assert_eq!(history.len(), 3, "{history:?}");
+    assert!(history[0].contains("production") && history[0].contains("approved by bob"), "{history:?}");
+    keep_screenshot("dashboard-integration.png", &browser.screenshot());
+
+    // A form from elsewhere, with bob's own session but not its CSRF token, changes nothing.
+    let next = image::single(w.ctx.images(), "build-2", "dashboard-2", 2);
+    w.ok("rel", &["artifact", "push", &next.source(), "--integration", "payments", "--bucket", "staging"]);
+    let second = w.ok("rel", &["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    let second = second["request"]["id"].as_i64().unwrap();
+    let session = browser.cookie("facetctl_session");
+    let forged = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        reqwest::Client::new()
+            .post(format!("{}/ui/requests/{second}/approve", w.server.url))
+            .header("cookie", format!("facetctl_session={session}"))
+            .form(&[("reason", "forged")])
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    });
+    assert_eq!(forged, 403);
+    let still = w.ok("rel", &["promotion", "show", &second.to_string()]);
+    assert_eq!(still["state"], "awaiting-approval", "{still}");
+    assert_eq!(skopeo::digest(&w.registry, "team/payments/production:current").as_deref(), Some(build.digest.as_str()));
+
+    // Signed out, the cookie opens nothing; a viewer sees the request and no buttons.
+    browser.click("nav form button");
+    browser.wait_at("/ui/login");
+    w.sign_in(&browser, "vic");
+    browser.goto(&format!("{}/ui/requests", w.server.url));
+    assert_eq!(browser.count("article.request"), 1);
+    assert_eq!(browser.count("button[name=approve]") + browser.count("button[name=reject]"), 0);
+}
