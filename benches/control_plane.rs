@@ -188,6 +188,29 @@ async fn report(backend: &str, plane: &Arc<Embedded>, records: i64, registration
             ms(percentile(&history, 0.99))
         );
     }
+    // What the dashboard's pages read, each the whole of a page's data: the overview of every
+    // integration, and the bulk integration's page (its newest 200 events).
+    let mut overview = Vec::new();
+    let mut page = Vec::new();
+    for _ in 0..20 {
+        let one = Instant::now();
+        let o = facetctl::app::dashboard::overview(plane.as_ref()).await?;
+        overview.push(one.elapsed());
+        assert!(!o.rows.is_empty());
+        let one = Instant::now();
+        facetctl::app::dashboard::integration(plane.as_ref(), "bulk", 200).await?;
+        page.push(one.elapsed());
+    }
+    overview.sort();
+    page.sort();
+    println!(
+        "dashboard, through the store: overview of {} integrations p50 {:.2} ms, p99 {:.2} ms; the bulk integration's page p50 {:.2} ms, p99 {:.2} ms",
+        plane.integrations().await?.len(),
+        ms(percentile(&overview, 0.50)),
+        ms(percentile(&overview, 0.99)),
+        ms(percentile(&page, 0.50)),
+        ms(percentile(&page, 0.99))
+    );
     Ok(())
 }
 

@@ -159,3 +159,168 @@ fn a_release_manager_approves_in_the_browser_and_the_move_happens() {
     assert_eq!(browser.count("article.request"), 1);
     assert_eq!(browser.count("button[name=approve]") + browser.count("button[name=reject]"), 0);
 }
+
+/// The dashboard over plain HTTP, as a browser's requests: (status, headers, body).
+fn http(
+    method: &str,
+    url: &str,
+    cookie: Option<&str>,
+    form: &[(&str, &str)],
+    https: bool,
+) -> (u16, reqwest::header::HeaderMap, String) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let mut request = client.request(method.parse().unwrap(), url);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", format!("facetctl_session={cookie}"));
+        }
+        if https {
+            request = request.header("x-forwarded-proto", "https");
+        }
+        if !form.is_empty() {
+            request = request.form(form);
+        }
+        let response = request.send().await.unwrap();
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        (status, headers, response.text().await.unwrap())
+    })
+}
+
+fn session_of(headers: &reqwest::header::HeaderMap) -> (String, String) {
+    let set = headers.get("set-cookie").expect("a session cookie is set").to_str().unwrap().to_owned();
+    let value = set.strip_prefix("facetctl_session=").unwrap().split(';').next().unwrap().to_owned();
+    (value, set)
+}
+
+#[test]
+fn sessions_are_guarded_and_what_users_wrote_is_shown_as_text() {
+    let w = World::new();
+    let mut add = w.as_user("ada");
+    add.args(["registry", "add", "local", "--kind", "generic", "--url", &w.registry.host, "--insecure"]);
+    assert_eq!(w.ctx.run_with(&mut add).code, 0);
+    w.ok(
+        "ada",
+        &[
+            "workflow",
+            "create",
+            "standard",
+            "--type",
+            "environment",
+            "--stages",
+            "qa,production",
+            "--gate",
+            "production:1",
+        ],
+    );
+    w.ok(
+        "ada",
+        &[
+            "integration",
+            "create",
+            "payments",
+            "--type",
+            "environment",
+            "--registry",
+            "local",
+            "--workflow",
+            "standard",
+        ],
+    );
+    let build = image::single(w.ctx.images(), "build-1", "dashboard-xss", 1);
+    let script = "<script>alert(1)</script>";
+    w.ok(
+        "rel",
+        &[
+            "artifact",
+            "push",
+            &build.source(),
+            "--integration",
+            "payments",
+            "--bucket",
+            "qa",
+            "--meta",
+            &format!("ci.run_url=javascript:{script}"),
+        ],
+    );
+    w.ok("rel", &["promote", "--integration", "payments", "--from", "qa", "--to", "production", "--reason", script]);
+    let login = format!("{}/ui/login", w.server.url);
+
+    let (status, headers, body) = http("POST", &login, None, &[("username", "bob"), ("token", "fct_wrong")], false);
+    assert_eq!(status, 401);
+    assert!(headers.get("set-cookie").is_none(), "a failed sign-in sets no cookie");
+    assert!(body.contains("That name and token do not sign anyone in."), "{body}");
+
+    let (status, headers, _) = http("POST", &login, None, &[("username", "bob"), ("token", &w.tokens["bob"])], false);
+    assert_eq!(status, 303);
+    let (bob, set) = session_of(&headers);
+    assert_eq!(set, format!("facetctl_session={bob}; Path=/ui; HttpOnly; SameSite=Strict; Max-Age=43200"));
+    let (_, headers, _) = http("POST", &login, None, &[("username", "bob"), ("token", &w.tokens["bob"])], true);
+    assert!(session_of(&headers).1.ends_with("; Secure"), "behind https the cookie is Secure");
+
+    // What users wrote is text on every page: the reason, and a metadata value that is not an https link.
+    let (status, headers, page) = http("GET", &format!("{}/ui/requests", w.server.url), Some(&bob), &[], false);
+    assert_eq!(status, 200);
+    assert!(page.contains("Why: &lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains(script), "{page}");
+    assert!(headers["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'"));
+    let artifact = build_artifact_id(&w);
+    let (_, _, page) = http("GET", &format!("{}/ui/artifacts/{artifact}", w.server.url), Some(&bob), &[], false);
+    assert!(page.contains("<dd>javascript:&lt;script&gt;") && !page.contains("href=\"javascript:"), "{page}");
+
+    // A reason is required to reject; the requester cannot approve their own request.
+    let csrf = csrf_of(&page);
+    let (status, _, page) = http(
+        "POST",
+        &format!("{}/ui/requests/1/reject", w.server.url),
+        Some(&bob),
+        &[("csrf", &csrf), ("reason", " ")],
+        false,
+    );
+    assert_eq!(status, 400, "{page}");
+    let (status, headers, _) = http("POST", &login, None, &[("username", "rel"), ("token", &w.tokens["rel"])], false);
+    assert_eq!(status, 303);
+    let (rel, _) = session_of(&headers);
+    let (_, _, page) = http("GET", &format!("{}/ui", w.server.url), Some(&rel), &[], false);
+    let (status, _, page) = http(
+        "POST",
+        &format!("{}/ui/requests/1/approve", w.server.url),
+        Some(&rel),
+        &[("csrf", &csrf_of(&page))],
+        false,
+    );
+    assert_eq!(status, 409, "{page}");
+    assert!(page.contains("user rel asked for promotion request 1; approvals come from someone else"), "{page}");
+    assert_eq!(w.ok("rel", &["promotion", "show", "1"])["state"], "awaiting-approval");
+
+    // Another session's CSRF token is not this one's.
+    let (status, _, _) = http(
+        "POST",
+        &format!("{}/ui/requests/1/approve", w.server.url),
+        Some(&bob),
+        &[("csrf", &csrf_of(&page))],
+        false,
+    );
+    assert_eq!(status, 403);
+
+    // A revoked user's session ends at once; a signed-out session opens nothing.
+    w.server.revoke_user(&w.ctx, "bob");
+    let (status, headers, _) = http("GET", &format!("{}/ui", w.server.url), Some(&bob), &[], false);
+    assert_eq!((status, headers["location"].to_str().unwrap()), (303, "/ui/login"));
+    let (_, _, page) = http("GET", &format!("{}/ui", w.server.url), Some(&rel), &[], false);
+    let (status, _, _) =
+        http("POST", &format!("{}/ui/logout", w.server.url), Some(&rel), &[("csrf", &csrf_of(&page))], false);
+    assert_eq!(status, 303);
+    let (status, _, _) = http("GET", &format!("{}/ui", w.server.url), Some(&rel), &[], false);
+    assert_eq!(status, 303, "the signed-out cookie opens nothing");
+}
+
+fn build_artifact_id(w: &World) -> i64 {
+    let listed = w.ok("rel", &["artifact", "list", "--integration", "payments", "--bucket", "qa"]);
+    listed[0]["id"].as_i64().unwrap()
+}
+
+/// The CSRF token a page's forms carry.
+fn csrf_of(page: &str) -> String {
+    let at = page.find("name=\"csrf\" value=\"").expect("the page has a form") + "name=\"csrf\" value=\"".len();
+    page[at..at + 64].to_owned()
+}
