@@ -109,6 +109,15 @@ fn a_release_manager_approves_in_the_browser_and_the_move_happens() {
     let production = browser.text("li.stage[data-bucket=production]");
     assert!(production.contains("empty") && production.contains("1 awaiting approval"), "{production}");
     keep_screenshot("dashboard-overview.png", &browser.screenshot());
+    // On a phone the buckets stack: nothing is wider than the screen.
+    browser.resize(390, 844);
+    browser.goto(&format!("{}/ui", w.server.url));
+    let widths = browser.execute("return [document.documentElement.scrollWidth, window.innerWidth];");
+    assert!(
+        widths[1].as_u64() < Some(500) && widths[0].as_u64() <= widths[1].as_u64(),
+        "the page fits a phone's width: {widths}"
+    );
+    browser.resize(1280, 900);
 
     // Approve, and the move runs here, as bob.
     browser.click("nav a[href='/ui/requests']");

@@ -107,6 +107,11 @@ impl Browser {
         self.runtime.block_on(self.client().screenshot()).unwrap()
     }
 
+    /// Runs `script` in the page (the test's, not the page's: the dashboard itself runs none).
+    pub fn execute(&self, script: &str) -> serde_json::Value {
+        self.runtime.block_on(self.client().execute(script, vec![])).unwrap()
+    }
+
     pub fn resize(&self, width: u32, height: u32) {
         self.runtime.block_on(self.client().set_window_size(width, height)).unwrap();
     }
