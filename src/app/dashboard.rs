@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::control::{ControlPlane, RequestFilter};
+use crate::control::{ArtifactKey, ControlPlane, RequestFilter};
 use crate::error::Result;
 use crate::model::{self, Artifact, BucketEvent, Freeze, Gate, PromotionRequest, RegistrationType, RequestState};
 
@@ -89,6 +89,8 @@ pub struct IntegrationPage {
     pub stages: Vec<(String, Option<u32>)>,
     pub events: Vec<BucketEvent>,
     pub heads: Vec<(String, Option<Artifact>)>,
+    /// The CI run that built each event's artifact (its `ci.run_url`), by artifact id.
+    pub runs: HashMap<i64, String>,
 }
 
 pub async fn integration(plane: &dyn ControlPlane, name: &str, limit: u32) -> Result<IntegrationPage> {
@@ -106,5 +108,27 @@ pub async fn integration(plane: &dyn ControlPlane, name: &str, limit: u32) -> Re
         heads.push((stage.clone(), plane.current_artifact(&integration.name, stage).await?));
     }
     let events = plane.bucket_events(&integration.name, None, limit).await?;
-    Ok(IntegrationPage { integration, stages, events, heads })
+    let mut runs = HashMap::new();
+    for event in &events {
+        if let std::collections::hash_map::Entry::Vacant(slot) = runs.entry(event.artifact_id) {
+            let artifact = plane.artifact(event.artifact_id).await?;
+            if let Some(url) = artifact.metadata.get("ci.run_url") {
+                slot.insert(url.clone());
+            }
+        }
+    }
+    Ok(IntegrationPage { integration, stages, events, heads, runs })
+}
+
+/// Every bucket of `artifact`'s integration that has held its digest, in workflow order.
+pub async fn travels(plane: &dyn ControlPlane, artifact: &Artifact) -> Result<Vec<Artifact>> {
+    let mut found = Vec::new();
+    for choice in super::choices::buckets(plane, &artifact.integration).await? {
+        if let Some(a) =
+            plane.find_artifact(&artifact.integration, &choice.value, ArtifactKey::Digest(&artifact.digest)).await?
+        {
+            found.push(a);
+        }
+    }
+    Ok(found)
 }

@@ -198,14 +198,7 @@ async fn artifact(State(s): State<ServerState>, headers: HeaderMap, Path(id): Pa
     let p = plane(&s, &Caller(session.user.clone()));
     let id: i64 = id.parse().map_err(|_| failure(&Error::NotFound(format!("no artifact has id {id:?}"))))?;
     let artifact = p.artifact(id).await.map_err(|e| failure(&e))?;
-    // Where else the same digest is: the buckets it went through.
-    let travels: Vec<_> = p
-        .artifacts(&artifact.integration, None)
-        .await
-        .map_err(|e| failure(&e))?
-        .into_iter()
-        .filter(|a| a.digest == artifact.digest)
-        .collect();
+    let travels = crate::app::dashboard::travels(&p, &artifact).await.map_err(|e| failure(&e))?;
     Ok(html(StatusCode::OK, pages::artifact(&session, &artifact, &travels)))
 }
 

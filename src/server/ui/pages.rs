@@ -117,7 +117,12 @@ pub fn overview(session: &Session, o: &Overview) -> Markup {
     )
 }
 
-fn event_row(e: &BucketEvent) -> Markup {
+/// A link to a CI run, only when it is an https URL (never `javascript:` or the like).
+fn run_link(url: Option<&String>) -> Markup {
+    html! { @if let Some(url) = url.filter(|u| u.starts_with("https://")) { a href=(url) rel="noreferrer" { "run" } } }
+}
+
+fn event_row(e: &BucketEvent, run: Option<&String>) -> Markup {
     html! {
         tr {
             td { (when(&e.created_at)) }
@@ -127,6 +132,7 @@ fn event_row(e: &BucketEvent) -> Markup {
             td { code { (short(&e.digest)) } }
             td { (e.actor) @if !e.approved_by.is_empty() { br; small { "approved by " (e.approved_by.join(", ")) } } }
             td { (e.reason.as_deref().unwrap_or("")) }
+            td { (run_link(run)) }
         }
     }
 }
@@ -158,8 +164,8 @@ pub fn integration(session: &Session, page: &IntegrationPage) -> Markup {
                 div.scroll {
                     table {
                         thead { tr { th scope="col" { "When" } th scope="col" { "Bucket" } th scope="col" { "What" }
-                            th scope="col" { "Tag" } th scope="col" { "Digest" } th scope="col" { "Who" } th scope="col" { "Why" } } }
-                        tbody { @for e in &page.events { (event_row(e)) } }
+                            th scope="col" { "Tag" } th scope="col" { "Digest" } th scope="col" { "Who" } th scope="col" { "Why" } th scope="col" { "CI" } } }
+                        tbody { @for e in &page.events { (event_row(e, page.runs.get(&e.artifact_id))) } }
                     }
                 }
             }
