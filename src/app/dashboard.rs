@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::control::{ArtifactKey, ControlPlane, RequestFilter};
 use crate::error::Result;
 use crate::model::{self, Artifact, BucketEvent, Freeze, Gate, PromotionRequest, RegistrationType, RequestState};
+use crate::registry::referrers::Found;
 
 #[derive(Debug)]
 pub struct Overview {
@@ -118,6 +119,19 @@ pub async fn integration(plane: &dyn ControlPlane, name: &str, limit: u32) -> Re
         }
     }
     Ok(IntegrationPage { integration, stages, events, heads, runs })
+}
+
+/// The signatures, attestations and SBOMs the registry holds for an artifact, asked with the
+/// server's own credentials for reading; or why the registry could not say.
+pub async fn referrers(app: &super::App, artifact: &Artifact) -> std::result::Result<Vec<Found>, String> {
+    let found = async {
+        let integration = app.plane.integration(&artifact.integration).await?;
+        let registry = app.plane.registry(integration.registry_for(&artifact.bucket)).await?;
+        let client = super::registry_access::client_for(app, &registry, None).await?;
+        let repo = registry.bucket_repository(&integration, &artifact.bucket);
+        Ok::<_, crate::Error>(crate::registry::referrers::list(&client, &repo, &artifact.digest).await?)
+    };
+    found.await.map_err(|e| e.to_string())
 }
 
 /// Every bucket of `artifact`'s integration that has held its digest, in workflow order.

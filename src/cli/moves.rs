@@ -519,7 +519,7 @@ pub async fn history(app: &App, p: &Printer, a: HistoryArgs) -> anyhow::Result<(
 pub async fn audit(app: &App, p: &Printer, a: AuditArgs) -> anyhow::Result<()> {
     let AuditArgs { actor, since, limit } = a;
     let since = since.map(|s| parse_since(&s)).transpose()?;
-    p.list(&app.plane.audit_events(AuditFilter { actor, since, limit: Some(limit) }).await?)
+    p.list(&app.plane.audit_events(AuditFilter { actor, since, limit: Some(limit), ..AuditFilter::default() }).await?)
 }
 
 fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {

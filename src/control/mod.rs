@@ -69,7 +69,7 @@ pub struct NewRequest {
     pub expires_in_seconds: u64,
 }
 
-pub use requests::RequestFilter;
+pub use requests::{REQUESTS_LISTED, RequestFilter};
 
 /// A routing rule to create.
 pub struct NewRoutingRule {
@@ -164,6 +164,10 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     pub limit: Option<u32>,
+    /// Only this action (`artifact.promote`).
+    pub action: Option<String>,
+    /// Only events about this integration: itself, or a target under it (`payments/production:v1`).
+    pub integration: Option<String>,
 }
 
 /// What `registry add` did with a secret, so the CLI can say so.

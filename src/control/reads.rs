@@ -129,13 +129,17 @@ impl Embedded {
         let since = filter.since.map(super::store::format_time).unwrap_or_default();
         Ok(sqlx::query_as(
             "SELECT id, created_at, actor, action, entity, target, details FROM audit_events
-             WHERE ($1 = '' OR actor = $1) AND created_at >= $2 ORDER BY id DESC LIMIT $3",
+             WHERE ($1 = '' OR actor = $1) AND created_at >= $2 AND ($4 = '' OR action = $4)
+             AND ($5 = '' OR target = $5 OR substr(target, 1, length(CAST($5 AS TEXT)) + 1) IN ($5 || '/', $5 || ':'))
+             ORDER BY id DESC LIMIT $3",
         )
         // Planned for its values (an actor, or none): see `Plan`.
         .persistent(false)
         .bind(filter.actor.unwrap_or_default())
         .bind(since)
         .bind(i64::from(filter.limit.unwrap_or(100)))
+        .bind(filter.action.unwrap_or_default())
+        .bind(filter.integration.unwrap_or_default())
         .fetch_all(&self.store.pool)
         .await?)
     }

@@ -138,7 +138,7 @@ impl Embedded {
 
     pub(super) async fn promotion_requests(&self, filter: RequestFilter) -> Result<Vec<PromotionRequest>> {
         let sql = format!(
-            "{REQUEST_SELECT} WHERE ($1 = '' OR i.name = $1) AND ($2 = '' OR r.state = $2) ORDER BY r.id DESC LIMIT 200"
+            "{REQUEST_SELECT} WHERE ($1 = '' OR i.name = $1) AND ($2 = '' OR r.state = $2) ORDER BY r.id DESC LIMIT {REQUESTS_LISTED}"
         );
         let mut conn = self.store.pool.acquire().await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -396,6 +396,9 @@ impl Embedded {
         }
     }
 }
+
+/// The most requests one listing gives, newest first.
+pub const REQUESTS_LISTED: usize = 200;
 
 /// Which requests to list.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]

@@ -147,6 +147,40 @@ impl ReferrerCopy<'_> {
     }
 }
 
+/// What refers to a digest in one repository, as a page lists it: each referrer's kind (its
+/// artifact type, or the cosign tag's suffix) and digest.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Found {
+    pub kind: String,
+    pub digest: Digest,
+}
+
+/// Lists what refers to `subject` in `repo`: the referrers API, else the fallback tag, and
+/// cosign's `.sig`, `.att` and `.sbom` tags.
+pub async fn list(client: &RegistryClient, repo: &str, subject: &Digest) -> Result<Vec<Found>, RegistryError> {
+    let fallback_tag = format!("sha256-{}", subject.hex());
+    let listed = match client.referrers(repo, subject).await? {
+        Some(listed) => listed,
+        None if client.head_manifest(repo, &fallback_tag).await?.is_some() => {
+            descriptors_of(&client.get_manifest(repo, &fallback_tag).await?)
+        }
+        None => Vec::new(),
+    };
+    let mut found: Vec<Found> = listed
+        .into_iter()
+        .map(|d| Found {
+            kind: d.raw["artifactType"].as_str().unwrap_or(d.media_type.as_str()).to_owned(),
+            digest: d.digest,
+        })
+        .collect();
+    for suffix in COSIGN_SUFFIXES {
+        if let Some(head) = client.head_manifest(repo, &format!("{fallback_tag}{suffix}")).await? {
+            found.push(Found { kind: format!("cosign {suffix}"), digest: head.digest });
+        }
+    }
+    Ok(found)
+}
+
 fn descriptors_of(index: &Manifest) -> Vec<Descriptor> {
     let doc: Value = serde_json::from_slice(&index.bytes).unwrap_or_default();
     doc["manifests"]

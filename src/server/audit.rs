@@ -67,7 +67,12 @@ pub async fn audit_logs(
     // One more than a page, to know whether this is the last.
     // A page far past the end reads no more than the log holds.
     let wanted = (u64::from(number) + 1) * u64::from(size) + 1;
-    let filter = AuditFilter { actor: q.performed_by, since, limit: Some(u32::try_from(wanted).unwrap_or(u32::MAX)) };
+    let filter = AuditFilter {
+        actor: q.performed_by,
+        since,
+        limit: Some(u32::try_from(wanted).unwrap_or(u32::MAX)),
+        ..AuditFilter::default()
+    };
     let all = plane(&s, &c).audit_events(filter).await?;
     let start = usize::try_from(u64::from(number) * u64::from(size)).unwrap_or(usize::MAX);
     let page: Vec<AuditLog> = all

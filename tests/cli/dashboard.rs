@@ -91,7 +91,8 @@ fn a_release_manager_approves_in_the_browser_and_the_move_happens() {
     let create = ["integration", "create", "payments", "--type", "environment", "--registry", "local"];
     w.ok("ada", &[&create[..], &["--repository", "team/payments", "--workflow", "standard"]].concat());
     let build = image::single(w.ctx.images(), "build-1", "dashboard-1", 2);
-    w.ok("rel", &["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    let long = "org.opencontainers.image.source.repository.a-rather-long-key-name=https://git.example.com/team/payments/commit/0123456789abcdef0123456789abcdef01234567";
+    w.ok("rel", &["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa", "--meta", long]);
     w.ok("rel", &["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
     let asked = w.ok("rel", &["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
     let request = asked["request"]["id"].as_i64().unwrap();
@@ -111,12 +112,12 @@ fn a_release_manager_approves_in_the_browser_and_the_move_happens() {
     keep_screenshot("dashboard-overview.png", &browser.screenshot());
     // On a phone the buckets stack: nothing is wider than the screen.
     browser.resize(390, 844);
-    browser.goto(&format!("{}/ui", w.server.url));
-    let widths = browser.execute("return [document.documentElement.scrollWidth, window.innerWidth];");
-    assert!(
-        widths[1].as_u64() < Some(500) && widths[0].as_u64() <= widths[1].as_u64(),
-        "the page fits a phone's width: {widths}"
-    );
+    for page in ["/ui", "/ui/artifacts/1"] {
+        browser.goto(&format!("{}{page}", w.server.url));
+        let widths = browser.execute("return [document.documentElement.scrollWidth, window.innerWidth];");
+        let fits = widths[1].as_u64() < Some(500) && widths[0].as_u64() <= widths[1].as_u64();
+        assert!(fits, "{page} fits a phone's width: {widths}");
+    }
     browser.resize(1280, 900);
 
     // Approve, and the move runs here, as bob.
@@ -260,6 +261,21 @@ fn sessions_are_guarded_and_what_users_wrote_is_shown_as_text() {
     assert!(headers.get("set-cookie").is_none(), "a failed sign-in sets no cookie");
     assert!(body.contains("That name and token do not sign anyone in."), "{body}");
 
+    // Another site's page cannot sign a visitor in (login CSRF): the browser says where the form came from.
+    for (header, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")] {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let (status, cookie) = runtime.block_on(async {
+            let response = reqwest::Client::new()
+                .post(&login)
+                .header(header, value)
+                .form(&[("username", "bob"), ("token", w.tokens["bob"].as_str())])
+                .send()
+                .await
+                .unwrap();
+            (response.status().as_u16(), response.headers().get("set-cookie").is_some())
+        });
+        assert_eq!((status, cookie), (403, false), "{header}: {value}");
+    }
     let (status, headers, _) = http("POST", &login, None, &[("username", "bob"), ("token", &w.tokens["bob"])], false);
     assert_eq!(status, 303);
     let (bob, set) = session_of(&headers);
@@ -310,6 +326,21 @@ fn sessions_are_guarded_and_what_users_wrote_is_shown_as_text() {
         false,
     );
     assert_eq!(status, 403);
+
+    // bob rejects, with his reason, and the decision shows who and why.
+    let (_, _, page) = http("GET", &format!("{}/ui/requests", w.server.url), Some(&bob), &[], false);
+    let csrf = csrf_of(&page);
+    let form = [("csrf", csrf.as_str()), ("reason", "not on a Friday")];
+    let (status, _, page) = http("POST", &format!("{}/ui/requests/1/reject", w.server.url), Some(&bob), &form, false);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<td>rejected</td><td>bob</td><td>not on a Friday</td>"), "{page}");
+
+    // The audit log is filtered where it is stored: by integration (whole names) and action.
+    let audit = |query: &str| http("GET", &format!("{}/ui/audit?{query}", w.server.url), Some(&bob), &[], false).2;
+    let rows = |page: &str| page.matches("<tr><td><time").count();
+    let created = audit("integration=payments&action=integration.create");
+    assert_eq!(rows(&created), 1, "{created}");
+    assert_eq!(rows(&audit("integration=pay")), 0, "a name's beginning is not the name");
 
     // A revoked user's session ends at once; a signed-out session opens nothing.
     w.server.revoke_user(&w.ctx, "bob");

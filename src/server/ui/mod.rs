@@ -26,6 +26,8 @@ use crate::error::{Error, ErrorKind};
 use crate::model::{RequestState, Role};
 
 const COOKIE_NAME: &str = "facetctl_session";
+/// The newest events the audit page shows, filtered where they are stored.
+const AUDIT_PAGE: u32 = 200;
 const STYLE: &str = include_str!("style.css");
 
 pub fn router(state: ServerState) -> Router {
@@ -88,10 +90,25 @@ async fn signed_in(s: &ServerState, headers: &HeaderMap) -> Result<Session, Resp
     }
 }
 
-/// A form's CSRF token against the session's, in constant time.
-fn csrf_ok(session: &Session, given: &str) -> bool {
+/// Whether a form was posted from this dashboard's own pages, as the browser tells: its
+/// `Sec-Fetch-Site`, else its `Origin` against the `Host` it was sent to. Clients that send
+/// neither (curl) are left to the CSRF token.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (header("origin"), header("host")) {
+        (Some(origin), Some(host)) => origin.split_once("://").is_some_and(|(_, at)| at == host),
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+/// A form's CSRF token against the session's, in constant time, from this dashboard's pages.
+fn csrf_ok(session: &Session, given: &str, headers: &HeaderMap) -> bool {
     let (a, b) = (session.csrf.as_bytes(), given.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    same_origin(headers) && a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn forged() -> Response {
@@ -126,7 +143,7 @@ async fn style() -> Response {
 }
 
 async fn login_page() -> Response {
-    html(StatusCode::OK, pages::login(None))
+    html(StatusCode::OK, pages::login(None, ""))
 }
 
 #[derive(Deserialize)]
@@ -136,10 +153,15 @@ struct LoginForm {
 }
 
 async fn login(State(s): State<ServerState>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
+    // Another site's page must not sign a visitor in as someone else (login CSRF).
+    if !same_origin(&headers) {
+        return forged();
+    }
     let user = match users::authenticate(&s.store, form.username.trim(), form.token.trim()).await {
         Ok(Some(user)) => user,
         Ok(None) => {
-            return html(StatusCode::UNAUTHORIZED, pages::login(Some("That name and token do not sign anyone in.")));
+            let said = Some("That name and token do not sign anyone in.");
+            return html(StatusCode::UNAUTHORIZED, pages::login(said, form.username.trim()));
         }
         Err(e) => return failure(&e),
     };
@@ -165,7 +187,7 @@ struct CsrfForm {
 
 async fn logout(State(s): State<ServerState>, headers: HeaderMap, Form(form): Form<CsrfForm>) -> Page {
     let session = signed_in(&s, &headers).await?;
-    if !csrf_ok(&session, &form.csrf) {
+    if !csrf_ok(&session, &form.csrf, &headers) {
         return Err(forged());
     }
     if let Some(cookie) = cookie_value(&headers) {
@@ -199,7 +221,8 @@ async fn artifact(State(s): State<ServerState>, headers: HeaderMap, Path(id): Pa
     let id: i64 = id.parse().map_err(|_| failure(&Error::NotFound(format!("no artifact has id {id:?}"))))?;
     let artifact = p.artifact(id).await.map_err(|e| failure(&e))?;
     let travels = crate::app::dashboard::travels(&p, &artifact).await.map_err(|e| failure(&e))?;
-    Ok(html(StatusCode::OK, pages::artifact(&session, &artifact, &travels)))
+    let referrers = crate::app::dashboard::referrers(&app_for(&s, &Caller(session.user.clone())), &artifact).await;
+    Ok(html(StatusCode::OK, pages::artifact(&session, &artifact, &travels, &referrers)))
 }
 
 async fn requests(State(s): State<ServerState>, headers: HeaderMap) -> Page {
@@ -237,7 +260,7 @@ async fn approve(
     Form(form): Form<DecisionForm>,
 ) -> Page {
     let session = signed_in(&s, &headers).await?;
-    if !csrf_ok(&session, &form.csrf) {
+    if !csrf_ok(&session, &form.csrf, &headers) {
         return Err(forged());
     }
     let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
@@ -263,7 +286,7 @@ async fn reject(
     Form(form): Form<DecisionForm>,
 ) -> Page {
     let session = signed_in(&s, &headers).await?;
-    if !csrf_ok(&session, &form.csrf) {
+    if !csrf_ok(&session, &form.csrf, &headers) {
         return Err(forged());
     }
     let p = plane(&s, &Caller(session.user.clone()));
@@ -292,16 +315,16 @@ async fn audit(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query
         "" => None,
         given => Some(crate::model::parse_time(given).map_err(|e| failure(&Error::Invalid(e.0)))?),
     };
-    let actor = Some(q.actor.trim().to_owned()).filter(|a| !a.is_empty());
-    let events = p.audit_events(AuditFilter { actor, since, limit: Some(500) }).await.map_err(|e| failure(&e))?;
-    let (action, integration) = (q.action.trim(), q.integration.trim());
-    let shown: Vec<_> = events
-        .into_iter()
-        .filter(|e| action.is_empty() || e.action == action)
-        .filter(|e| integration.is_empty() || e.target.split(['/', ':']).next() == Some(integration))
-        .take(200)
-        .collect();
-    Ok(html(StatusCode::OK, pages::audit(&session, &q, &shown)))
+    let given = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let filter = AuditFilter {
+        actor: given(&q.actor),
+        since,
+        limit: Some(AUDIT_PAGE),
+        action: given(&q.action),
+        integration: given(&q.integration),
+    };
+    let events = p.audit_events(filter).await.map_err(|e| failure(&e))?;
+    Ok(html(StatusCode::OK, pages::audit(&session, &q, &events, events.len() == AUDIT_PAGE as usize)))
 }
 
 /// Whether a role sees the Approve and Reject buttons; the control plane decides again.

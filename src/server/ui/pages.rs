@@ -58,7 +58,7 @@ pub fn message(title: &str, text: &str) -> Markup {
     frame(None, title, html! { p.notice role="alert" { (text) } p { a href="/ui" { "Back to the overview" } } })
 }
 
-pub fn login(error: Option<&str>) -> Markup {
+pub fn login(error: Option<&str>, username: &str) -> Markup {
     frame(
         None,
         "Sign in",
@@ -66,7 +66,7 @@ pub fn login(error: Option<&str>) -> Markup {
             @if let Some(error) = error { p.notice role="alert" { (error) } }
             form.card method="post" action="/ui/login" {
                 label for="username" { "User name" }
-                input #username name="username" autocomplete="username" required autofocus;
+                input #username name="username" autocomplete="username" value=(username) required autofocus;
                 label for="token" { "Personal access token" }
                 input #token name="token" type="password" autocomplete="current-password" required;
                 button type="submit" { "Sign in" }
@@ -82,7 +82,9 @@ pub fn overview(session: &Session, o: &Overview) -> Markup {
         "What runs where",
         html! {
             @if !o.awaiting.is_empty() {
-                p.notice { a href="/ui/requests" { (o.awaiting.len()) " promotion request(s) await approval" } }
+                p.notice { a href="/ui/requests" {
+                    @if o.awaiting.len() >= crate::control::REQUESTS_LISTED { (o.awaiting.len()) " or more" } @else { (o.awaiting.len()) }
+                    " promotion request(s) await approval" } }
             }
             @if o.rows.is_empty() { p { "No integration yet." } }
             @for row in &o.rows {
@@ -173,7 +175,12 @@ pub fn integration(session: &Session, page: &IntegrationPage) -> Markup {
     )
 }
 
-pub fn artifact(session: &Session, a: &Artifact, travels: &[Artifact]) -> Markup {
+pub fn artifact(
+    session: &Session,
+    a: &Artifact,
+    travels: &[Artifact],
+    referrers: &Result<Vec<crate::registry::referrers::Found>, String>,
+) -> Markup {
     frame(
         Some(session),
         &format!("{} {}", a.integration, a.tag),
@@ -196,6 +203,12 @@ pub fn artifact(session: &Session, a: &Artifact, travels: &[Artifact]) -> Markup
                     }
                 }
             }
+            h2 { "Signatures and attestations" }
+            @match referrers {
+                Ok(found) if found.is_empty() => { p { "The registry holds none for this digest." } }
+                Ok(found) => { ul.referrers { @for f in found { li { (f.kind) " " code { (short(&f.digest)) } } } } }
+                Err(why) => { p.notice { "The registry could not say: " (why) } }
+            }
             h2 { "Where this digest has been" }
             ul { @for t in travels {
                 li { a href=(format!("/ui/artifacts/{}", t.id)) { (t.bucket) } " — " (t.created_by) ", " (when(&t.created_at)) }
@@ -217,6 +230,9 @@ pub fn requests(
         html! {
             @if let Some(said) = said { p.notice role="status" { (said) } }
             @if awaiting.is_empty() { p { "Nothing awaits approval." } }
+            @if awaiting.len() >= crate::control::REQUESTS_LISTED {
+                p.hint { "The newest " (awaiting.len()) " are shown; " code { "facetctl promotion list --integration NAME" } " narrows them." }
+            }
             @for r in awaiting {
                 article.card.request id=(format!("request-{}", r.id)) {
                     h2 { "Request " (r.id) ": " (r.integration) " " (r.from_bucket) " → " (r.to_bucket) }
@@ -244,10 +260,16 @@ pub fn requests(
                 h2 { "Decided" }
                 div.scroll { table {
                     thead { tr { th scope="col" { "Request" } th scope="col" { "Integration" } th scope="col" { "Move" }
-                        th scope="col" { "State" } th scope="col" { "Decided by" } } }
+                        th scope="col" { "State" } th scope="col" { "Decided by" } th scope="col" { "Why" } } }
                     tbody { @for r in recent { tr {
                         td { (r.id) } td { (r.integration) } td { (r.from_bucket) " → " (r.to_bucket) " " (r.tag) }
-                        td { (r.state) } td { (r.decided_by.as_deref().unwrap_or("")) }
+                        td { (r.state) }
+                        // Approved requests are decided by their approvers; the rest by whoever ended them.
+                        td { @match &r.decided_by {
+                            Some(by) => { (by) }
+                            None => { (r.approvals.iter().map(|a| a.by.as_str()).collect::<Vec<_>>().join(", ")) }
+                        } }
+                        td { (r.decision.as_deref().unwrap_or("")) }
                     } } }
                 } }
             }
@@ -255,7 +277,7 @@ pub fn requests(
     )
 }
 
-pub fn audit(session: &Session, q: &AuditQuery, events: &[AuditEvent]) -> Markup {
+pub fn audit(session: &Session, q: &AuditQuery, events: &[AuditEvent], more: bool) -> Markup {
     frame(
         Some(session),
         "Audit log",
@@ -267,6 +289,7 @@ pub fn audit(session: &Session, q: &AuditQuery, events: &[AuditEvent]) -> Markup
                 label for="since" { "Since" } input #since name="since" value=(q.since) placeholder="2026-12-01";
                 button type="submit" { "Filter" }
             }
+            @if more { p.hint { "The newest " (events.len()) " are shown; narrow the filters to see others." } }
             div.scroll { table {
                 thead { tr { th scope="col" { "When" } th scope="col" { "Actor" } th scope="col" { "Action" }
                     th scope="col" { "Target" } th scope="col" { "Details" } } }
