@@ -37,6 +37,29 @@ enum ServerCommand {
     /// The server's users and their tokens.
     #[command(subcommand)]
     Users(UsersCommand),
+    /// Back up the database while the server runs: a consistent copy, checked once written.
+    #[command(
+        after_long_help = "SQLite is copied with VACUUM INTO (writers go on meanwhile); PostgreSQL with pg_dump in its \
+custom format. The copy holds every record committed before the backup began.\n\nExamples:\n  facetctl server backup --to /backups/facetctl-2026-12-03.db\n  facetctl server backup --database postgres://facetctl@db/facetctl --to facetctl.dump"
+    )]
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
+    /// Restore a backup into a new database (a SQLite file that does not exist yet, or an empty PostgreSQL database).
+    #[command(
+        after_long_help = "Examples:\n  facetctl server restore --from facetctl-2026-12-03.db --database sqlite:/srv/facetctl/new.db\n  facetctl server restore --from facetctl.dump --database postgres://facetctl@db/facetctl_new"
+    )]
+    Restore {
+        /// The backup to restore.
+        #[arg(long, value_name = "FILE")]
+        from: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,12 +94,15 @@ enum UsersCommand {
 }
 
 impl DatabaseArg {
-    async fn open(&self, home: &Path) -> anyhow::Result<Store> {
-        let url = match &self.database {
+    fn url(&self, home: &Path) -> String {
+        match &self.database {
             Some(url) => url.clone(),
             None => format!("sqlite:{}", home.join("server.db").display()),
-        };
-        Ok(Store::open(&url).await?)
+        }
+    }
+
+    async fn open(&self, home: &Path) -> anyhow::Result<Store> {
+        Ok(Store::open(&self.url(home)).await?)
     }
 }
 
@@ -99,6 +125,24 @@ pub async fn run(p: &Printer, args: ServerArgs, home: &Path) -> anyhow::Result<(
             let store = database.open(home).await?;
             users::revoke(&store, &name, &crate::app::actor::resolve()).await?;
             p.result(&serde_json::json!({"user": name, "revoked": true}), &format!("revoked {name}'s token"))
+        }
+        Some(ServerCommand::Backup { to, database }) => {
+            let url = database.url(home);
+            let summary = crate::control::store::backup::backup(&url, &to).await?;
+            let from = crate::control::store::redact_url(&url);
+            p.result(
+                &serde_json::json!({"backup": to, "from": from, "holds": summary}),
+                &format!("backed up {from} to {}: {}", to.display(), summary.line()),
+            )
+        }
+        Some(ServerCommand::Restore { from, database }) => {
+            let url = database.url(home);
+            let summary = crate::control::store::backup::restore(&from, &url).await?;
+            let into = crate::control::store::redact_url(&url);
+            p.result(
+                &serde_json::json!({"restored": from, "into": into, "holds": summary}),
+                &format!("restored {} into {into}: {}", from.display(), summary.line()),
+            )
         }
         Some(ServerCommand::Users(UsersCommand::List { database })) => {
             let store = database.open(home).await?;

@@ -6,6 +6,7 @@ mod support;
 mod across;
 mod auth;
 mod authority;
+mod backup;
 mod ci;
 mod cloud;
 mod completions;

@@ -5,6 +5,7 @@
 //! `control::embedded` does.
 
 pub mod audit;
+pub mod backup;
 pub mod migrate;
 pub mod moves;
 pub mod rows;
@@ -158,10 +159,16 @@ impl Store {
     }
 
     async fn schema_version(&self) -> Result<i64> {
-        let exists: Option<AnyRow> =
-            sqlx::query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-                .fetch_optional(&self.pool)
-                .await?;
+        let tables = match self.backend {
+            Backend::Sqlite => {
+                "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            }
+            Backend::Postgres => {
+                "SELECT 1 AS found FROM information_schema.tables WHERE table_name = 'schema_migrations'
+                 AND table_schema = current_schema()"
+            }
+        };
+        let exists: Option<AnyRow> = sqlx::query(tables).fetch_optional(&self.pool).await?;
         if exists.is_none() {
             return Ok(0);
         }
