@@ -112,6 +112,13 @@ fn a_release_manager_approves_in_the_browser_and_the_move_happens() {
     keep_screenshot("dashboard-overview.png", &browser.screenshot());
     // On a phone the buckets stack: nothing is wider than the screen.
     browser.resize(390, 844);
+    // The artifact's page: its signatures and attestations, as the registry holds them.
+    let (signature, attestation) = crate::referrers::sign(&w.ctx, &w.registry, "team/payments/qa", &build);
+    browser.goto(&format!("{}/ui/artifacts/1", w.server.url));
+    assert_eq!(
+        browser.texts("ul.referrers li"),
+        [format!("application/vnd.in-toto+json {}", &attestation[..19]), format!("cosign .sig {}", &signature[..19])]
+    );
     for page in ["/ui", "/ui/artifacts/1"] {
         browser.goto(&format!("{}{page}", w.server.url));
         let widths = browser.execute("return [document.documentElement.scrollWidth, window.innerWidth];");
@@ -291,6 +298,11 @@ fn sessions_are_guarded_and_what_users_wrote_is_shown_as_text() {
     let artifact = build_artifact_id(&w);
     let (_, _, page) = http("GET", &format!("{}/ui/artifacts/{artifact}", w.server.url), Some(&bob), &[], false);
     assert!(page.contains("<dd>javascript:&lt;script&gt;") && !page.contains("href=\"javascript:"), "{page}");
+    // The registry is asked what refers to the digest; here, nothing.
+    assert!(
+        page.contains("<h2>Signatures and attestations</h2><p>The registry holds none for this digest.</p>"),
+        "{page}"
+    );
 
     // A reason is required to reject; the requester cannot approve their own request.
     let csrf = csrf_of(&page);

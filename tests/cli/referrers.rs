@@ -8,7 +8,7 @@ use crate::support::{TestContext, TestRegistry, image, skopeo};
 
 /// Signs `build` in `repo` as cosign would, and attaches an attestation
 /// through the OCI referrers fallback tag. Returns (signature, attestation) digests.
-fn sign(ctx: &TestContext, registry: &TestRegistry, repo: &str, build: &image::OciImage) -> (String, String) {
+pub fn sign(ctx: &TestContext, registry: &TestRegistry, repo: &str, build: &image::OciImage) -> (String, String) {
     let dir = ctx.images().join("signatures");
     std::fs::create_dir_all(&dir).unwrap();
     let signature = image::referrer(&dir, build, "application/vnd.dev.cosign.artifact.sig.v1+json", "signed by ci");
