@@ -182,15 +182,6 @@ fn main() {
     println!(
         "\nruns: {runs}; image e: 10 layers, {mib} MiB; release f: {release_size} integrations, 3 layers each; machine: {} cores, {}",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
-        cpu_model()
+        support::cpu_model()
     );
-}
-
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|c| {
-            c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown CPU".into())
 }

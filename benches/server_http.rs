@@ -535,18 +535,9 @@ fn report(rows: &[Row], knobs: &Knobs) {
     println!(
         "machine: {} cores, {}; server, clients and registry (and PostgreSQL) on the same cores",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
-        cpu_model()
+        support::cpu_model()
     );
     println!(
         "reproduce: CI=true FACETCTL_BENCH_POSTGRES_URL=postgres://USER:PASSWORD@127.0.0.1:5432/postgres cargo bench --bench server_http"
     );
-}
-
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|c| {
-            c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown CPU".into())
 }

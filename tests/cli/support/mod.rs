@@ -49,3 +49,14 @@ pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::P
     }
     found
 }
+
+/// This machine's CPU, as the benches note it beside their figures.
+#[allow(dead_code, reason = "the benches read this module too; the tests do not note the machine")]
+pub fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into())
+}
