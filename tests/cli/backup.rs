@@ -100,6 +100,19 @@ fn backup_while_pushing(backend: &str) {
     assert_eq!(restored.json()["holds"]["artifacts"].as_i64(), Some(held));
     let onto_used = server_command(&ctx, &["restore", "--from", file.to_str().unwrap()], &target);
     assert_eq!(onto_used.code, 3, "a restore never lands on records: {onto_used:?}");
+    if backend == "sqlite" {
+        // The live file itself, WAL and all, restores as a consistent copy; an address that is
+        // not a plain path is refused before anything is written.
+        let live = url.strip_prefix("sqlite:").unwrap();
+        let copy = format!("sqlite:{}", ctx.images().join("from-live.db").display());
+        let from_live = server_command(&ctx, &["restore", "--from", live], &copy);
+        assert_eq!(from_live.code, 0, "{from_live:?}");
+        assert_eq!(from_live.json()["holds"]["artifacts"].as_i64(), Some((WRITERS * PUSHES) as i64));
+        let odd = format!("sqlite:{}", ctx.images().join("r%41.db").display());
+        let refused = server_command(&ctx, &["restore", "--from", file.to_str().unwrap()], &odd);
+        assert_eq!(refused.code, 2, "{refused:?}");
+        assert!(!ctx.images().join("r%41.db").exists() && !ctx.images().join("rA.db").exists());
+    }
 
     let revived = TestServer::start(&ctx, &target);
     let mut list = ctx.command();
