@@ -85,7 +85,28 @@ pub enum MoveResult {
     },
 }
 
+/// A release's moves say what they note, but draw no progress of their own: eight bars at once
+/// are no help at a terminal, and the release prints what each did at the end.
+struct Muted(std::sync::Arc<dyn super::Reporter>);
+
+impl super::Reporter for Muted {
+    fn note(&self, message: &str) {
+        self.0.note(message);
+    }
+    fn progress(&self, _label: &str) -> std::sync::Arc<dyn crate::registry::copy::Progress> {
+        std::sync::Arc::new(crate::registry::copy::Silent)
+    }
+}
+
 pub async fn release(app: &App, req: ReleaseRequest) -> Result<Release> {
+    let app = &App {
+        plane: app.plane.clone(),
+        http: app.http.clone(),
+        reporter: std::sync::Arc::new(Muted(app.reporter.clone())),
+        lock_timeout: app.lock_timeout,
+        concurrency: app.concurrency,
+        local_secrets: app.local_secrets.clone(),
+    };
     let id = match req.id.clone() {
         Some(id) => {
             model::validate_name("release", &id)?;
