@@ -21,16 +21,24 @@ facetctl --version
 
 work=$(mktemp -d)
 export FACETCTL_HOME="$work/facetctl"
-port=$(( (RANDOM % 20000) + 30000 ))
-cat > "$work/registry.yml" <<YAML
+# A local registry on a free port below the kernel's ephemeral range; another port if that one is taken.
+registry_pid=
+trap 'kill $registry_pid 2>/dev/null; rm -rf "$work"' EXIT
+for attempt in 1 2 3 4 5; do
+  port=$(( (RANDOM % 10000) + 20000 ))
+  (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && continue
+  cat > "$work/registry.yml" <<YAML
 version: 0.1
 log: {level: error, accesslog: {disabled: true}}
 storage: {filesystem: {rootdirectory: $work/registry}}
 http: {addr: 127.0.0.1:$port}
 YAML
-docker-registry serve "$work/registry.yml" 2>"$work/registry.log" & registry_pid=$!
-trap 'kill $registry_pid 2>/dev/null; rm -rf "$work"' EXIT
-until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do sleep 0.1; done
+  docker-registry serve "$work/registry.yml" 2>"$work/registry.log" & registry_pid=$!
+  # Until it answers, or it has stopped (the port was taken after all).
+  until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || ! kill -0 $registry_pid 2>/dev/null; do sleep 0.1; done
+  kill -0 $registry_pid 2>/dev/null && break
+done
+kill -0 "$registry_pid" 2>/dev/null || { echo "docker-registry did not start: $(cat "$work/registry.log")" >&2; exit 1; }
 
 # A one-layer OCI image layout, by hand: a tar layer, a config, a manifest.
 blob() { local hex; hex=$(sha256sum "$1" | cut -d' ' -f1); mv "$1" "$2/blobs/sha256/$hex"; echo "$hex"; }

@@ -163,6 +163,11 @@ enum Command {
         after_long_help = "Examples:\n  facetctl server --listen 0.0.0.0:8080 --database sqlite:/var/lib/facetctl/facetctl.db\n  FACETCTL_DATABASE_URL=postgres://facetctl:$PGPASS@db/facetctl \\\n      facetctl server --listen 0.0.0.0:8080\n  facetctl server users add ada@example.com --role admin"
     )]
     Server(server::ServerArgs),
+    /// Write every record of a control plane's store as JSON lines, in dependency order (secrets and users left out).
+    #[command(
+        after_long_help = "The embedded store by default; a server's with --database (or FACETCTL_DATABASE_URL).\n\nExamples:\n  facetctl export > records.jsonl\n  facetctl export --since 2026-12-01 > december.jsonl\n  facetctl export --database postgres://facetctl@db/facetctl > records.jsonl"
+    )]
+    Export(server::ExportArgs),
     /// Print a man page (roff): facetctl's, or one command's, e.g. `facetctl man promote | man -l -`.
     #[command(after_long_help = "Examples:\n  facetctl man promote | man -l -\n  facetctl man registry add")]
     Man {
@@ -320,6 +325,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Server(args) = command {
         return server::run(&printer, args, &home).await;
     }
+    if let Command::Export(args) = command {
+        return server::export(&printer, args, &home).await;
+    }
     let http = crate::registry::SharedHttp::default();
     let local_secrets = crate::secrets::open(&home);
     match command {
@@ -374,7 +382,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Completions { .. } | Command::Man { .. } | Command::Action => {
             unreachable!("handled before the runtime starts")
         }
-        Command::Server(_) | Command::Login(_) | Command::Logout | Command::Whoami => {
+        Command::Server(_) | Command::Export(_) | Command::Login(_) | Command::Logout | Command::Whoami => {
             unreachable!("handled before the control plane opens")
         }
     };

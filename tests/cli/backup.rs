@@ -114,6 +114,14 @@ fn backup_while_pushing(backend: &str) {
         assert!(!ctx.images().join("r%41.db").exists() && !ctx.images().join("rA.db").exists());
     }
 
+    // The restored store exports what the backup held.
+    let mut export = ctx.command();
+    export.args(["export", "--database", &target]);
+    let run = ctx.run_with(&mut export);
+    assert_eq!(run.code, 0, "{run:?}");
+    let last: serde_json::Value = serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["end"]["artifacts"].as_i64(), Some(held), "{last}");
+
     let revived = TestServer::start(&ctx, &target);
     let mut list = ctx.command();
     list.env("FACETS_CONTROL_PLANE_URL", &revived.url).env("FACETS_USERNAME", "ada").env("FACETS_TOKEN", &token);

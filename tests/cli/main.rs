@@ -25,6 +25,7 @@ mod help;
 mod image;
 mod keyring;
 mod quirks;
+mod records;
 mod referrers;
 mod release;
 mod remote;

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod export;
 pub mod migrate;
 pub mod moves;
 pub mod rows;
