@@ -14,6 +14,7 @@ use crate::model::{self, Artifact, PromotionRequest, check_step};
 /// registry (or a server's store) serves a few concurrent writers best.
 pub const AT_ONCE: usize = 8;
 
+#[derive(Clone)]
 pub struct ReleaseRequest {
     /// The integrations, or None for every one whose workflow has this step.
     pub integrations: Option<Vec<String>>,
@@ -133,7 +134,7 @@ pub async fn release(app: &App, req: ReleaseRequest) -> Result<Release> {
             req.from, req.to
         )));
     }
-    let moves = futures_util::stream::iter(names)
+    let mut moves = futures_util::stream::iter(names)
         .map(|integration| {
             let one = PromoteRequest {
                 integration: integration.clone(),
@@ -170,7 +171,6 @@ pub async fn release(app: &App, req: ReleaseRequest) -> Result<Release> {
         .buffer_unordered(AT_ONCE)
         .collect::<Vec<_>>()
         .await;
-    let mut moves = moves;
     moves.sort_by(|a, b| a.integration.cmp(&b.integration));
     Ok(Release { id, from: req.from, to: req.to, moves })
 }

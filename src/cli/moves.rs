@@ -242,19 +242,7 @@ pub async fn promote(app: &App, p: &Printer, ask: &Prompter, a: PromoteArgs) -> 
 /// bucket, and a table of what each did. Exits with the first failure's code when any failed.
 async fn promote_release(app: &App, p: &Printer, ask: &Prompter, req: ReleaseRequest) -> anyhow::Result<()> {
     if !req.dry_run && !ask.yes() {
-        let plan = run_release(
-            app,
-            ReleaseRequest {
-                dry_run: true,
-                id: req.id.clone(),
-                integrations: req.integrations.clone(),
-                from: req.from.clone(),
-                to: req.to.clone(),
-                reason: req.reason.clone(),
-                ..req
-            },
-        )
-        .await?;
+        let plan = run_release(app, ReleaseRequest { dry_run: true, ..req.clone() }).await?;
         let protected: Vec<String> = plan
             .moves
             .iter()

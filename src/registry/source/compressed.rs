@@ -258,11 +258,10 @@ impl ImageSource for Compressed {
     }
 
     async fn blob(&self, digest: &Digest) -> Result<BlobStream, RegistryError> {
-        let Some(path) = self.blobs.get(digest) else { return self.inner.blob(digest).await };
-        let file = tokio::fs::File::open(path)
-            .await
-            .map_err(|e| RegistryError::Source(format!("cannot read {}: {e}", path.display())))?;
-        Ok(Box::pin(ReaderStream::with_capacity(file, 256 * 1024)))
+        match self.blobs.get(digest) {
+            Some(path) => spooled(path).await,
+            None => self.inner.blob(digest).await,
+        }
     }
 
     fn mount_from(&self, _host: &str) -> Option<String> {
@@ -296,13 +295,18 @@ impl ImageSource for SpoolFile {
     }
 
     async fn blob(&self, _digest: &Digest) -> Result<BlobStream, RegistryError> {
-        let file = tokio::fs::File::open(&self.path)
-            .await
-            .map_err(|e| RegistryError::Source(format!("cannot read {}: {e}", self.path.display())))?;
-        Ok(Box::pin(ReaderStream::with_capacity(file, 256 * 1024)))
+        spooled(&self.path).await
     }
 
     fn mount_from(&self, _host: &str) -> Option<String> {
         None
     }
+}
+
+/// A compressed layer's bytes, read back from its spool file.
+async fn spooled(path: &Path) -> Result<BlobStream, RegistryError> {
+    let file = tokio::fs::File::open(path)
+        .await
+        .map_err(|e| RegistryError::Source(format!("cannot read {}: {e}", path.display())))?;
+    Ok(Box::pin(ReaderStream::with_capacity(file, 256 * 1024)))
 }

@@ -105,6 +105,16 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
+/// The session a form was posted in, when it carries that session's CSRF token from this
+/// dashboard's own pages; else the refusal (or the way to sign in).
+async fn posted(s: &ServerState, headers: &HeaderMap, csrf: &str) -> Result<Session, Response> {
+    let session = signed_in(s, headers).await?;
+    if !csrf_ok(&session, csrf, headers) {
+        return Err(forged());
+    }
+    Ok(session)
+}
+
 /// A form's CSRF token against the session's, in constant time, from this dashboard's pages.
 fn csrf_ok(session: &Session, given: &str, headers: &HeaderMap) -> bool {
     let (a, b) = (session.csrf.as_bytes(), given.as_bytes());
@@ -186,10 +196,7 @@ struct CsrfForm {
 }
 
 async fn logout(State(s): State<ServerState>, headers: HeaderMap, Form(form): Form<CsrfForm>) -> Page {
-    let session = signed_in(&s, &headers).await?;
-    if !csrf_ok(&session, &form.csrf, &headers) {
-        return Err(forged());
-    }
+    posted(&s, &headers, &form.csrf).await?;
     if let Some(cookie) = cookie_value(&headers) {
         sessions::end(&s.store, &cookie).await.map_err(|e| failure(&e))?;
     }
@@ -259,24 +266,15 @@ async fn approve(
     Path(id): Path<i64>,
     Form(form): Form<DecisionForm>,
 ) -> Page {
-    let session = signed_in(&s, &headers).await?;
-    if !csrf_ok(&session, &form.csrf, &headers) {
-        return Err(forged());
-    }
+    let session = posted(&s, &headers, &form.csrf).await?;
     let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
     // As the API's approval: the last one runs the move here, as this user.
-    match crate::app::approvals::approve(&app_for(&s, &Caller(session.user.clone())), id, reason).await {
-        Ok(done) => {
-            let said = match done.state {
-                RequestState::Done => {
-                    format!("Request {id} approved: {} moved into {}.", done.integration, done.to_bucket)
-                }
-                _ => format!("Request {id} approved; it waits for more approvals."),
-            };
-            requests_page(&s, &session, StatusCode::OK, Some(said)).await
-        }
-        Err(e) => requests_page(&s, &session, failure(&e).status(), Some(e.to_string())).await,
-    }
+    let done = crate::app::approvals::approve(&app_for(&s, &Caller(session.user.clone())), id, reason).await;
+    let said = done.map(|done| match done.state {
+        RequestState::Done => format!("Request {id} approved: {} moved into {}.", done.integration, done.to_bucket),
+        _ => format!("Request {id} approved; it waits for more approvals."),
+    });
+    decided(&s, &session, said).await
 }
 
 async fn reject(
@@ -285,14 +283,17 @@ async fn reject(
     Path(id): Path<i64>,
     Form(form): Form<DecisionForm>,
 ) -> Page {
-    let session = signed_in(&s, &headers).await?;
-    if !csrf_ok(&session, &form.csrf, &headers) {
-        return Err(forged());
-    }
+    let session = posted(&s, &headers, &form.csrf).await?;
     let p = plane(&s, &Caller(session.user.clone()));
-    match p.reject_request(id, form.reason.trim().to_owned()).await {
-        Ok(_) => requests_page(&s, &session, StatusCode::OK, Some(format!("Request {id} rejected."))).await,
-        Err(e) => requests_page(&s, &session, failure(&e).status(), Some(e.to_string())).await,
+    let said = p.reject_request(id, form.reason.trim().to_owned()).await.map(|_| format!("Request {id} rejected."));
+    decided(&s, &session, said).await
+}
+
+/// The requests page after a decision: what was done, or why it was not (with its status).
+async fn decided(s: &ServerState, session: &Session, said: crate::Result<String>) -> Page {
+    match said {
+        Ok(said) => requests_page(s, session, StatusCode::OK, Some(said)).await,
+        Err(e) => requests_page(s, session, failure(&e).status(), Some(e.to_string())).await,
     }
 }
 
