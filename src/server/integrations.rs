@@ -176,11 +176,9 @@ pub async fn update_ci(
     // Given, the map is the whole of it: a bucket left out goes back to the integration's registry.
     // All of it or none, before the workflow and rule change (both already checked above).
     if let Some(wanted) = req.bucket_artifactories {
-        let mut changes: Vec<(String, Option<String>)> = wanted
-            .iter()
-            .filter(|(bucket, registry)| updated.registry_for(bucket) != *registry)
-            .map(|(bucket, registry)| (bucket.clone(), Some(registry.clone())))
-            .collect();
+        // Every bucket named goes to the store, which checks it and leaves an unchanged one be.
+        let mut changes: Vec<(String, Option<String>)> =
+            wanted.iter().map(|(bucket, registry)| (bucket.clone(), Some(registry.clone()))).collect();
         let dropped = updated.bucket_registries.keys().filter(|b| !wanted.keys().any(|w| w.eq_ignore_ascii_case(b)));
         changes.extend(dropped.map(|bucket| (bucket.clone(), None)));
         if !changes.is_empty() {

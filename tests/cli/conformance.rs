@@ -193,6 +193,18 @@ async fn suite(plane: Arc<dyn ControlPlane>, registry: &TestRegistry, ctx: &Test
         skopeo::upload(registry, &a.source(), &format!("team/payments/{at}"));
     }
     let staging = lease(p, "staging").await;
+    // A release id is a name, whatever a caller sends; a bucket's registry names a bucket there is.
+    let odd = NewPromotion {
+        source_artifact_id: first.id,
+        reason: None,
+        forced: false,
+        request: None,
+        release: Some("../release 1;".into()),
+    };
+    assert_eq!(kind(p.record_promotion(&staging, odd).await), ErrorKind::Usage);
+    let elsewhere = [("nowhere".to_owned(), Some("local".to_owned()))];
+    assert_eq!(kind(p.set_bucket_registries("payments", &elsewhere).await), ErrorKind::NotFound);
+    assert!(p.promotions("payments", 10).await.unwrap().is_empty(), "nothing was recorded");
     let step = NewPromotion { source_artifact_id: first.id, reason: None, forced: false, request: None, release: None };
     let (promotion, staged) = p.record_promotion(&staging, step).await.unwrap();
     assert_eq!((promotion.from_bucket.as_str(), promotion.to_bucket.as_str()), ("qa", "staging"));
