@@ -10,6 +10,7 @@ mod hints;
 mod moves;
 pub mod output;
 mod prompt;
+mod records;
 mod render;
 mod requests;
 mod rules;
@@ -167,7 +168,12 @@ enum Command {
     #[command(
         after_long_help = "The embedded store by default; a server's with --database (or FACETCTL_DATABASE_URL).\n\nExamples:\n  facetctl export > records.jsonl\n  facetctl export --since 2026-12-01 > december.jsonl\n  facetctl export --database postgres://facetctl@db/facetctl > records.jsonl"
     )]
-    Export(server::ExportArgs),
+    Export(records::ExportArgs),
+    /// Write an export's records into the control plane this command uses, all or nothing (a server's needs admin).
+    #[command(
+        after_long_help = "Ids are given anew; actors and times stay as they were, and the import is one audit event.\nRecords already here are skipped, so importing a file twice changes nothing; a record here that\nthe file's contradicts (an integration of the same name defined otherwise) refuses the import.\nSecrets are never exported: the import names the registries that need theirs again.\n\nExamples:\n  facetctl export > records.jsonl\n  facetctl --api-url https://facetctl.internal import records.jsonl\n  facetctl export | facetctl --profile team import -"
+    )]
+    Import(records::ImportArgs),
     /// Print a man page (roff): facetctl's, or one command's, e.g. `facetctl man promote | man -l -`.
     #[command(after_long_help = "Examples:\n  facetctl man promote | man -l -\n  facetctl man registry add")]
     Man {
@@ -326,7 +332,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         return server::run(&printer, args, &home).await;
     }
     if let Command::Export(args) = command {
-        return server::export(&printer, args, &home).await;
+        return records::export(&printer, args, &home).await;
     }
     let http = crate::registry::SharedHttp::default();
     let local_secrets = crate::secrets::open(&home);
@@ -379,6 +385,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Verify(a) => moves::verify(&app, &printer, &ask, a).await,
         Command::History(a) => moves::history(&app, &printer, a).await,
         Command::Audit(a) => moves::audit(&app, &printer, a).await,
+        Command::Import(a) => records::import(app.plane.as_ref(), &printer, a).await,
         Command::Completions { .. } | Command::Man { .. } | Command::Action => {
             unreachable!("handled before the runtime starts")
         }

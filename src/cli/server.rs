@@ -93,34 +93,6 @@ enum UsersCommand {
     },
 }
 
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Only records made at or after this time (RFC 3339, or a date YYYY-MM-DD); the catalogue is always whole.
-    #[arg(long)]
-    since: Option<String>,
-    /// sqlite:PATH or postgres://USER@HOST/DB (default: the embedded store). Put a password in
-    /// FACETCTL_DATABASE_URL or PGPASSWORD, never in an argument.
-    #[arg(long, env = "FACETCTL_DATABASE_URL", hide_env_values = true)]
-    database: Option<String>,
-}
-
-/// `facetctl export`: the store's records on stdout; how many of each on stderr.
-pub async fn export(p: &Printer, args: ExportArgs, home: &Path) -> anyhow::Result<()> {
-    let since = args
-        .since
-        .map(|s| crate::model::parse_time(&s).map_err(|e| crate::Error::Invalid(format!("--since {}", e.0))))
-        .transpose()?;
-    let store = match &args.database {
-        Some(url) => Store::open(url).await?,
-        None => Store::open_sqlite(&home.join("facetctl.db")).await?,
-    };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let counts = crate::control::store::export::export(&store, since, &mut out).await?;
-    let total: u64 = counts.values().filter_map(serde_json::Value::as_u64).sum();
-    p.note(&format!("exported {total} records"));
-    Ok(())
-}
-
 impl DatabaseArg {
     fn url(&self, home: &Path) -> String {
         match &self.database {

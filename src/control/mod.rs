@@ -302,4 +302,10 @@ pub trait ControlPlane: Send + Sync {
     async fn bucket_events(&self, integration: &str, bucket: Option<&str>, limit: u32) -> Result<Vec<BucketEvent>>;
     async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>>;
     async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>>;
+
+    /// Writes an export's records into this control plane, all or nothing; admins only.
+    async fn import_records(&self, records: Records) -> Result<store::import::Imported>;
 }
+
+/// An export's lines, read as they come (a file, stdin, a request's body).
+pub type Records = Box<dyn tokio::io::AsyncBufRead + Send + Unpin>;

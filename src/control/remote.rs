@@ -15,6 +15,9 @@ use super::*;
 use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::registry::Secret;
 
+/// Where a server takes an export's records (facetctl's own route; Facets has none).
+pub const IMPORT_PATH: &str = "/api/records/import";
+
 pub struct Remote {
     http: reqwest::Client,
     base: String,
@@ -70,6 +73,11 @@ impl Remote {
         if let Some(body) = body {
             request = request.json(&body);
         }
+        self.exchange(request, path).await
+    }
+
+    /// Sends a request and reads its answer: the success's body as `T`, or the error it describes.
+    async fn exchange<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder, path: &str) -> Result<T> {
         let resp = request.send().await.map_err(|e| {
             if let Some(tls) = crate::registry::tls::cause(&e) {
                 let reason = crate::registry::tls::describe(tls, "give its URL as http://, not https://");
@@ -607,6 +615,18 @@ impl ControlPlane for Remote {
 
     async fn promotions(&self, integration: &str, limit: u32) -> Result<Vec<Promotion>> {
         self.get(&format!("/cc-ui/v1/artifacts-ci/{integration}/promotions?limit={limit}")).await
+    }
+
+    async fn import_records(&self, records: Records) -> Result<store::import::Imported> {
+        let url = format!("{}{IMPORT_PATH}", self.base);
+        let body = reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::new(records));
+        let request = self
+            .http
+            .post(&url)
+            .basic_auth(&self.username, Some(self.token.expose()))
+            .header(reqwest::header::CONTENT_TYPE, "application/x-ndjson")
+            .body(body);
+        self.exchange(request, IMPORT_PATH).await
     }
 
     async fn audit_events(&self, filter: AuditFilter) -> Result<Vec<AuditEvent>> {

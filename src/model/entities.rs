@@ -138,6 +138,7 @@ word_enum!(
         BucketRepair = "bucket.repair",
         UserAdd = "user.add",
         UserRevoke = "user.revoke",
+        RecordsImport = "records.import",
     }
 );
 

@@ -42,6 +42,7 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         Ok(FreezeCreate | FreezeEnd) => ("CI_INTEGRATION", "UNKNOWN"),
         Ok(PromotionRequest | PromotionApprove | PromotionReject | PromotionCancel) => ("CI_INTEGRATION", "UNKNOWN"),
         Ok(UserRevoke) => ("USER", "USER_UPDATE"),
+        Ok(RecordsImport) => ("CONTROL_PLANE", "UNKNOWN"),
         // Facets names no action for these; they belong to a registry or a CI integration.
         Ok(RegistryCredentials) => ("CONTAINER_REGISTRY", "UNKNOWN"),
         Ok(ArtifactPush | ArtifactRegister | ArtifactPromote | BucketRollback | BucketRepair) | Err(_) => {

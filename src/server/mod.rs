@@ -11,6 +11,7 @@ mod auth;
 mod buckets;
 mod freezes;
 mod integrations;
+mod records;
 mod registries;
 mod release_streams;
 mod requests;
@@ -152,7 +153,9 @@ async fn request_log(request: Request, next: Next) -> Response {
     let moves_images = method == axum::http::Method::POST
         && (path.starts_with("/cc-ui/v1/artifacts/")
             || (path.starts_with("/cc-ui/v1/promotion-requests/") && path.ends_with("/approve")));
-    let limit = if moves_images { MOVE_TIMEOUT } else { REQUEST_TIMEOUT };
+    // An import streams a whole store's records; it takes as long as a large image's copy.
+    let long = moves_images || path == crate::control::remote::IMPORT_PATH;
+    let limit = if long { MOVE_TIMEOUT } else { REQUEST_TIMEOUT };
     let mut response = match tokio::time::timeout(limit, next.run(request)).await {
         Ok(r) => r,
         Err(_) => api::error_response(StatusCode::GATEWAY_TIMEOUT, "TIMEOUT", "the request took too long; try again"),

@@ -8,8 +8,8 @@ use axum::routing::{MethodRouter, delete, get, post, put};
 use serde_json::{Value, json};
 
 use super::{
-    ServerState, artifacts, audit, auth, buckets, freezes, healthz, integrations, readyz, registries, release_streams,
-    requests, routing_rules, workflows,
+    ServerState, artifacts, audit, auth, buckets, freezes, healthz, integrations, readyz, records, registries,
+    release_streams, requests, routing_rules, workflows,
 };
 use crate::model::Role;
 
@@ -29,6 +29,13 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
         r(Method::GET, "/readyz", None, "The database answers", get(readyz)),
         r(Method::GET, "/openapi.json", None, "This description", get(openapi_json)),
         r(Method::GET, "/api/me", Some(Viewer), "Who the credentials belong to", get(auth::me)),
+        r(
+            Method::POST,
+            crate::control::remote::IMPORT_PATH,
+            Some(Admin),
+            "Import a facetctl export (JSON lines in the body), all or nothing",
+            post(records::import),
+        ),
         r(Method::GET, "/cc-ui/v1/artifacts-ci", Some(Viewer), "List CI integrations", get(integrations::list_cis)),
         r(
             Method::POST,

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::support::server::{TestServer, database};
 use crate::support::{TestContext, TestRegistry, image};
 
 const ORDER: &[&str] = &[
@@ -32,11 +33,11 @@ fn export(ctx: &TestContext, args: &[&str]) -> Vec<Value> {
     run.stdout.lines().map(|l| serde_json::from_str(l).expect("every line is one JSON document")).collect()
 }
 
-#[test]
-fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
-    let registry = TestRegistry::htpasswd("ci", "export-secret-pw-5d1c");
-    let ctx = TestContext::new();
-    ctx.add_registry("local", &registry);
+/// A store with every kind of record: two registries (production's bucket in the second), a workflow
+/// with a gate, a routing rule, pushes, promotions, a rollback, a request approved by someone else, a freeze.
+fn story(ctx: &TestContext, registry: &TestRegistry) {
+    ctx.add_registry("local", registry);
+    ctx.add_registry_as("vault", &registry.host, Some(("ci", "export-secret-pw-5d1c")));
     ctx.ok(&[
         "workflow",
         "create",
@@ -48,6 +49,7 @@ fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
         "--gate",
         "production:1",
     ]);
+    ctx.ok(&["rule", "create", "by-branch", "--type", "environment", "--route", "BRANCH_NAME=main:qa"]);
     ctx.ok(&[
         "integration",
         "create",
@@ -58,6 +60,10 @@ fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
         "local",
         "--workflow",
         "standard",
+        "--rule",
+        "by-branch",
+        "--bucket-registry",
+        "production=vault",
     ]);
     for (tag, seed) in [("build-1", "export-1"), ("build-2", "export-2")] {
         let build = image::single(ctx.images(), tag, seed, 1);
@@ -65,7 +71,11 @@ fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
         ctx.json(&["promote", "--integration", "payments", "--from", "qa", "--to", "staging"]);
     }
     ctx.json(&["--yes", "rollback", "--integration", "payments", "--bucket", "staging", "--reason", "bad"]);
-    ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    let asked = ctx.json(&["promote", "--integration", "payments", "--from", "staging", "--to", "production"]);
+    let id = asked["request"]["id"].to_string();
+    let mut approve = ctx.command();
+    approve.env("FACETCTL_ACTOR", "reviewer").args(["approve", &id, "--reason", "tested"]);
+    assert_eq!(ctx.run_with(&mut approve).code, 0);
     ctx.ok(&[
         "freeze",
         "create",
@@ -80,12 +90,19 @@ fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
         "--reason",
         "audit",
     ]);
+}
+
+#[test]
+fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    story(&ctx, &registry);
 
     let lines = export(&ctx, &[]);
     let header = &lines[0];
     assert_eq!(
         (&header["format"], &header["version"], &header["schema"]),
-        (&Value::from("facetctl-export"), &Value::from(1), &Value::from(12))
+        (&Value::from("facetctl-export"), &Value::from(1), &Value::from(13))
     );
     let end = &lines.last().unwrap()["end"];
     let body = &lines[1..lines.len() - 1];
@@ -97,8 +114,9 @@ fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
         assert_eq!(end[table].as_u64(), Some(n), "{table}");
     }
     let count = |t: &str| end[t].as_u64().unwrap();
-    assert_eq!((count("artifacts"), count("promotions"), count("promotion_requests"), count("freezes")), (4, 2, 1, 1));
-    assert_eq!(count("bucket_events"), 5, "two pushes, two promotions, a rollback");
+    assert_eq!((count("artifacts"), count("promotions"), count("promotion_requests"), count("freezes")), (5, 3, 1, 1));
+    assert_eq!(count("bucket_events"), 6, "two pushes, three promotions, a rollback");
+    assert_eq!((count("request_approvals"), count("routing_rules"), count("bucket_registries")), (1, 1, 1));
     let rollback = body.iter().find(|l| l["table"] == "bucket_events" && l["row"]["kind"] == "rollback").unwrap();
     assert_eq!(rollback["row"]["reason"], "bad");
     // Records as they were: who and when.
@@ -118,4 +136,233 @@ fn an_export_holds_every_record_in_dependency_order_and_no_secret() {
     );
     let bad = ctx.run(&["export", "--since", "yesterday"]);
     assert_eq!(bad.code, 2, "{bad:?}");
+}
+
+/// Columns that hold another table's id, and that table.
+const REFERENCES: &[(&str, &str)] = &[
+    ("release_stream_id", "release_streams"),
+    ("registry_id", "registries"),
+    ("workflow_id", "workflows"),
+    ("rule_id", "routing_rules"),
+    ("integration_id", "integrations"),
+    ("artifact_id", "artifacts"),
+    ("promoted_from", "artifacts"),
+    ("target_artifact_id", "artifacts"),
+    ("current_artifact_id", "artifacts"),
+    ("promotion_id", "promotions"),
+    ("request_id", "promotion_requests"),
+];
+
+/// An export's records with every id replaced by its record's place in the file (within its table), so
+/// that two exports of the same records are equal whatever ids each store gave them.
+fn canonical(lines: &[Value]) -> Vec<Value> {
+    let body: Vec<&Value> = lines.iter().filter(|l| l.get("table").is_some()).collect();
+    let mut places: std::collections::HashMap<(String, i64), usize> = Default::default();
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    for line in &body {
+        let table = line["table"].as_str().unwrap().to_owned();
+        let n = counts.entry(table.clone()).or_default();
+        if let Some(id) = line["row"]["id"].as_i64() {
+            places.insert((table, id), *n);
+        }
+        *n += 1;
+    }
+    body.into_iter()
+        .map(|line| {
+            let mut line = line.clone();
+            let table = line["table"].as_str().unwrap().to_owned();
+            let row = line["row"].as_object_mut().unwrap();
+            if let Some(id) = row.get("id").and_then(Value::as_i64) {
+                row.insert("id".into(), places[&(table, id)].into());
+            }
+            for (column, to) in REFERENCES {
+                if let Some(id) = row.get(*column).and_then(Value::as_i64) {
+                    let place = places.get(&(to.to_string(), id)).unwrap_or_else(|| panic!("{column} {id} dangles"));
+                    row.insert((*column).into(), (*place).into());
+                }
+            }
+            line
+        })
+        .collect()
+}
+
+/// A document with its ids taken out, for comparing what two control planes print.
+fn without_ids(mut v: Value) -> Value {
+    match &mut v {
+        Value::Array(items) => *items = items.drain(..).map(without_ids).collect(),
+        Value::Object(fields) => {
+            fields.retain(|k, _| k != "id" && !k.ends_with("_id") && k != "artifactId");
+            for value in fields.values_mut() {
+                *value = without_ids(value.take());
+            }
+        }
+        _ => {}
+    }
+    v
+}
+
+fn write_export(ctx: &TestContext) -> (std::path::PathBuf, Vec<Value>) {
+    let lines = export(ctx, &[]);
+    let path = ctx.images().join("records.jsonl");
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, text).unwrap();
+    (path, lines)
+}
+
+#[test]
+fn records_exported_from_sqlite_and_imported_into_a_server_on_postgresql_export_the_same() {
+    let registry = TestRegistry::plain();
+    let ctx = TestContext::new();
+    story(&ctx, &registry);
+    let (file, exported) = write_export(&ctx);
+
+    let url = database(&ctx, "postgres");
+    let server = TestServer::start(&ctx, &url);
+    let ada = server.add_user(&ctx, "ada", "admin");
+    let dev = server.add_user(&ctx, "dan", "developer");
+    let remote = |user: &str, token: &str, args: &[&str]| {
+        let mut cmd = ctx.command();
+        cmd.env("FACETS_CONTROL_PLANE_URL", &server.url).env("FACETS_USERNAME", user).env("FACETS_TOKEN", token);
+        ctx.run_with(cmd.args(args))
+    };
+    let file = file.to_str().unwrap();
+
+    // A developer may not import; nothing is written.
+    let refused = remote("dan", &dev, &["import", file]);
+    assert_eq!(refused.code, 3, "{refused:?}");
+    assert_eq!(refused.stderr.lines().next().unwrap(), "error: user dan is a developer; this needs admin or above");
+
+    let run = remote("ada", &ada, &["-o", "json", "import", file]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let imported = run.json();
+    let end = &exported.last().unwrap()["end"];
+    let mut written = end.as_object().unwrap().clone();
+    written.retain(|_, n| n.as_u64() != Some(0));
+    assert_eq!(imported["written"], Value::Object(written), "every record is new on the server");
+    assert_eq!(imported["present"], serde_json::json!({}));
+    assert_eq!(
+        imported["needs_secret"],
+        serde_json::json!([{"registry": "vault", "uri": registry.host, "username": "ci"}])
+    );
+    assert!(run.stderr.contains("registry vault"), "the importer is told which secret to enter: {run:?}");
+
+    // The server's records, exported, are the file's: the same records in the same order, ids mapped.
+    let mut again = ctx.command();
+    again.env("FACETCTL_DATABASE_URL", &url).arg("export");
+    let again = ctx.run_with(&mut again);
+    assert_eq!(again.code, 0, "{again:?}");
+    let again: Vec<Value> = again.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let (ours, theirs) = (canonical(&exported), canonical(&again));
+    let server_own = |l: &&Value| {
+        l["table"] == "audit_events" && ["user.add", "records.import"].contains(&l["row"]["action"].as_str().unwrap())
+    };
+    let (own, imported_records): (Vec<&Value>, Vec<&Value>) = theirs.iter().partition(server_own);
+    assert_eq!(imported_records.len(), ours.len());
+    for (a, b) in ours.iter().zip(&imported_records) {
+        // Audit events come after the server's own first one, so their places are one further on.
+        let (mut a, mut b) = ((*a).clone(), (*b).clone());
+        if a["table"] == "audit_events" {
+            a["row"]["id"] = Value::Null;
+            b["row"]["id"] = Value::Null;
+        }
+        assert_eq!(a, b);
+    }
+    let import_event = own.iter().find(|l| l["row"]["action"] == "records.import").expect("the import is audited");
+    assert_eq!(import_event["row"]["actor"], "ada");
+    assert_eq!(own.len(), 3, "two users added and one import: {own:?}");
+
+    // History and audit read the same on both sides.
+    let embedded = |args: &[&str]| without_ids(ctx.json(args));
+    let served = |args: &[&str]| {
+        let run = remote("ada", &ada, &[&["-o", "json"], args].concat());
+        assert_eq!(run.code, 0, "{run:?}");
+        without_ids(run.json())
+    };
+    let history = ["history", "--integration", "payments", "--limit", "100"];
+    assert_eq!(served(&history), embedded(&history));
+    let audit = ["audit", "--limit", "100"];
+    let mut on_server = served(&audit);
+    on_server
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| !["user.add", "records.import"].contains(&e["action"].as_str().unwrap()));
+    assert_eq!(on_server, embedded(&audit));
+}
+
+#[test]
+fn an_import_twice_changes_nothing_the_second_time() {
+    let registry = TestRegistry::plain();
+    let source = TestContext::new();
+    story(&source, &registry);
+    let (file, _) = write_export(&source);
+    let file = file.to_str().unwrap();
+
+    let ctx = TestContext::new();
+    let first = ctx.json(&["import", file]);
+    assert_eq!(first["present"], serde_json::json!({}));
+    let (_, after_first) = write_export(&ctx);
+
+    let second = ctx.run(&["import", file]);
+    assert_eq!(second.code, 0, "{second:?}");
+    assert!(second.stdout.starts_with(&format!("nothing to import from {file} into ")), "{second:?}");
+    let (_, after_second) = write_export(&ctx);
+    assert_eq!(after_second[1..], after_first[1..], "not a record changed, and no audit event was added");
+    assert_eq!(ctx.json(&["import", file])["present"], first["written"], "every record was found here");
+}
+
+#[test]
+fn an_import_into_a_store_with_a_conflicting_integration_is_refused_and_writes_nothing() {
+    let registry = TestRegistry::plain();
+    let source = TestContext::new();
+    story(&source, &registry);
+    let (file, _) = write_export(&source);
+
+    let ctx = TestContext::new();
+    ctx.add_registry("local", &registry);
+    ctx.ok(&[
+        "integration",
+        "create",
+        "payments",
+        "--type",
+        "environment",
+        "--registry",
+        "local",
+        "--repository",
+        "pay",
+    ]);
+    let (_, before) = write_export(&ctx);
+
+    let run = ctx.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(run.code, 3, "{run:?}");
+    let first = run.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with(
+            "error: the file's integration \"payments\" is not this control plane's: its repository is \"payments\" \
+             in the file and \"pay\" here"
+        ),
+        "{run:?}"
+    );
+    assert!(first.ends_with("nothing was imported. Rename or remove one of them, then import again"), "{run:?}");
+    let (_, after) = write_export(&ctx);
+    assert_eq!(after[1..], before[1..], "nothing was written");
+
+    // A file that is not an export, or was cut short, is refused the same way.
+    let cut: String = std::fs::read_to_string(&file).unwrap().lines().take(9).map(|l| format!("{l}\n")).collect();
+    let cut_file = ctx.images().join("cut.jsonl");
+    std::fs::write(&cut_file, cut).unwrap();
+    let other = TestContext::new();
+    let run = other.run(&["import", cut_file.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr.lines().next().unwrap(),
+        "error: the file ends at line 9 without its last line (the counts): it was cut short; nothing was imported"
+    );
+    let run = other.run(&["import", "Cargo.toml"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr.lines().next().unwrap(),
+        "error: the file is not a facetctl export: its first line is not a JSON object; nothing was imported"
+    );
+    let (_, empty) = write_export(&other);
+    assert!(empty.last().unwrap()["end"].as_object().unwrap().values().all(|n| n == 0), "{empty:?}");
 }

@@ -88,7 +88,7 @@ pub async fn export(
 }
 
 /// A row as JSON, column by column: a number where the column holds one, else text, else null.
-fn row_json(row: &sqlx::any::AnyRow) -> Value {
+pub(super) fn row_json(row: &sqlx::any::AnyRow) -> Map<String, Value> {
     let mut fields = Map::new();
     for column in row.columns() {
         let i = column.ordinal();
@@ -107,5 +107,5 @@ fn row_json(row: &sqlx::any::AnyRow) -> Value {
         };
         fields.insert(column.name().to_owned(), value);
     }
-    Value::Object(fields)
+    fields
 }

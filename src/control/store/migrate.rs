@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(10, "0010_bucket_registries.sql"),
     migration!(11, "0011_promotion_releases.sql"),
     migration!(12, "0012_ui_sessions.sql"),
+    migration!(13, "0013_records_by_time.sql"),
 ];
 
 /// The version a store is at when every migration has been applied.

@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod backup;
 pub mod export;
+pub mod import;
 pub mod migrate;
 pub mod moves;
 pub mod rows;

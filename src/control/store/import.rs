@@ -1,0 +1,755 @@
+//! An export's records written into a store (`facetctl import`), all or
+//! nothing, in one transaction. Each record of the file is new here (written,
+//! under a new id, every reference to it mapped), already here (the same
+//! record, found by what names it: skipped, so a file imported twice changes
+//! nothing), or in conflict with a record here (a name that means something
+//! else, a tag on another digest, a history that would interleave with this
+//! store's): then the whole import is refused and nothing is written. Actors
+//! and times are kept as the file has them; the import itself is one audit
+//! event, by the importer.
+//!
+//! Memory stays flat whatever the file's size: a line is read, checked and
+//! written at a time, and the map of the file's ids to this store's lives in
+//! a temporary table, with a bounded cache in front of it. What keeps the
+//! common case fast: nothing is looked up for the history of an integration
+//! the import created, nor for a record newer than anything of its kind here.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+use sqlx::Row;
+use sqlx::any::AnyArguments;
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt};
+
+use super::audit::{self, AuditEntry};
+use super::export::{FORMAT, TABLES, VERSION};
+use super::{Backend, Store, migrate};
+use crate::error::{Error, Result};
+use crate::model::AuditAction;
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Query<'q> = sqlx::query::Query<'q, sqlx::Any, AnyArguments>;
+
+/// The longest line read: a record is a few KiB; a file that is not an export may have no line ends at all.
+const MAX_LINE: u64 = 16 << 20;
+/// How many id mappings are kept in memory in front of the temporary table.
+const CACHED_IDS: usize = 1 << 16;
+
+/// What an import did.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Imported {
+    /// When the file's records were exported, as its first line says.
+    pub exported_at: String,
+    /// Records written, by table.
+    pub written: BTreeMap<String, u64>,
+    /// Records that were here already, by table.
+    pub present: BTreeMap<String, u64>,
+    /// Registries the import wrote that had a secret where they came from: an export never holds one.
+    pub needs_secret: Vec<NeedsSecret>,
+}
+
+impl Imported {
+    pub fn written_total(&self) -> u64 {
+        self.written.values().sum()
+    }
+
+    pub fn present_total(&self) -> u64 {
+        self.present.values().sum()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct NeedsSecret {
+    pub registry: String,
+    pub uri: String,
+    pub username: String,
+}
+
+/// How one table's records are found here and told apart.
+struct Spec {
+    table: &'static str,
+    /// What one record is called in messages.
+    what: &'static str,
+    /// Columns holding another table's id, and that table.
+    refs: &'static [(&'static str, &'static str)],
+    /// Columns that find the same record here. `name` matches whatever its case, as names do.
+    key: &'static [&'static str],
+    /// Columns a record found here must agree on, else the two conflict.
+    same: &'static [&'static str],
+}
+
+const fn spec(
+    table: &'static str,
+    what: &'static str,
+    refs: &'static [(&'static str, &'static str)],
+    key: &'static [&'static str],
+    same: &'static [&'static str],
+) -> Spec {
+    Spec { table, what, refs, key, same }
+}
+
+const INTEGRATION: (&str, &str) = ("integration_id", "integrations");
+const ARTIFACT: (&str, &str) = ("artifact_id", "artifacts");
+
+/// Every table of an export, in its order. Catalogue records are the same when their definitions are;
+/// who made them and when may differ (two stores may each have made `production`).
+const SPECS: &[Spec] = &[
+    spec("registries", "registry", &[], &["name"], &["kind", "uri", "insecure", "username"]),
+    spec("release_streams", "release stream", &[], &["name"], &["description", "prod"]),
+    spec("environments", "environment", &[("release_stream_id", "release_streams")], &["name"], &["release_stream_id"]),
+    spec("workflows", "workflow", &[], &["name"], &["registration_type", "stages", "gates"]),
+    spec("routing_rules", "rule", &[], &["name"], &["registration_type", "criteria"]),
+    spec(
+        "integrations",
+        "integration",
+        &[("registry_id", "registries"), ("workflow_id", "workflows"), ("rule_id", "routing_rules")],
+        &["name"],
+        &["registration_type", "registry_id", "repository", "layout", "workflow_id", "rule_id"],
+    ),
+    spec(
+        "bucket_registries",
+        "bucket's registry",
+        &[INTEGRATION, ("registry_id", "registries")],
+        &["integration_id", "bucket"],
+        &["registry_id"],
+    ),
+    spec(
+        "artifacts",
+        "artifact",
+        &[INTEGRATION, ("promoted_from", "artifacts")],
+        &["integration_id", "bucket", "tag"],
+        &["digest"],
+    ),
+    spec(
+        "bucket_events",
+        "move",
+        &[INTEGRATION, ARTIFACT],
+        &["integration_id", "bucket", "created_at", "kind", "artifact_id"],
+        &[],
+    ),
+    spec("buckets", "bucket head", &[INTEGRATION, ("current_artifact_id", "artifacts")], &[], &[]),
+    spec(
+        "promotions",
+        "promotion",
+        &[INTEGRATION, ARTIFACT, ("target_artifact_id", "artifacts")],
+        &["integration_id", "artifact_id", "from_bucket", "to_bucket", "created_at"],
+        &["digest", "state"],
+    ),
+    spec(
+        "promotion_requests",
+        "promotion request",
+        &[INTEGRATION, ARTIFACT, ("promotion_id", "promotions")],
+        &["integration_id", "artifact_id", "from_bucket", "to_bucket", "created_at"],
+        &["state", "promotion_id"],
+    ),
+    spec("request_approvals", "approval", &[("request_id", "promotion_requests")], &["request_id", "approver"], &[]),
+    spec(
+        "freezes",
+        "freeze",
+        &[INTEGRATION],
+        &["integration_id", "bucket", "created_at"],
+        &["window_spec", "reason", "ended_at"],
+    ),
+    spec("audit_events", "audit event", &[], &["created_at", "actor", "action", "entity", "target"], &[]),
+];
+
+/// Whether a column holds a number or text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Int,
+    Text,
+}
+
+/// Reads an export from `input` and writes what is new into `store`, as `importer`.
+pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), importer: &str) -> Result<Imported> {
+    let mut reader = Lines { input, buf: Vec::new(), number: 0 };
+    let header = reader.next().await?.ok_or_else(|| not_an_export("it is empty"))?;
+    let exported_at = check_header(&header)?;
+    let mut tx = store.begin_write().await?;
+    sqlx::query(
+        "CREATE TEMP TABLE IF NOT EXISTS import_ids
+         (tbl TEXT NOT NULL, old BIGINT NOT NULL, new BIGINT NOT NULL, PRIMARY KEY (tbl, old))",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM import_ids").execute(&mut *tx).await?;
+    let mut run = Run {
+        backend: store.backend,
+        imported: Imported { exported_at, ..Imported::default() },
+        columns: HashMap::new(),
+        ids: HashMap::new(),
+        fresh: HashSet::new(),
+        newest: HashMap::new(),
+        names: HashMap::new(),
+        read: BTreeMap::new(),
+    };
+    let mut at = 0;
+    let mut end = None;
+    while let Some(line) = reader.next().await? {
+        let n = reader.number;
+        if end.is_some() {
+            return Err(bad_line(n, "a record after the last line (the counts)"));
+        }
+        let mut doc: Map<String, Value> =
+            serde_json::from_str(&line).map_err(|e| bad_line(n, &format!("not a JSON object ({e})")))?;
+        if let Some(counts) = doc.remove("end") {
+            end = Some(counts);
+            continue;
+        }
+        let (Some(Value::String(table)), Some(Value::Object(row))) = (doc.remove("table"), doc.remove("row")) else {
+            return Err(bad_line(n, "neither a record ({\"table\", \"row\"}) nor the last line ({\"end\"})"));
+        };
+        let Some(i) = SPECS.iter().position(|s| s.table == table) else {
+            return Err(bad_line(n, &format!("no table {table:?} is exported")));
+        };
+        if i < at {
+            return Err(bad_line(
+                n,
+                &format!("{table} comes after {}; an export's tables are in order", SPECS[at].table),
+            ));
+        }
+        at = i;
+        *run.read.entry(table).or_default() += 1;
+        run.record(&mut tx, &SPECS[i], row, n).await?;
+    }
+    let Some(end) = end else {
+        return Err(Error::Invalid(format!(
+            "the file ends at line {} without its last line (the counts): it was cut short; nothing was imported",
+            reader.number
+        )));
+    };
+    run.check_counts(&end)?;
+    sqlx::query("DELETE FROM import_ids").execute(&mut *tx).await?;
+    let imported = run.imported;
+    if imported.written_total() > 0 {
+        let details = json!({
+            "exported_at": imported.exported_at,
+            "written": imported.written,
+            "present": imported.present,
+        });
+        let target = format!("export-{}", imported.exported_at);
+        let entry = AuditEntry {
+            actor: importer,
+            action: AuditAction::RecordsImport,
+            entity: "records",
+            target: &target,
+            details,
+        };
+        audit::append(&mut tx, entry).await?;
+        tx.commit().await?;
+    } else {
+        // Nothing new: the transaction wrote only to its temporary table.
+        tx.rollback().await?;
+    }
+    Ok(imported)
+}
+
+/// The header's `exported_at`, once it says the file is an export this build reads.
+fn check_header(line: &str) -> Result<String> {
+    let header: Map<String, Value> =
+        serde_json::from_str(line).map_err(|_| not_an_export("its first line is not a JSON object"))?;
+    if header.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(not_an_export(&format!("its first line names no format {FORMAT:?}")));
+    }
+    let version = header.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if version != u64::from(VERSION) {
+        return Err(Error::Invalid(format!(
+            "the file is format version {version} of {FORMAT}; this facetctl reads version {VERSION}: import it with the facetctl that matches"
+        )));
+    }
+    let schema = header.get("schema").and_then(Value::as_i64).unwrap_or(0);
+    if schema > migrate::latest() {
+        return Err(Error::Invalid(format!(
+            "the file was exported by a newer facetctl (schema {schema}; this one knows up to {}): upgrade facetctl, then import it",
+            migrate::latest()
+        )));
+    }
+    Ok(header.get("exported_at").and_then(Value::as_str).unwrap_or_default().to_owned())
+}
+
+fn not_an_export(why: &str) -> Error {
+    Error::Invalid(format!("the file is not a facetctl export: {why}; nothing was imported"))
+}
+
+fn bad_line(n: u64, why: &str) -> Error {
+    Error::Invalid(format!("line {n} of the file: {why}; nothing was imported"))
+}
+
+/// The input's lines, one at a time, none longer than `MAX_LINE`.
+struct Lines<'a, R> {
+    input: &'a mut R,
+    buf: Vec<u8>,
+    number: u64,
+}
+
+impl<R: AsyncBufRead + Unpin> Lines<'_, R> {
+    /// The next line that is not blank, without its line end; None at the end.
+    async fn next(&mut self) -> Result<Option<String>> {
+        loop {
+            self.buf.clear();
+            let read = (&mut *self.input)
+                .take(MAX_LINE + 1)
+                .read_until(b'\n', &mut self.buf)
+                .await
+                .map_err(|e| Error::Failed(format!("cannot read the file: {e}")))?;
+            if read == 0 {
+                return Ok(None);
+            }
+            self.number += 1;
+            if self.buf.len() as u64 > MAX_LINE {
+                return Err(bad_line(self.number, &format!("longer than {} MiB", MAX_LINE >> 20)));
+            }
+            let text = std::str::from_utf8(&self.buf).map_err(|_| bad_line(self.number, "not UTF-8 text"))?;
+            let text = text.trim();
+            if !text.is_empty() {
+                return Ok(Some(text.to_owned()));
+            }
+        }
+    }
+}
+
+/// One import's working state.
+struct Run {
+    backend: Backend,
+    imported: Imported,
+    /// Each table's columns here, and what they hold.
+    columns: HashMap<&'static str, HashMap<String, Kind>>,
+    /// Recent mappings of the file's ids to this store's, by table; all of them are in `import_ids`.
+    ids: HashMap<(&'static str, i64), i64>,
+    /// Integrations this import created: nothing of their history can be here already.
+    fresh: HashSet<i64>,
+    /// The newest time of a table's records here before the import, per integration (or in all).
+    newest: HashMap<(&'static str, Option<i64>), Option<String>>,
+    /// Integration names, for messages.
+    names: HashMap<i64, String>,
+    /// Records read, by table, to check against the last line's counts.
+    read: BTreeMap<String, u64>,
+}
+
+impl Run {
+    async fn record(&mut self, tx: &mut Tx, spec: &Spec, mut row: Map<String, Value>, n: u64) -> Result<()> {
+        let columns = self.columns(tx, spec.table).await?.clone();
+        if let Some(unknown) = row.keys().find(|k| *k != "id" && !columns.contains_key(k.as_str())) {
+            return Err(bad_line(n, &format!("{} has no column {unknown:?}", spec.table)));
+        }
+        for column in spec.key {
+            if !row.contains_key(*column) {
+                return Err(bad_line(n, &format!("a record of {} without its {column}", spec.table)));
+            }
+        }
+        for (column, to) in spec.refs {
+            let Some(value) = row.get(*column).filter(|v| !v.is_null()) else { continue };
+            let old = value.as_i64().ok_or_else(|| bad_line(n, &format!("{column} is not an id")))?;
+            let new = self.mapped(tx, to, old).await?.ok_or_else(|| {
+                bad_line(
+                    n,
+                    &format!(
+                        "{} refers to {to} id {old}, which is not earlier in the file (an export since a date \
+                         holds only what was made from then on; import a whole export)",
+                        spec.table
+                    ),
+                )
+            })?;
+            row.insert((*column).to_owned(), Value::from(new));
+        }
+        let old_id = match row.remove("id") {
+            Some(v) => Some(v.as_i64().ok_or_else(|| bad_line(n, "its id is not a number"))?),
+            None => None,
+        };
+        let integration = row.get("integration_id").and_then(Value::as_i64);
+        if spec.table == "buckets" {
+            return self.head(tx, &row, integration, n).await;
+        }
+        let surely_new = self.surely_new(tx, spec, &row, integration).await?;
+        let found = if surely_new { None } else { self.find(tx, spec, &row, &columns, n).await? };
+        let id = match found {
+            Some((id, here)) => {
+                self.check_same(tx, spec, &row, &here, n).await?;
+                *self.imported.present.entry(spec.table.to_owned()).or_default() += 1;
+                id
+            }
+            None => {
+                self.check_new(tx, spec, &row, integration, n).await?;
+                let id = self.insert(tx, spec, &row, &columns, n).await?;
+                *self.imported.written.entry(spec.table.to_owned()).or_default() += 1;
+                self.wrote(spec, &row, id);
+                id
+            }
+        };
+        if let Some(old) = old_id {
+            self.map(tx, spec.table, old, id, n).await?;
+        }
+        Ok(())
+    }
+
+    /// Notes what later records need to know of one just written.
+    fn wrote(&mut self, spec: &Spec, row: &Map<String, Value>, id: Option<i64>) {
+        let text = |c: &str| row.get(c).and_then(Value::as_str).map(str::to_owned);
+        match (spec.table, id) {
+            ("integrations", Some(id)) => {
+                self.fresh.insert(id);
+                self.names.insert(id, text("name").unwrap_or_default());
+            }
+            ("registries", _) => {
+                if let Some(username) = text("username") {
+                    self.imported.needs_secret.push(NeedsSecret {
+                        registry: text("name").unwrap_or_default(),
+                        uri: text("uri").unwrap_or_default(),
+                        username,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A table's columns here, read from the database's own catalogue once.
+    async fn columns(&mut self, tx: &mut Tx, table: &'static str) -> Result<&HashMap<String, Kind>> {
+        if !self.columns.contains_key(table) {
+            let sql = match self.backend {
+                Backend::Sqlite => "SELECT name, type FROM pragma_table_info($1)",
+                Backend::Postgres => {
+                    "SELECT column_name::text AS name, data_type::text AS type FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name = $1"
+                }
+            };
+            let rows = sqlx::query(sql).bind(table).fetch_all(&mut **tx).await?;
+            let mut columns = HashMap::new();
+            for row in rows {
+                let ty: String = row.try_get("type")?;
+                let kind = if ty.to_ascii_lowercase().contains("int") { Kind::Int } else { Kind::Text };
+                columns.insert(row.try_get::<String, _>("name")?, kind);
+            }
+            self.columns.insert(table, columns);
+        }
+        Ok(&self.columns[table])
+    }
+
+    /// This store's id for the file's `old` id in `table`, if the import has seen that record.
+    async fn mapped(&mut self, tx: &mut Tx, table: &'static str, old: i64) -> Result<Option<i64>> {
+        if let Some(new) = self.ids.get(&(table, old)) {
+            return Ok(Some(*new));
+        }
+        let row = sqlx::query("SELECT new FROM import_ids WHERE tbl = $1 AND old = $2")
+            .bind(table)
+            .bind(old)
+            .fetch_optional(&mut **tx)
+            .await?;
+        let new = row.map(|r| r.try_get::<i64, _>("new")).transpose()?;
+        if let Some(new) = new {
+            self.cache(table, old, new);
+        }
+        Ok(new)
+    }
+
+    async fn map(&mut self, tx: &mut Tx, table: &'static str, old: i64, new: Option<i64>, n: u64) -> Result<()> {
+        let Some(new) = new else { return Ok(()) };
+        let added = sqlx::query("INSERT INTO import_ids (tbl, old, new) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(table)
+            .bind(old)
+            .bind(new)
+            .execute(&mut **tx)
+            .await?;
+        if added.rows_affected() == 0 {
+            return Err(bad_line(n, &format!("{table} id {old} appears twice")));
+        }
+        self.cache(table, old, new);
+        Ok(())
+    }
+
+    fn cache(&mut self, table: &'static str, old: i64, new: i64) {
+        if self.ids.len() >= CACHED_IDS {
+            self.ids.clear();
+        }
+        self.ids.insert((table, old), new);
+    }
+
+    /// Whether a record cannot be here already, so it need not be looked for: it belongs to an
+    /// integration this import created, or it is newer than anything of its kind here.
+    async fn surely_new(
+        &mut self,
+        tx: &mut Tx,
+        spec: &Spec,
+        row: &Map<String, Value>,
+        integration: Option<i64>,
+    ) -> Result<bool> {
+        if integration.is_some_and(|i| self.fresh.contains(&i)) && spec.table != "integrations" {
+            return Ok(true);
+        }
+        let scope = match spec.table {
+            "bucket_events" | "promotions" => integration,
+            "audit_events" => None,
+            _ => return Ok(false),
+        };
+        let newest = self.newest(tx, spec.table, scope).await?;
+        let at = row.get("created_at").and_then(Value::as_str).unwrap_or_default();
+        Ok(newest.is_none_or(|newest| at > newest.as_str()))
+    }
+
+    /// The newest `created_at` of `table` here, in one integration or in all, as it was before the import
+    /// wrote any of it (each scope is first asked before its first record is written).
+    async fn newest(&mut self, tx: &mut Tx, table: &'static str, scope: Option<i64>) -> Result<Option<String>> {
+        if let Some(known) = self.newest.get(&(table, scope)) {
+            return Ok(known.clone());
+        }
+        let sql = match scope {
+            Some(_) => format!("SELECT MAX(created_at) AS t FROM {table} WHERE integration_id = $1"),
+            None => format!("SELECT MAX(created_at) AS t FROM {table}"),
+        };
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        if let Some(i) = scope {
+            query = query.bind(i);
+        }
+        let newest: Option<String> = query.fetch_one(&mut **tx).await?.try_get("t")?;
+        self.newest.insert((table, scope), newest.clone());
+        Ok(newest)
+    }
+
+    /// The record here that is the file's, found by its key: its id and the columns to compare.
+    async fn find(
+        &mut self,
+        tx: &mut Tx,
+        spec: &Spec,
+        row: &Map<String, Value>,
+        columns: &HashMap<String, Kind>,
+        n: u64,
+    ) -> Result<Option<(Option<i64>, Map<String, Value>)>> {
+        let mut wanted: Vec<&str> = spec.same.to_vec();
+        if columns.contains_key("id") {
+            wanted.push("id");
+        }
+        let select = if wanted.is_empty() { "1 AS found".to_owned() } else { wanted.join(", ") };
+        let mut conditions = Vec::new();
+        let mut binds = Vec::new();
+        for column in spec.key {
+            let value = &row[*column];
+            if value.is_null() {
+                conditions.push(format!("{column} IS NULL"));
+            } else if *column == "name" || *column == "approver" {
+                binds.push((*column, value));
+                conditions.push(format!("lower({column}) = lower(${})", binds.len()));
+            } else {
+                binds.push((*column, value));
+                conditions.push(format!("{column} = ${}", binds.len()));
+            }
+        }
+        let sql = format!("SELECT {select} FROM {} WHERE {} LIMIT 1", spec.table, conditions.join(" AND "));
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (column, value) in binds {
+            query = bind(query, columns[column], value).map_err(|why| bad_line(n, &format!("{column} {why}")))?;
+        }
+        let Some(here) = query.fetch_optional(&mut **tx).await? else { return Ok(None) };
+        let mut fields = super::export::row_json(&here);
+        let id = fields.remove("id").and_then(|v| v.as_i64());
+        Ok(Some((id, fields)))
+    }
+
+    /// Refuses a record found here that is not the file's.
+    async fn check_same(
+        &mut self,
+        tx: &mut Tx,
+        spec: &Spec,
+        row: &Map<String, Value>,
+        here: &Map<String, Value>,
+        n: u64,
+    ) -> Result<()> {
+        let Some(column) = spec.same.iter().find(|c| {
+            let there = row.get(**c).unwrap_or(&Value::Null);
+            here.get(**c).unwrap_or(&Value::Null) != there
+        }) else {
+            return Ok(());
+        };
+        let ours = self.shown(tx, spec, column, here.get(*column)).await?;
+        let theirs = self.shown(tx, spec, column, row.get(*column)).await?;
+        let named = self.named(tx, spec, row).await?;
+        Err(Error::Refused(format!(
+            "the file's {named} is not this control plane's: its {} is {theirs} in the file and {ours} here \
+             (line {n}); nothing was imported. Rename or remove one of them, then import again",
+            column.trim_end_matches("_id").replace('_', " "),
+        )))
+    }
+
+    /// Refuses a new record that cannot join what is here.
+    async fn check_new(
+        &mut self,
+        tx: &mut Tx,
+        spec: &Spec,
+        row: &Map<String, Value>,
+        integration: Option<i64>,
+        n: u64,
+    ) -> Result<()> {
+        let Some(integration) = integration.filter(|i| !self.fresh.contains(i)) else { return Ok(()) };
+        match spec.table {
+            // An integration here that the file also has must send each bucket to the same registry.
+            "bucket_registries" => {
+                let named = self.named(tx, spec, row).await?;
+                Err(Error::Refused(format!(
+                    "the file's {named} is in another registry than this control plane's (line {n}); nothing was \
+                     imported. Map the bucket the same way here, or remove one of the integrations, then import again"
+                )))
+            }
+            // A bucket's head is its newest move: an older move written now would become the head.
+            "bucket_events" => {
+                let newest = self.newest(tx, spec.table, Some(integration)).await?;
+                let at = row.get("created_at").and_then(Value::as_str).unwrap_or_default();
+                match newest {
+                    Some(newest) if at < newest.as_str() => {
+                        let name = self.integration_name(tx, integration).await?;
+                        Err(Error::Refused(format!(
+                            "the file's history of {name} is not this control plane's: a move of {at} in the file \
+                             is older than the newest move here ({newest}), and the two would interleave (line {n}); \
+                             nothing was imported. Import into a control plane without {name}, or remove it here first"
+                        )))
+                    }
+                    _ => Ok(()),
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes a record; its new id where the table has ids.
+    async fn insert(
+        &mut self,
+        tx: &mut Tx,
+        spec: &Spec,
+        row: &Map<String, Value>,
+        columns: &HashMap<String, Kind>,
+        n: u64,
+    ) -> Result<Option<i64>> {
+        let names: Vec<&String> = row.keys().collect();
+        let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("${i}")).collect();
+        let has_id = columns.contains_key("id");
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({}){}",
+            spec.table,
+            names.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
+            placeholders.join(", "),
+            if has_id { " RETURNING id" } else { "" }
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (column, value) in row {
+            query =
+                bind(query, columns[column.as_str()], value).map_err(|why| bad_line(n, &format!("{column} {why}")))?;
+        }
+        let written = if has_id {
+            query.fetch_one(&mut **tx).await.map(|r| r.try_get::<i64, _>("id").ok())
+        } else {
+            query.execute(&mut **tx).await.map(|_| None)
+        };
+        written.map_err(|e| match e {
+            sqlx::Error::Database(db)
+                if db.is_unique_violation() || db.is_check_violation() || db.is_foreign_key_violation() =>
+            {
+                bad_line(n, &format!("the {} cannot be written here: {}", spec.what, db.message()))
+            }
+            other => other.into(),
+        })
+    }
+
+    /// A bucket's head is not written: its moves wrote it. For an integration the import created it
+    /// must be what the file says, or the file's moves and heads disagree.
+    async fn head(&mut self, tx: &mut Tx, row: &Map<String, Value>, integration: Option<i64>, n: u64) -> Result<()> {
+        let Some(integration) = integration else { return Err(bad_line(n, "a bucket head without its integration")) };
+        if !self.fresh.contains(&integration) {
+            *self.imported.present.entry("buckets".into()).or_default() += 1;
+            return Ok(());
+        }
+        let bucket = row.get("bucket").and_then(Value::as_str).unwrap_or_default();
+        let head = sqlx::query("SELECT current_artifact_id FROM buckets WHERE integration_id = $1 AND bucket = $2")
+            .bind(integration)
+            .bind(bucket)
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|r| r.try_get::<i64, _>("current_artifact_id"))
+            .transpose()?;
+        if head != row.get("current_artifact_id").and_then(Value::as_i64) {
+            return Err(bad_line(n, &format!("the head of bucket {bucket} is not the artifact of its newest move")));
+        }
+        *self.imported.written.entry("buckets".into()).or_default() += 1;
+        Ok(())
+    }
+
+    /// A record as people name it, for messages.
+    async fn named(&mut self, tx: &mut Tx, spec: &Spec, row: &Map<String, Value>) -> Result<String> {
+        let text = |c: &str| row.get(c).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let integration = match row.get("integration_id").and_then(Value::as_i64) {
+            Some(i) => self.integration_name(tx, i).await?,
+            None => String::new(),
+        };
+        Ok(match spec.table {
+            "artifacts" => format!("artifact {integration}/{}:{}", text("bucket"), text("tag")),
+            "bucket_registries" => format!("bucket {integration}/{}", text("bucket")),
+            _ if row.contains_key("name") => format!("{} {:?}", spec.what, text("name")),
+            _ if !integration.is_empty() => format!("{} of {integration}/{}", spec.what, text("bucket")),
+            _ => format!("{} of {}", spec.what, text("created_at")),
+        })
+    }
+
+    /// A column's value as people read it: a referenced record by its name.
+    async fn shown(&mut self, tx: &mut Tx, spec: &Spec, column: &str, value: Option<&Value>) -> Result<String> {
+        let value = value.unwrap_or(&Value::Null);
+        let to = spec.refs.iter().find(|(c, _)| *c == column).map(|(_, t)| *t);
+        Ok(match (to, value.as_i64()) {
+            (Some(table), Some(id)) => {
+                let sql = format!("SELECT name FROM {table} WHERE id = $1");
+                match sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await? {
+                    Some(r) => format!("{:?}", r.try_get::<String, _>("name")?),
+                    None => format!("id {id}"),
+                }
+            }
+            (Some(_), None) => "none".to_owned(),
+            _ => match value {
+                Value::Null => "none".to_owned(),
+                v => v.to_string(),
+            },
+        })
+    }
+
+    async fn integration_name(&mut self, tx: &mut Tx, id: i64) -> Result<String> {
+        if let Some(name) = self.names.get(&id) {
+            return Ok(name.clone());
+        }
+        let name: String = sqlx::query("SELECT name FROM integrations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|r| r.try_get("name"))
+            .transpose()?
+            .unwrap_or_else(|| format!("integration {id}"));
+        self.names.insert(id, name.clone());
+        Ok(name)
+    }
+
+    /// The last line counts each table's records; the file holds exactly those, or it is not whole.
+    fn check_counts(&self, end: &Value) -> Result<()> {
+        let Some(counts) = end.as_object() else {
+            return Err(not_an_export("its last line does not count its records"));
+        };
+        for (table, _) in TABLES {
+            let said = counts.get(*table).and_then(Value::as_u64).unwrap_or(0);
+            let held = self.read.get(*table).copied().unwrap_or(0);
+            if said != held {
+                return Err(Error::Invalid(format!(
+                    "the file's last line counts {said} records of {table}, but it holds {held}: it is not whole; \
+                     nothing was imported"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Binds a file's value to a column of `kind`, or says why it cannot be.
+fn bind<'q>(query: Query<'q>, kind: Kind, value: &Value) -> std::result::Result<Query<'q>, &'static str> {
+    Ok(match (kind, value) {
+        (Kind::Int, Value::Null) => query.bind(None::<i64>),
+        (Kind::Text, Value::Null) => query.bind(None::<String>),
+        (Kind::Int, Value::Bool(b)) => query.bind(i64::from(*b)),
+        (Kind::Int, Value::Number(v)) => query.bind(v.as_i64().ok_or("is not a whole number")?),
+        (Kind::Text, Value::String(s)) => query.bind(s.clone()),
+        (Kind::Int, _) => return Err("is not a number"),
+        (Kind::Text, _) => return Err("is not text"),
+    })
+}
