@@ -14,7 +14,7 @@
 //! common case fast: nothing is looked up for the history of an integration
 //! the import created, nor for a record newer than anything of its kind here.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -35,6 +35,12 @@ type Query<'q> = sqlx::query::Query<'q, sqlx::Any, AnyArguments>;
 const MAX_LINE: u64 = 16 << 20;
 /// How many id mappings are kept in memory in front of the temporary table.
 const CACHED_IDS: usize = 1 << 16;
+/// At most this many values are bound in one statement (SQLite allows 32,766; PostgreSQL 65,535).
+const MAX_PARAMETERS: usize = 30_000;
+/// At most this many records are written in one statement.
+const MAX_ROWS: usize = 500;
+/// How many ids are taken for new records at a time.
+const IDS_TAKEN: i64 = 1000;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -154,6 +160,9 @@ const SPECS: &[Spec] = &[
     spec("audit_events", "audit event", &[], &["created_at", "actor", "action", "entity", "target"], &[]),
 ];
 
+/// Where the moves are in `SPECS`: the tables after them may read the buckets' heads.
+const MOVES: usize = 8;
+
 /// Whether a column holds a number or text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -174,6 +183,10 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM import_ids").execute(&mut *tx).await?;
+    if store.backend == Backend::Postgres {
+        // Heads are set once, after the moves (migration 13 says why).
+        sqlx::query("SELECT set_config('facetctl.importing', 'on', true)").execute(&mut *tx).await?;
+    }
     let mut run = Run {
         backend: store.backend,
         imported: Imported { exported_at, ..Imported::default() },
@@ -183,6 +196,14 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
         newest: HashMap::new(),
         names: HashMap::new(),
         read: BTreeMap::new(),
+        moved: HashSet::new(),
+        settled: false,
+        last_ids: HashMap::new(),
+        batch: Batch::default(),
+        pending_ids: Vec::new(),
+        free_ids: HashMap::new(),
+        sqlite_next: HashMap::new(),
+        pending_name: None,
     };
     let mut at = 0;
     let mut end = None;
@@ -209,7 +230,13 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
                 &format!("{table} comes after {}; an export's tables are in order", SPECS[at].table),
             ));
         }
+        if i != at {
+            run.flush(&mut tx).await?;
+        }
         at = i;
+        if at > MOVES {
+            run.settle_heads(&mut tx).await?;
+        }
         *run.read.entry(table).or_default() += 1;
         run.record(&mut tx, &SPECS[i], row, n).await?;
     }
@@ -219,6 +246,8 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
             reader.number
         )));
     };
+    run.flush(&mut tx).await?;
+    run.settle_heads(&mut tx).await?;
     run.check_counts(&end)?;
     sqlx::query("DELETE FROM import_ids").execute(&mut *tx).await?;
     let imported = run.imported;
@@ -325,10 +354,44 @@ struct Run {
     names: HashMap<i64, String>,
     /// Records read, by table, to check against the last line's counts.
     read: BTreeMap<String, u64>,
+    /// Integrations with moves written, whose heads are set once the moves are.
+    moved: HashSet<i64>,
+    settled: bool,
+    /// The last id read of each table.
+    last_ids: HashMap<&'static str, i64>,
+    /// Records queued to be written together.
+    batch: Batch,
+    /// Id mappings queued to be written with them.
+    pending_ids: Vec<(&'static str, i64, i64)>,
+    /// Ids taken for new records and not used yet, by table.
+    free_ids: HashMap<&'static str, VecDeque<i64>>,
+    /// On SQLite, the first id of each table's next range.
+    sqlite_next: HashMap<&'static str, i64>,
+    /// The name of the integration being written.
+    pending_name: Option<String>,
+}
+
+/// One table's records, with the same columns, to be written in one statement.
+#[derive(Default)]
+struct Batch {
+    spec: Option<&'static Spec>,
+    columns: Vec<String>,
+    kinds: Vec<Kind>,
+    /// Row after row.
+    values: Vec<Value>,
+    rows: usize,
+    /// The lines they came from, for messages.
+    first: u64,
+    last: u64,
 }
 
 impl Run {
-    async fn record(&mut self, tx: &mut Tx, spec: &Spec, mut row: Map<String, Value>, n: u64) -> Result<()> {
+    async fn record(&mut self, tx: &mut Tx, spec: &'static Spec, mut row: Map<String, Value>, n: u64) -> Result<()> {
+        if self.ids.len() >= CACHED_IDS {
+            // Every mapping is in the temporary table once written; the cache starts again.
+            self.flush(tx).await?;
+            self.ids.clear();
+        }
         let columns = self.columns(tx, spec.table).await?.clone();
         if let Some(unknown) = row.keys().find(|k| *k != "id" && !columns.contains_key(k.as_str())) {
             return Err(bad_line(n, &format!("{} has no column {unknown:?}", spec.table)));
@@ -371,27 +434,53 @@ impl Run {
             }
             None => {
                 self.check_new(tx, spec, &row, integration, n).await?;
-                let id = self.insert(tx, spec, &row, &columns, n).await?;
+                self.wrote(spec, &row);
+                let id = self.push(tx, spec, row, &columns, n).await?;
                 *self.imported.written.entry(spec.table.to_owned()).or_default() += 1;
-                self.wrote(spec, &row, id);
+                if let (Some(id), "integrations") = (id, spec.table) {
+                    self.fresh.insert(id);
+                    self.names.insert(id, self.pending_name.take().unwrap_or_default());
+                }
                 id
             }
         };
         if let Some(old) = old_id {
-            self.map(tx, spec.table, old, id, n).await?;
+            self.map(spec.table, old, id, n)?;
         }
         Ok(())
     }
 
+    /// On PostgreSQL, points each bucket the import moved at the artifact of its newest move, once.
+    async fn settle_heads(&mut self, tx: &mut Tx) -> Result<()> {
+        if self.settled || self.backend != Backend::Postgres {
+            return Ok(());
+        }
+        self.settled = true;
+        for integration in &self.moved {
+            sqlx::query(
+                "INSERT INTO buckets (integration_id, bucket, current_artifact_id)
+                 SELECT e.integration_id, e.bucket, e.artifact_id FROM bucket_events e
+                 JOIN (SELECT MAX(id) AS id FROM bucket_events WHERE integration_id = $1 GROUP BY bucket) newest
+                   ON e.id = newest.id
+                 ON CONFLICT (integration_id, bucket) DO UPDATE SET current_artifact_id = excluded.current_artifact_id",
+            )
+            .bind(*integration)
+            .execute(&mut **tx)
+            .await?;
+        }
+        sqlx::query("SELECT set_config('facetctl.importing', 'off', true)").execute(&mut **tx).await?;
+        Ok(())
+    }
+
     /// Notes what later records need to know of one just written.
-    fn wrote(&mut self, spec: &Spec, row: &Map<String, Value>, id: Option<i64>) {
+    fn wrote(&mut self, spec: &Spec, row: &Map<String, Value>) {
         let text = |c: &str| row.get(c).and_then(Value::as_str).map(str::to_owned);
-        match (spec.table, id) {
-            ("integrations", Some(id)) => {
-                self.fresh.insert(id);
-                self.names.insert(id, text("name").unwrap_or_default());
-            }
-            ("registries", _) => {
+        if spec.table == "bucket_events" {
+            self.moved.extend(row.get("integration_id").and_then(Value::as_i64));
+        }
+        match spec.table {
+            "integrations" => self.pending_name = text("name"),
+            "registries" => {
                 if let Some(username) = text("username") {
                     self.imported.needs_secret.push(NeedsSecret {
                         registry: text("name").unwrap_or_default(),
@@ -443,25 +532,23 @@ impl Run {
         Ok(new)
     }
 
-    async fn map(&mut self, tx: &mut Tx, table: &'static str, old: i64, new: Option<i64>, n: u64) -> Result<()> {
-        let Some(new) = new else { return Ok(()) };
-        let added = sqlx::query("INSERT INTO import_ids (tbl, old, new) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(table)
-            .bind(old)
-            .bind(new)
-            .execute(&mut **tx)
-            .await?;
-        if added.rows_affected() == 0 {
-            return Err(bad_line(n, &format!("{table} id {old} appears twice")));
+    /// Notes which of this store's records is the file's `old` one, where other records refer to the table.
+    fn map(&mut self, table: &'static str, old: i64, new: Option<i64>, n: u64) -> Result<()> {
+        // An export lists a table's records in the order of their ids, so none can come twice.
+        let last = self.last_ids.entry(table).or_insert(i64::MIN);
+        if old <= *last {
+            return Err(bad_line(n, &format!("{table} id {old} does not come after id {last}, the one before it")));
         }
-        self.cache(table, old, new);
+        *last = old;
+        let referred = SPECS.iter().any(|s| s.refs.iter().any(|(_, to)| *to == table));
+        if let (Some(new), true) = (new, referred) {
+            self.pending_ids.push((table, old, new));
+            self.cache(table, old, new);
+        }
         Ok(())
     }
 
     fn cache(&mut self, table: &'static str, old: i64, new: i64) {
-        if self.ids.len() >= CACHED_IDS {
-            self.ids.clear();
-        }
         self.ids.insert((table, old), new);
     }
 
@@ -609,43 +696,133 @@ impl Run {
         }
     }
 
-    /// Writes a record; its new id where the table has ids.
-    async fn insert(
+    /// Queues a record to be written with the records after it; its new id where the table has ids.
+    async fn push(
         &mut self,
         tx: &mut Tx,
-        spec: &Spec,
-        row: &Map<String, Value>,
+        spec: &'static Spec,
+        mut row: Map<String, Value>,
         columns: &HashMap<String, Kind>,
         n: u64,
     ) -> Result<Option<i64>> {
-        let names: Vec<&String> = row.keys().collect();
-        let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("${i}")).collect();
-        let has_id = columns.contains_key("id");
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES ({}){}",
-            spec.table,
-            names.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
-            placeholders.join(", "),
-            if has_id { " RETURNING id" } else { "" }
-        );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (column, value) in row {
-            query =
-                bind(query, columns[column.as_str()], value).map_err(|why| bad_line(n, &format!("{column} {why}")))?;
-        }
-        let written = if has_id {
-            query.fetch_one(&mut **tx).await.map(|r| r.try_get::<i64, _>("id").ok())
-        } else {
-            query.execute(&mut **tx).await.map(|_| None)
-        };
-        written.map_err(|e| match e {
-            sqlx::Error::Database(db)
-                if db.is_unique_violation() || db.is_check_violation() || db.is_foreign_key_violation() =>
-            {
-                bad_line(n, &format!("the {} cannot be written here: {}", spec.what, db.message()))
+        let id = match columns.contains_key("id") {
+            true => {
+                let id = self.next_id(tx, spec.table).await?;
+                row.insert("id".into(), Value::from(id));
+                Some(id)
             }
-            other => other.into(),
-        })
+            false => None,
+        };
+        let same_shape = self.batch.spec.is_some_and(|s| s.table == spec.table)
+            && self.batch.columns.len() == row.len()
+            && self.batch.columns.iter().zip(row.keys()).all(|(a, b)| a == b);
+        if !same_shape {
+            self.flush(tx).await?;
+            self.batch.spec = Some(spec);
+            self.batch.columns = row.keys().cloned().collect();
+            self.batch.kinds = row.keys().map(|c| columns[c.as_str()]).collect();
+            self.batch.first = n;
+        }
+        for (column, value) in &row {
+            check(columns[column.as_str()], value).map_err(|why| bad_line(n, &format!("{column} {why}")))?;
+        }
+        self.batch.values.extend(row.into_iter().map(|(_, v)| v));
+        self.batch.rows += 1;
+        self.batch.last = n;
+        if self.batch.values.len() + self.batch.columns.len() > MAX_PARAMETERS || self.batch.rows >= MAX_ROWS {
+            self.flush(tx).await?;
+        }
+        Ok(id)
+    }
+
+    /// An id for a new record of `table`. SQLite's write lock is the import's from its first statement,
+    /// so ids count on from the largest; PostgreSQL's come from the table's sequence, as other writers' do.
+    async fn next_id(&mut self, tx: &mut Tx, table: &'static str) -> Result<i64> {
+        if let Some(id) = self.free_ids.get_mut(table).and_then(VecDeque::pop_front) {
+            return Ok(id);
+        }
+        let mut ids: VecDeque<i64> = match self.backend {
+            Backend::Sqlite => {
+                let first = match self.sqlite_next.get(table) {
+                    Some(next) => *next,
+                    None => {
+                        let sql = format!(
+                            "SELECT COALESCE(MAX(x), 0) + 1 AS id FROM (SELECT MAX(id) AS x FROM {table}
+                             UNION ALL SELECT seq AS x FROM sqlite_sequence WHERE name = $1)"
+                        );
+                        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(table).fetch_one(&mut **tx).await?.try_get("id")?
+                    }
+                };
+                self.sqlite_next.insert(table, first + IDS_TAKEN);
+                (first..first + IDS_TAKEN).collect()
+            }
+            Backend::Postgres => {
+                let sql = "SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id FROM generate_series(1, $2)";
+                let rows = sqlx::query(sql).bind(table).bind(IDS_TAKEN).fetch_all(&mut **tx).await?;
+                rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<std::result::Result<_, _>>()?
+            }
+        };
+        let id = ids.pop_front().ok_or_else(|| Error::Failed(format!("no id for a new record of {table}")))?;
+        self.free_ids.insert(table, ids);
+        Ok(id)
+    }
+
+    /// Writes the queued records, then the queued id mappings.
+    async fn flush(&mut self, tx: &mut Tx) -> Result<()> {
+        if let (Some(spec), true) = (self.batch.spec, self.batch.rows > 0) {
+            let width = self.batch.columns.len();
+            // SQLite finds a `$N` by its name, a scan per value; `?` it takes in order.
+            let backend = self.backend;
+            let rows: Vec<String> = (0..self.batch.rows)
+                .map(|r| {
+                    let row: Vec<String> = (1..=width)
+                        .map(|c| match backend {
+                            Backend::Sqlite => "?".to_owned(),
+                            Backend::Postgres => format!("${}", r * width + c),
+                        })
+                        .collect();
+                    format!("({})", row.join(", "))
+                })
+                .collect();
+            let sql =
+                format!("INSERT INTO {} ({}) VALUES {}", spec.table, self.batch.columns.join(", "), rows.join(", "));
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (i, value) in self.batch.values.iter().enumerate() {
+                query = bind(query, self.batch.kinds[i % width], value)
+                    .map_err(|why| Error::Failed(format!("a value checked before was not: {why}")))?;
+            }
+            let (first, last) = (self.batch.first, self.batch.last);
+            query.execute(&mut **tx).await.map_err(|e| match e {
+                sqlx::Error::Database(db)
+                    if db.is_unique_violation() || db.is_check_violation() || db.is_foreign_key_violation() =>
+                {
+                    Error::Invalid(format!(
+                        "lines {first}-{last} of the file: a {} cannot be written here ({}); nothing was imported",
+                        spec.what,
+                        db.message()
+                    ))
+                }
+                other => other.into(),
+            })?;
+        }
+        self.batch.values.clear();
+        self.batch.rows = 0;
+        for chunk in self.pending_ids.chunks(1000) {
+            let rows: Vec<String> = (0..chunk.len())
+                .map(|i| match self.backend {
+                    Backend::Sqlite => "(?, ?, ?)".to_owned(),
+                    Backend::Postgres => format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3),
+                })
+                .collect();
+            let sql = format!("INSERT INTO import_ids (tbl, old, new) VALUES {}", rows.join(", "));
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (table, old, new) in chunk {
+                query = query.bind(*table).bind(*old).bind(*new);
+            }
+            query.execute(&mut **tx).await?;
+        }
+        self.pending_ids.clear();
+        Ok(())
     }
 
     /// A bucket's head is not written: its moves wrote it. For an integration the import created it
@@ -741,6 +918,17 @@ impl Run {
     }
 }
 
+/// Whether a file's value can go in a column of `kind`, or why not.
+fn check(kind: Kind, value: &Value) -> std::result::Result<(), &'static str> {
+    match (kind, value) {
+        (_, Value::Null) | (Kind::Int, Value::Bool(_)) | (Kind::Text, Value::String(_)) => Ok(()),
+        (Kind::Int, Value::Number(v)) if v.as_i64().is_some() => Ok(()),
+        (Kind::Int, Value::Number(_)) => Err("is not a whole number"),
+        (Kind::Int, _) => Err("is not a number"),
+        (Kind::Text, _) => Err("is not text"),
+    }
+}
+
 /// Binds a file's value to a column of `kind`, or says why it cannot be.
 fn bind<'q>(query: Query<'q>, kind: Kind, value: &Value) -> std::result::Result<Query<'q>, &'static str> {
     Ok(match (kind, value) {
@@ -752,4 +940,18 @@ fn bind<'q>(query: Query<'q>, kind: Kind, value: &Value) -> std::result::Result<
         (Kind::Int, _) => return Err("is not a number"),
         (Kind::Text, _) => return Err("is not text"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The import reads what the export writes, table for table, in its order.
+    #[test]
+    fn every_exported_table_is_read_in_the_order_it_is_written() {
+        let specs: Vec<&str> = SPECS.iter().map(|s| s.table).collect();
+        let exported: Vec<&str> = TABLES.iter().map(|(t, _)| *t).collect();
+        assert_eq!(specs, exported);
+        assert_eq!(SPECS[MOVES].table, "bucket_events");
+    }
 }
