@@ -62,8 +62,8 @@ pub async fn import(plane: &dyn ControlPlane, p: &Printer, args: ImportArgs) -> 
     for registry in &imported.needs_secret {
         p.warn(&format!(
             "registry {} ({} as {}) needs its secret again (an export never holds one): \
-             facetctl registry login {} --username {}",
-            registry.registry, registry.uri, registry.username, registry.registry, registry.username
+             facetctl registry set-secret {} --password-stdin",
+            registry.registry, registry.uri, registry.username, registry.registry
         ));
     }
     p.result(&imported, &summary(&imported, &from, &plane.location()))

@@ -103,6 +103,22 @@ pub enum RegistryCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Store a registry's shared secret anew: after an import (exports hold no secret), or to rotate it.
+    #[command(
+        after_long_help = "The secret every move through this control plane uses, as `registry add` stored it (a server's: \
+admins only).\n\nExamples:\n  printf %s \"$REGISTRY_PASSWORD\" | facetctl registry set-secret main --password-stdin\n  facetctl registry set-secret main --username robot-2   # asks for the password, unseen"
+    )]
+    SetSecret {
+        /// The registry's name.
+        #[arg(add = complete::registries())]
+        name: String,
+        /// A new username to go with it (default: the registry's own).
+        #[arg(long)]
+        username: Option<String>,
+        /// Read the password or token from stdin (on a terminal, left out, it is asked for).
+        #[arg(long)]
+        password_stdin: bool,
+    },
     /// Forget the credentials `registry login` saved.
     #[command(after_long_help = "Examples:\n  facetctl registry logout main")]
     Logout {
@@ -366,6 +382,25 @@ pub async fn registry(app: &App, p: &Printer, ask: &Prompter, c: RegistryCommand
             p.result(
                 &serde_json::json!({"registry": name, "saved": true}),
                 &format!("logged in to {name}; the credentials are in {place}"),
+            )
+        }
+        RegistryCommand::SetSecret { name, username, password_stdin } => {
+            let secret = if password_stdin {
+                read_secret()?
+            } else {
+                ask.secret("--password-stdin", &format!("Password or token for registry {name}"))?
+            };
+            let (registry, placement) = app.plane.set_registry_secret(&name, username, secret).await?;
+            let place = match placement {
+                SecretPlacement::Server => "on the server".to_owned(),
+                SecretPlacement::Keyring { store } => format!("in {store}"),
+                SecretPlacement::File { path, .. } => format!("in {} (no OS keyring here)", path.display()),
+                SecretPlacement::None => "nowhere".to_owned(),
+            };
+            let user = registry.username.clone().unwrap_or_default();
+            p.result(
+                &serde_json::json!({"registry": name, "username": user, "secret": "stored"}),
+                &format!("stored the secret of registry {name} (as {user}) {place}"),
             )
         }
         RegistryCommand::Logout { name } => {

@@ -185,6 +185,46 @@ impl Embedded {
             .ok_or_else(|| unknown("registry", name))
     }
 
+    pub(super) async fn set_registry_secret(
+        &self,
+        name: &str,
+        username: Option<String>,
+        secret: Secret,
+    ) -> Result<(Registry, SecretPlacement)> {
+        if self.role.is_some_and(|role| role != Role::Admin) {
+            return Err(Error::Forbidden(format!(
+                "user {} may not set a registry's secret; that needs admin",
+                self.actor
+            )));
+        }
+        let mut tx = self.store.begin_write().await?;
+        let mut registry: Registry = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT * FROM registries WHERE name = $1{}",
+            self.store.for_update()
+        )))
+        .bind(name)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| unknown("registry", name))?;
+        let username = username.or(registry.username.take()).ok_or_else(|| {
+            Error::Invalid(format!("registry {name} has no username, and a secret needs one: give the username too"))
+        })?;
+        sqlx::query("UPDATE registries SET username = $1 WHERE id = $2")
+            .bind(&username)
+            .bind(registry.id)
+            .execute(&mut *tx)
+            .await?;
+        let details = json!({"id": registry.id, "username": username, "hasSecret": true});
+        self.audit(&mut tx, AuditAction::RegistrySecret, "registry", name, details).await?;
+        let placement = match self.secrets.put(name, &secret)? {
+            StoredIn::File { path, first_time } => SecretPlacement::File { path, first_time },
+            StoredIn::Keyring { store } => SecretPlacement::Keyring { store },
+        };
+        tx.commit().await?;
+        registry.username = Some(username);
+        Ok((registry, placement))
+    }
+
     pub(super) async fn remove_registry(&self, name: &str) -> Result<()> {
         let mut tx = self.store.begin_write().await?;
         let id = unused(&mut tx, Shared::Registry, name).await?;

@@ -172,6 +172,15 @@ impl ControlPlane for Embedded {
         Embedded::remove_registry(self, name).await
     }
 
+    async fn set_registry_secret(
+        &self,
+        name: &str,
+        username: Option<String>,
+        secret: Secret,
+    ) -> Result<(Registry, SecretPlacement)> {
+        Embedded::set_registry_secret(self, name, username, secret).await
+    }
+
     async fn registry_credentials(&self, name: &str, _bucket: Option<(&str, &str)>) -> Result<Option<Credentials>> {
         Embedded::registry_credentials(self, name, _bucket).await
     }

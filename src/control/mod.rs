@@ -202,6 +202,13 @@ pub trait ControlPlane: Send + Sync {
     async fn registries(&self) -> Result<Vec<Registry>>;
     async fn registry(&self, name: &str) -> Result<Registry>;
     async fn remove_registry(&self, name: &str) -> Result<()>;
+    /// Stores a registry's secret anew (after an import, or to rotate it), with its username if it changes.
+    async fn set_registry_secret(
+        &self,
+        name: &str,
+        username: Option<String>,
+        secret: Secret,
+    ) -> Result<(Registry, SecretPlacement)>;
     /// The credentials the control plane holds for a registry, for writing
     /// into `bucket` (integration, bucket). A server hands them only to a
     /// caller who may write that bucket, and audits each hand-out; asked for

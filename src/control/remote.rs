@@ -283,6 +283,26 @@ impl ControlPlane for Remote {
         registry_from(self.get(&format!("/cc-ui/v1/artifactories/name/{name}")).await?)
     }
 
+    async fn set_registry_secret(
+        &self,
+        name: &str,
+        username: Option<String>,
+        secret: Secret,
+    ) -> Result<(Registry, SecretPlacement)> {
+        let current = self.registry(name).await?;
+        let request = ArtifactoryRequest {
+            name: current.name,
+            artifactory_type: facets_type(current.kind).into(),
+            uri: current.uri,
+            username: username.or(current.username),
+            password: Some(secret.expose().to_owned()),
+            insecure: current.insecure,
+        };
+        let path = format!("/cc-ui/v1/artifactories/{}", current.id);
+        let updated: Artifactory = self.send(Method::POST, &path, body(request), None).await?;
+        Ok((registry_from(updated)?, SecretPlacement::Server))
+    }
+
     async fn remove_registry(&self, name: &str) -> Result<()> {
         self.send(Method::DELETE, &format!("/cc-ui/v1/artifactories/name/{name}"), None, None).await
     }

@@ -116,6 +116,7 @@ word_enum!(
         RegistryAdd = "registry.add",
         RegistryRemove = "registry.remove",
         RegistryCredentials = "registry.credentials",
+        RegistrySecret = "registry.secret",
         WorkflowCreate = "workflow.create",
         WorkflowUpdate = "workflow.update",
         WorkflowDelete = "workflow.delete",

@@ -28,6 +28,7 @@ fn facets_audit(action: &str) -> (&'static str, &'static str) {
         Ok(EnvironmentCreate) => ("ENVIRONMENT", "ENVIRONMENT_CREATE"),
         Ok(RegistryAdd) => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_CREATE"),
         Ok(RegistryRemove) => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_DELETE"),
+        Ok(RegistrySecret) => ("CONTAINER_REGISTRY", "CONTAINER_REGISTRY_UPDATE"),
         Ok(WorkflowCreate) => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_CREATE"),
         Ok(WorkflowDelete) => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_DELETE"),
         Ok(WorkflowUpdate) => ("PROMOTION_WORKFLOW", "PROMOTION_WORKFLOW_UPDATE"),

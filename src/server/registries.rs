@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 
 use super::ServerState;
-use super::api::{ApiError, ApiResult, bad, body, plane};
+use super::api::{ApiError, ApiResult, bad, body, id_of, plane};
 use super::auth::Caller;
 use crate::control::wire::*;
 use crate::control::*;
@@ -46,6 +46,37 @@ pub async fn create_artifactory(
     let kind = kind_of_facets_type(&req.artifactory_type).map_err(|e| bad(e.0))?;
     let new = NewRegistry { name: req.name, kind, uri: req.uri, insecure: req.insecure, username: req.username };
     let (registry, _) = plane(&s, &c).add_registry(new, req.password.map(Secret::new)).await?;
+    Ok(Json(artifactory_dto(registry)))
+}
+
+/// Facets' update of a registry: here, its username and secret. The rest names what records and
+/// integrations point at, so it stays; a request that changes it is refused, not half done.
+pub async fn update_artifactory(
+    State(s): State<ServerState>,
+    axum::Extension(c): axum::Extension<Caller>,
+    Path(id): Path<String>,
+    raw: Bytes,
+) -> ApiResult<Artifactory> {
+    let req: ArtifactoryRequest = body(&raw)?;
+    let p = plane(&s, &c);
+    let id = id_of(&id, "registry")?;
+    let current = p
+        .registries()
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| Error::NotFound(format!("no registry has id {id}")))?;
+    let kind = kind_of_facets_type(&req.artifactory_type).map_err(|e| bad(e.0))?;
+    if req.name != current.name || kind != current.kind || req.uri != current.uri || req.insecure != current.insecure {
+        return Err(Error::Refused(format!(
+            "only registry {}'s username and secret can change; its name, kind, URL and plain-HTTP flag stay \
+             (remove it and add it again to change them)",
+            current.name
+        ))
+        .into());
+    }
+    let secret = req.password.ok_or_else(|| bad("give the registry's new password or token"))?;
+    let (registry, _) = p.set_registry_secret(&current.name, req.username, Secret::new(secret)).await?;
     Ok(Json(artifactory_dto(registry)))
 }
 

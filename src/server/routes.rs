@@ -243,6 +243,13 @@ fn table() -> Vec<(RouteDef, MethodRouter<ServerState>)> {
             post(registries::create_artifactory),
         ),
         r(
+            Method::POST,
+            "/cc-ui/v1/artifactories/{artifactoryId}",
+            Some(Admin),
+            "Change a registry's username and secret (write-only); the rest stays",
+            post(registries::update_artifactory),
+        ),
+        r(
             Method::GET,
             "/cc-ui/v1/artifactories/name/{name}",
             Some(Viewer),

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::support::context::run_with_stdin;
 use crate::support::server::{TestServer, database};
 use crate::support::{TestContext, TestRegistry, image};
 
@@ -201,6 +202,9 @@ fn without_ids(mut v: Value) -> Value {
     v
 }
 
+/// What the server's audit log holds of its own: its users, the import, and the secret entered again and handed out.
+const SERVER_OWN: &[&str] = &["user.add", "records.import", "registry.secret", "registry.credentials"];
+
 fn write_export(ctx: &TestContext) -> (std::path::PathBuf, Vec<Value>) {
     let lines = export(ctx, &[]);
     let path = ctx.images().join("records.jsonl");
@@ -244,7 +248,34 @@ fn records_exported_from_sqlite_and_imported_into_a_server_on_postgresql_export_
         imported["needs_secret"],
         serde_json::json!([{"registry": "vault", "uri": registry.host, "username": "ci"}])
     );
-    assert!(run.stderr.contains("registry vault"), "the importer is told which secret to enter: {run:?}");
+    assert!(
+        run.stderr.contains("registry vault (")
+            && run.stderr.contains("facetctl registry set-secret vault --password-stdin"),
+        "the importer is told which secret to enter, and how: {run:?}"
+    );
+
+    // An admin enters it again (a developer may not), and the server hands it out for a push.
+    let set_secret = |user: &str, token: &str| {
+        let mut cmd = ctx.command();
+        cmd.env("FACETS_CONTROL_PLANE_URL", &server.url).env("FACETS_USERNAME", user).env("FACETS_TOKEN", token);
+        cmd.args(["registry", "set-secret", "vault", "--password-stdin"]);
+        run_with_stdin(&mut cmd, "entered-again-pw-31")
+    };
+    let refused = set_secret("dan", &dev);
+    assert_eq!(refused.code, 3, "{refused:?}");
+    let set = set_secret("ada", &ada);
+    assert_eq!(
+        (set.code, set.stdout.trim()),
+        (0, "stored the secret of registry vault (as ci) on the server"),
+        "{set:?}"
+    );
+    let credentials =
+        "/cc-ui/v1/artifactories/name/vault/push-credentials?ciName=payments&registrationValue=production";
+    let (status, handed) = server.call("GET", credentials, Some(("ada", &ada)), None);
+    assert_eq!(
+        (status, &handed["username"], &handed["password"]),
+        (200, &Value::from("ci"), &Value::from("entered-again-pw-31"))
+    );
 
     // The server's records, exported, are the file's: the same records in the same order, ids mapped.
     let mut again = ctx.command();
@@ -253,9 +284,8 @@ fn records_exported_from_sqlite_and_imported_into_a_server_on_postgresql_export_
     assert_eq!(again.code, 0, "{again:?}");
     let again: Vec<Value> = again.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let (ours, theirs) = (canonical(&exported), canonical(&again));
-    let server_own = |l: &&Value| {
-        l["table"] == "audit_events" && ["user.add", "records.import"].contains(&l["row"]["action"].as_str().unwrap())
-    };
+    let server_own =
+        |l: &&Value| l["table"] == "audit_events" && SERVER_OWN.contains(&l["row"]["action"].as_str().unwrap());
     let (own, imported_records): (Vec<&Value>, Vec<&Value>) = theirs.iter().partition(server_own);
     assert_eq!(imported_records.len(), ours.len());
     for (a, b) in ours.iter().zip(&imported_records) {
@@ -269,7 +299,7 @@ fn records_exported_from_sqlite_and_imported_into_a_server_on_postgresql_export_
     }
     let import_event = own.iter().find(|l| l["row"]["action"] == "records.import").expect("the import is audited");
     assert_eq!(import_event["row"]["actor"], "ada");
-    assert_eq!(own.len(), 3, "two users added and one import: {own:?}");
+    assert_eq!(own.len(), 5, "two users added, one import, a secret entered and handed out: {own:?}");
 
     // History and audit read the same on both sides.
     let embedded = |args: &[&str]| without_ids(ctx.json(args));
@@ -282,10 +312,7 @@ fn records_exported_from_sqlite_and_imported_into_a_server_on_postgresql_export_
     assert_eq!(served(&history), embedded(&history));
     let audit = ["audit", "--limit", "100"];
     let mut on_server = served(&audit);
-    on_server
-        .as_array_mut()
-        .unwrap()
-        .retain(|e| !["user.add", "records.import"].contains(&e["action"].as_str().unwrap()));
+    on_server.as_array_mut().unwrap().retain(|e| !SERVER_OWN.contains(&e["action"].as_str().unwrap()));
     assert_eq!(on_server, embedded(&audit));
 }
 
