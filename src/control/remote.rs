@@ -17,6 +17,8 @@ use crate::registry::Secret;
 
 /// Where a server takes an export's records (facetctl's own route; Facets has none).
 pub const IMPORT_PATH: &str = "/api/records/import";
+/// How long an import may take: as long as a server lets it (its limit for long requests).
+const IMPORT_LIMIT: std::time::Duration = std::time::Duration::from_secs(30 * 60);
 
 pub struct Remote {
     http: reqwest::Client,
@@ -640,8 +642,8 @@ impl ControlPlane for Remote {
     async fn import_records(&self, records: Records) -> Result<store::import::Imported> {
         let url = format!("{}{IMPORT_PATH}", self.base);
         let body = reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::new(records));
-        let request = self
-            .http
+        // The server answers once every record is in, which for a large file is minutes away.
+        let request = crate::registry::patient_client(IMPORT_LIMIT)
             .post(&url)
             .basic_auth(&self.username, Some(self.token.expose()))
             .header(reqwest::header::CONTENT_TYPE, "application/x-ndjson")

@@ -24,7 +24,7 @@ pub use client::{RegistryClient, RegistryEndpoint};
 pub use credentials::CredentialSource;
 pub use manifest::Manifest;
 pub use reference::Reference;
-pub use transport::{SharedHttp, root_cause, tls};
+pub use transport::{SharedHttp, patient_client, root_cause, tls};
 
 use crate::model::Digest;
 

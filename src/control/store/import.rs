@@ -35,6 +35,8 @@ type Query<'q> = sqlx::query::Query<'q, sqlx::Any, AnyArguments>;
 const MAX_LINE: u64 = 16 << 20;
 /// How many id mappings are kept in memory in front of the temporary table.
 const CACHED_IDS: usize = 1 << 16;
+/// How many mappings a miss of the cache reads in at once.
+const IDS_READ: usize = 4096;
 /// At most this many values are bound in one statement (SQLite allows 32,766; PostgreSQL 65,535).
 const MAX_PARAMETERS: usize = 30_000;
 /// At most this many records are written in one statement.
@@ -389,7 +391,7 @@ impl Run {
     async fn record(&mut self, tx: &mut Tx, spec: &'static Spec, mut row: Map<String, Value>, n: u64) -> Result<()> {
         if self.ids.len() >= CACHED_IDS {
             // Every mapping is in the temporary table once written; the cache starts again.
-            self.flush(tx).await?;
+            self.flush_ids(tx).await?;
             self.ids.clear();
         }
         let columns = self.columns(tx, spec.table).await?.clone();
@@ -520,16 +522,24 @@ impl Run {
         if let Some(new) = self.ids.get(&(table, old)) {
             return Ok(Some(*new));
         }
-        let row = sqlx::query("SELECT new FROM import_ids WHERE tbl = $1 AND old = $2")
-            .bind(table)
-            .bind(old)
-            .fetch_optional(&mut **tx)
-            .await?;
-        let new = row.map(|r| r.try_get::<i64, _>("new")).transpose()?;
-        if let Some(new) = new {
-            self.cache(table, old, new);
+        // Records refer to ones made shortly before them, so the mappings from this one on come
+        // into the cache together: one query for thousands of references, not one each.
+        if self.ids.len() + IDS_READ >= CACHED_IDS {
+            self.flush(tx).await?;
+            self.ids.clear();
         }
-        Ok(new)
+        self.flush_ids(tx).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT old, new FROM import_ids WHERE tbl = $1 AND old >= $2 ORDER BY old LIMIT {IDS_READ}"
+        )))
+        .bind(table)
+        .bind(old)
+        .fetch_all(&mut **tx)
+        .await?;
+        for row in rows {
+            self.cache(table, row.try_get("old")?, row.try_get("new")?);
+        }
+        Ok(self.ids.get(&(table, old)).copied())
     }
 
     /// Notes which of this store's records is the file's `old` one, where other records refer to the table.
@@ -807,6 +817,11 @@ impl Run {
         }
         self.batch.values.clear();
         self.batch.rows = 0;
+        self.flush_ids(tx).await
+    }
+
+    /// Writes the queued id mappings.
+    async fn flush_ids(&mut self, tx: &mut Tx) -> Result<()> {
         for chunk in self.pending_ids.chunks(1000) {
             let rows: Vec<String> = (0..chunk.len())
                 .map(|i| match self.backend {

@@ -18,14 +18,21 @@ impl SharedHttp {
 }
 
 pub fn http_client() -> reqwest::Client {
+    builder().read_timeout(Duration::from_secs(60)).build().expect("the HTTP client's fixed configuration is valid")
+}
+
+/// A client for one long request whose answer comes only when the work is done (an import of a
+/// million records): no limit on a read, `limit` on the whole.
+pub fn patient_client(limit: Duration) -> reqwest::Client {
+    builder().timeout(limit).build().expect("the HTTP client's fixed configuration is valid")
+}
+
+fn builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .tls_backend_preconfigured(super::tls::client_config())
         .user_agent(concat!("facetctl/", env!("CARGO_PKG_VERSION")))
         .connect_timeout(Duration::from_secs(10))
-        .read_timeout(Duration::from_secs(60))
         .pool_idle_timeout(Duration::from_secs(30))
-        .build()
-        .expect("the HTTP client's fixed configuration is valid")
 }
 
 /// The innermost cause of an error ("Connection refused"), which is what a

@@ -20,7 +20,7 @@ use reqwest::header::{LOCATION, WWW_AUTHENTICATE};
 use reqwest::{RequestBuilder, Response, StatusCode};
 
 use self::challenge::{AuthState, Challenge};
-pub use self::http::{SharedHttp, http_client, root_cause};
+pub use self::http::{SharedHttp, http_client, patient_client, root_cause};
 use self::retry::Next;
 pub use self::retry::RetryPolicy;
 use super::credentials::CredentialSource;
