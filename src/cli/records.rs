@@ -47,6 +47,22 @@ pub struct ImportArgs {
 
 /// `facetctl import`: an export's records into the control plane this command uses.
 pub async fn import(plane: &dyn ControlPlane, p: &Printer, args: ImportArgs) -> anyhow::Result<()> {
+    let given = args.file.display();
+    match std::fs::metadata(&args.file) {
+        _ if args.file.as_os_str() == "-" => {}
+        Ok(m) if m.is_dir() => {
+            return Err(
+                crate::Error::Invalid(format!("{given} is a folder; give the file `facetctl export` wrote")).into()
+            );
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(
+                crate::Error::NotFound(format!("no file {given}; give the file `facetctl export` wrote")).into()
+            );
+        }
+        Err(e) => return Err(crate::Error::Invalid(format!("cannot read {given}: {e}")).into()),
+    }
     let (records, from): (crate::control::Records, String) = if args.file.as_os_str() == "-" {
         (Box::new(tokio::io::BufReader::with_capacity(1 << 16, tokio::io::stdin())), "stdin".into())
     } else {

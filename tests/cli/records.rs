@@ -314,6 +314,33 @@ fn records_exported_from_sqlite_and_imported_into_a_server_on_postgresql_export_
     let mut on_server = served(&audit);
     on_server.as_array_mut().unwrap().retain(|e| !SERVER_OWN.contains(&e["action"].as_str().unwrap()));
     assert_eq!(on_server, embedded(&audit));
+
+    // The source goes on; two imports of its next export at once write its new records once.
+    let build = image::single(ctx.images(), "build-3", "export-3", 1);
+    ctx.json(&["artifact", "push", &build.source(), "--integration", "payments", "--bucket", "qa"]);
+    let (file, _) = write_export(&ctx);
+    let imports: Vec<_> = (0..2)
+        .map(|_| {
+            let mut cmd = ctx.command();
+            cmd.env("FACETS_CONTROL_PLANE_URL", &server.url).env("FACETS_USERNAME", "ada").env("FACETS_TOKEN", &ada);
+            cmd.args(["-o", "json", "import", file.to_str().unwrap()]);
+            cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap()
+        })
+        .collect();
+    let mut artifacts_written: Vec<u64> = imports
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let imported: Value = serde_json::from_slice(&out.stdout).unwrap();
+            imported["written"]["artifacts"].as_u64().unwrap_or(0)
+        })
+        .collect();
+    artifacts_written.sort();
+    assert_eq!(artifacts_written, [0, 1], "one import wrote the new push, the other found it there");
+    let history = served(&["history", "--integration", "payments", "--bucket", "qa", "--limit", "100"]);
+    let pushes = history.as_array().unwrap().iter().filter(|e| e["tag"] == "build-3").count();
+    assert_eq!(pushes, 1, "{history:?}");
 }
 
 #[test]
@@ -373,6 +400,90 @@ fn an_import_into_a_store_with_a_conflicting_integration_is_refused_and_writes_n
     let (_, after) = write_export(&ctx);
     assert_eq!(after[1..], before[1..], "nothing was written");
 
+    // A record the control plane would not write itself is refused, naming the line; nothing is written.
+    let edited = |name: &str, edit: &dyn Fn(&mut Value)| {
+        let text: String = std::fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let mut v: Value = serde_json::from_str(l).unwrap();
+                edit(&mut v);
+                format!("{v}\n")
+            })
+            .collect();
+        let path = ctx.images().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let bad_time = edited("bad-time.jsonl", &|v| {
+        if v["table"] == "audit_events" {
+            v["row"]["created_at"] = "yesterday".into();
+        }
+    });
+    let fresh = TestContext::new();
+    let run = fresh.run(&["import", bad_time.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let first = run.stderr.lines().next().unwrap();
+    assert!(first.starts_with("error: line "), "{run:?}");
+    assert!(
+        first.ends_with(
+            "of the file: created_at \"yesterday\" is not a time as a store writes it (2026-12-04T09:12:03.511207Z); \
+             nothing was imported"
+        ),
+        "{run:?}"
+    );
+    let plain_http = edited("plain-http.jsonl", &|v| {
+        if v["table"] == "registries" && v["row"]["name"] == "vault" {
+            v["row"]["uri"] = "vault.example.com".into();
+        }
+    });
+    let run = fresh.run(&["import", plain_http.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr.lines().next().unwrap(),
+        "error: line 3 of the file: registry vault is plain HTTP at vault.example.com, which is allowed only for \
+         registries on this machine; nothing was imported"
+    );
+    let since = edited("since.jsonl", &|v| {
+        if v.get("format").is_some() {
+            v["since"] = "2026-12-01T00:00:00.000000Z".into();
+        }
+    });
+    let run = fresh.run(&["import", since.to_str().unwrap()]);
+    assert_eq!(
+        (run.code, run.stderr.lines().next().unwrap()),
+        (
+            2,
+            "error: the file holds only what was made since \"2026-12-01T00:00:00.000000Z\", and its records refer to older ones it does not hold: import a whole export (made without a date); nothing was imported"
+        ),
+        "{run:?}"
+    );
+
+    let (_, empty) = write_export(&fresh);
+    assert!(empty.last().unwrap()["end"].as_object().unwrap().values().all(|n| n == 0), "{empty:?}");
+
+    // Into a store that holds the same history, a tag on another digest is refused too.
+    let other_digest = edited("other-digest.jsonl", &|v| {
+        if v["table"] == "artifacts" && v["row"]["tag"] == "build-2" && v["row"]["bucket"] == "qa" {
+            v["row"]["digest"] = format!("sha256:{}", "0".repeat(64)).into();
+        }
+    });
+    let same = TestContext::new();
+    assert_eq!(same.run(&["import", file.to_str().unwrap()]).code, 0);
+    let (_, before) = write_export(&same);
+    let run = same.run(&["import", other_digest.to_str().unwrap()]);
+    assert_eq!(run.code, 3, "{run:?}");
+    let first = run.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with(
+            "error: the file's artifact payments/qa:build-2 is not this control plane's: its digest is \"sha256:0000"
+        ),
+        "{run:?}"
+    );
+    assert!(first.ends_with("nothing was imported. The two histories have gone apart since; import into a control plane without payments"), "{run:?}");
+    let (_, after) = write_export(&same);
+    assert_eq!(after[1..], before[1..], "nothing was written");
+
     // A file that is not an export, or was cut short, is refused the same way.
     let cut: String = std::fs::read_to_string(&file).unwrap().lines().take(9).map(|l| format!("{l}\n")).collect();
     let cut_file = ctx.images().join("cut.jsonl");
@@ -383,6 +494,11 @@ fn an_import_into_a_store_with_a_conflicting_integration_is_refused_and_writes_n
     assert_eq!(
         run.stderr.lines().next().unwrap(),
         "error: the file ends at line 9 without its last line (the counts): it was cut short; nothing was imported"
+    );
+    let run = other.run(&["import", "no-such-file.jsonl"]);
+    assert_eq!(
+        (run.code, run.stderr.lines().next().unwrap()),
+        (4, "error: no file no-such-file.jsonl; give the file `facetctl export` wrote")
     );
     let run = other.run(&["import", "Cargo.toml"]);
     assert_eq!(run.code, 2, "{run:?}");

@@ -15,16 +15,17 @@
 //! the import created, nor for a record newer than anything of its kind here.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use sqlx::Row;
 use sqlx::any::AnyArguments;
-use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 
 use super::audit::{self, AuditEntry};
 use super::export::{FORMAT, TABLES, VERSION};
-use super::{Backend, Store, migrate};
+use super::{Backend, Store, migrate, record_checks};
 use crate::error::{Error, Result};
 use crate::model::AuditAction;
 
@@ -43,6 +44,10 @@ const MAX_PARAMETERS: usize = 30_000;
 const MAX_ROWS: usize = 500;
 /// How many ids are taken for new records at a time.
 const IDS_TAKEN: i64 = 1000;
+/// At most this many bytes of values are queued to be written at once.
+const MAX_BATCH_BYTES: usize = 32 << 20;
+/// Serialises imports into one PostgreSQL database.
+const IMPORT_LOCK: i64 = 0x0fac_e1e7;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -174,10 +179,17 @@ enum Kind {
 
 /// Reads an export from `input` and writes what is new into `store`, as `importer`.
 pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), importer: &str) -> Result<Imported> {
-    let mut reader = Lines { input, buf: Vec::new(), number: 0 };
+    // The file is read whole before the store's write lock is taken: a client that sends it slowly
+    // (or a pipe from a slow export) must not stop every other writer meanwhile.
+    let mut spooled = spool(input).await?;
+    let mut reader = Lines { input: &mut spooled, buf: Vec::new(), number: 0 };
     let header = reader.next().await?.ok_or_else(|| not_an_export("it is empty"))?;
     let exported_at = check_header(&header)?;
     let mut tx = store.begin_write().await?;
+    if store.backend == Backend::Postgres {
+        // One import at a time: two of the same file at once would each find its records missing.
+        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(IMPORT_LOCK).execute(&mut *tx).await?;
+    }
     sqlx::query(
         "CREATE TEMP TABLE IF NOT EXISTS import_ids
          (tbl TEXT NOT NULL, old BIGINT NOT NULL, new BIGINT NOT NULL, PRIMARY KEY (tbl, old))",
@@ -205,7 +217,7 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
         pending_ids: Vec::new(),
         free_ids: HashMap::new(),
         sqlite_next: HashMap::new(),
-        pending_name: None,
+        written_ids: BTreeMap::new(),
     };
     let mut at = 0;
     let mut end = None;
@@ -254,10 +266,12 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
     sqlx::query("DELETE FROM import_ids").execute(&mut *tx).await?;
     let imported = run.imported;
     if imported.written_total() > 0 {
+        // Which ids the import gave, so its records stay told apart from those made here.
         let details = json!({
             "exported_at": imported.exported_at,
             "written": imported.written,
             "present": imported.present,
+            "ids": run.written_ids,
         });
         let target = format!("export-{}", imported.exported_at);
         let entry = AuditEntry {
@@ -276,27 +290,50 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
     Ok(imported)
 }
 
-/// The header's `exported_at`, once it says the file is an export this build reads.
+/// The header's `exported_at`, once it says the file is a whole export this build reads.
 fn check_header(line: &str) -> Result<String> {
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let header: Map<String, Value> =
         serde_json::from_str(line).map_err(|_| not_an_export("its first line is not a JSON object"))?;
     if header.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(not_an_export(&format!("its first line names no format {FORMAT:?}")));
     }
-    let version = header.get("version").and_then(Value::as_u64).unwrap_or(0);
-    if version != u64::from(VERSION) {
+    let version = header.get("version").cloned().unwrap_or(Value::Null);
+    if version.as_u64() != Some(u64::from(VERSION)) {
         return Err(Error::Invalid(format!(
-            "the file is format version {version} of {FORMAT}; this facetctl reads version {VERSION}: import it with the facetctl that matches"
+            "the file is version {version} of {FORMAT}; this facetctl reads version {VERSION}: import it with the facetctl that wrote it"
         )));
     }
-    let schema = header.get("schema").and_then(Value::as_i64).unwrap_or(0);
+    let Some(schema) = header.get("schema").and_then(Value::as_i64) else {
+        return Err(not_an_export("its first line names no schema"));
+    };
     if schema > migrate::latest() {
         return Err(Error::Invalid(format!(
             "the file was exported by a newer facetctl (schema {schema}; this one knows up to {}): upgrade facetctl, then import it",
             migrate::latest()
         )));
     }
-    Ok(header.get("exported_at").and_then(Value::as_str).unwrap_or_default().to_owned())
+    if let Some(since) = header.get("since").filter(|s| !s.is_null()) {
+        return Err(Error::Invalid(format!(
+            "the file holds only what was made since {since}, and its records refer to older ones it does not hold: \
+             import a whole export (made without a date); nothing was imported"
+        )));
+    }
+    let exported_at = header.get("exported_at").and_then(Value::as_str).unwrap_or_default();
+    let mut check = Map::new();
+    check.insert("exported_at".into(), Value::from(exported_at));
+    record_checks::check("", &check).map_err(|why| not_an_export(&format!("its first line's {why}")))?;
+    Ok(exported_at.to_owned())
+}
+
+/// The whole input, in a file of its own that is gone once read.
+async fn spool(input: &mut (impl AsyncBufRead + Unpin)) -> Result<tokio::io::BufReader<tokio::fs::File>> {
+    let failed = |e: std::io::Error| Error::Failed(format!("cannot keep the file while it is read: {e}"));
+    let mut file = tokio::fs::File::from_std(tempfile::tempfile().map_err(failed)?);
+    tokio::io::copy_buf(input, &mut file).await.map_err(|e| Error::Failed(format!("cannot read the file: {e}")))?;
+    file.flush().await.map_err(failed)?;
+    file.seek(std::io::SeekFrom::Start(0)).await.map_err(failed)?;
+    Ok(tokio::io::BufReader::with_capacity(1 << 16, file))
 }
 
 fn not_an_export(why: &str) -> Error {
@@ -345,7 +382,7 @@ struct Run {
     backend: Backend,
     imported: Imported,
     /// Each table's columns here, and what they hold.
-    columns: HashMap<&'static str, HashMap<String, Kind>>,
+    columns: HashMap<&'static str, Arc<HashMap<String, Kind>>>,
     /// Recent mappings of the file's ids to this store's, by table; all of them are in `import_ids`.
     ids: HashMap<(&'static str, i64), i64>,
     /// Integrations this import created: nothing of their history can be here already.
@@ -369,8 +406,8 @@ struct Run {
     free_ids: HashMap<&'static str, VecDeque<i64>>,
     /// On SQLite, the first id of each table's next range.
     sqlite_next: HashMap<&'static str, i64>,
-    /// The name of the integration being written.
-    pending_name: Option<String>,
+    /// The first and last id the import gave in each table.
+    written_ids: BTreeMap<&'static str, (i64, i64)>,
 }
 
 /// One table's records, with the same columns, to be written in one statement.
@@ -382,6 +419,8 @@ struct Batch {
     /// Row after row.
     values: Vec<Value>,
     rows: usize,
+    /// About how many bytes their values hold.
+    bytes: usize,
     /// The lines they came from, for messages.
     first: u64,
     last: u64,
@@ -394,10 +433,16 @@ impl Run {
             self.flush_ids(tx).await?;
             self.ids.clear();
         }
-        let columns = self.columns(tx, spec.table).await?.clone();
+        let columns = self.columns(tx, spec.table).await?;
         if let Some(unknown) = row.keys().find(|k| *k != "id" && !columns.contains_key(k.as_str())) {
             return Err(bad_line(n, &format!("{} has no column {unknown:?}", spec.table)));
         }
+        for (column, value) in &row {
+            if let Some(kind) = columns.get(column.as_str()) {
+                check(*kind, value).map_err(|why| bad_line(n, &format!("{column} {why}")))?;
+            }
+        }
+        record_checks::check(spec.table, &row).map_err(|why| bad_line(n, &why))?;
         for column in spec.key {
             if !row.contains_key(*column) {
                 return Err(bad_line(n, &format!("a record of {} without its {column}", spec.table)));
@@ -407,14 +452,7 @@ impl Run {
             let Some(value) = row.get(*column).filter(|v| !v.is_null()) else { continue };
             let old = value.as_i64().ok_or_else(|| bad_line(n, &format!("{column} is not an id")))?;
             let new = self.mapped(tx, to, old).await?.ok_or_else(|| {
-                bad_line(
-                    n,
-                    &format!(
-                        "{} refers to {to} id {old}, which is not earlier in the file (an export since a date \
-                         holds only what was made from then on; import a whole export)",
-                        spec.table
-                    ),
-                )
+                bad_line(n, &format!("{} refers to {to} id {old}, which is not earlier in the file", spec.table))
             })?;
             row.insert((*column).to_owned(), Value::from(new));
         }
@@ -427,7 +465,7 @@ impl Run {
             return self.head(tx, &row, integration, n).await;
         }
         let surely_new = self.surely_new(tx, spec, &row, integration).await?;
-        let found = if surely_new { None } else { self.find(tx, spec, &row, &columns, n).await? };
+        let found = if surely_new { None } else { self.find(tx, spec, &row, &columns).await? };
         let id = match found {
             Some((id, here)) => {
                 self.check_same(tx, spec, &row, &here, n).await?;
@@ -437,11 +475,16 @@ impl Run {
             None => {
                 self.check_new(tx, spec, &row, integration, n).await?;
                 self.wrote(spec, &row);
+                let name = row.get("name").and_then(Value::as_str).map(str::to_owned);
                 let id = self.push(tx, spec, row, &columns, n).await?;
                 *self.imported.written.entry(spec.table.to_owned()).or_default() += 1;
-                if let (Some(id), "integrations") = (id, spec.table) {
-                    self.fresh.insert(id);
-                    self.names.insert(id, self.pending_name.take().unwrap_or_default());
+                if let Some(id) = id {
+                    let range = self.written_ids.entry(spec.table).or_insert((id, id));
+                    *range = (range.0.min(id), range.1.max(id));
+                    if spec.table == "integrations" {
+                        self.fresh.insert(id);
+                        self.names.insert(id, name.unwrap_or_default());
+                    }
                 }
                 id
             }
@@ -480,23 +523,17 @@ impl Run {
         if spec.table == "bucket_events" {
             self.moved.extend(row.get("integration_id").and_then(Value::as_i64));
         }
-        match spec.table {
-            "integrations" => self.pending_name = text("name"),
-            "registries" => {
-                if let Some(username) = text("username") {
-                    self.imported.needs_secret.push(NeedsSecret {
-                        registry: text("name").unwrap_or_default(),
-                        uri: text("uri").unwrap_or_default(),
-                        username,
-                    });
-                }
-            }
-            _ => {}
+        if let ("registries", Some(username)) = (spec.table, text("username")) {
+            self.imported.needs_secret.push(NeedsSecret {
+                registry: text("name").unwrap_or_default(),
+                uri: text("uri").unwrap_or_default(),
+                username,
+            });
         }
     }
 
     /// A table's columns here, read from the database's own catalogue once.
-    async fn columns(&mut self, tx: &mut Tx, table: &'static str) -> Result<&HashMap<String, Kind>> {
+    async fn columns(&mut self, tx: &mut Tx, table: &'static str) -> Result<Arc<HashMap<String, Kind>>> {
         if !self.columns.contains_key(table) {
             let sql = match self.backend {
                 Backend::Sqlite => "SELECT name, type FROM pragma_table_info($1)",
@@ -508,13 +545,21 @@ impl Run {
             let rows = sqlx::query(sql).bind(table).fetch_all(&mut **tx).await?;
             let mut columns = HashMap::new();
             for row in rows {
-                let ty: String = row.try_get("type")?;
-                let kind = if ty.to_ascii_lowercase().contains("int") { Kind::Int } else { Kind::Text };
-                columns.insert(row.try_get::<String, _>("name")?, kind);
+                let (name, ty): (String, String) = (row.try_get("name")?, row.try_get("type")?);
+                let kind = match ty.to_ascii_lowercase().as_str() {
+                    "integer" | "bigint" | "smallint" | "int" => Kind::Int,
+                    "text" => Kind::Text,
+                    other => {
+                        return Err(Error::Failed(format!(
+                            "{table}.{name} is of type {other}, which an import cannot write"
+                        )));
+                    }
+                };
+                columns.insert(name, kind);
             }
-            self.columns.insert(table, columns);
+            self.columns.insert(table, Arc::new(columns));
         }
-        Ok(&self.columns[table])
+        Ok(Arc::clone(&self.columns[table]))
     }
 
     /// This store's id for the file's `old` id in `table`, if the import has seen that record.
@@ -610,7 +655,6 @@ impl Run {
         spec: &Spec,
         row: &Map<String, Value>,
         columns: &HashMap<String, Kind>,
-        n: u64,
     ) -> Result<Option<(Option<i64>, Map<String, Value>)>> {
         let mut wanted: Vec<&str> = spec.same.to_vec();
         if columns.contains_key("id") {
@@ -634,7 +678,7 @@ impl Run {
         let sql = format!("SELECT {select} FROM {} WHERE {} LIMIT 1", spec.table, conditions.join(" AND "));
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (column, value) in binds {
-            query = bind(query, columns[column], value).map_err(|why| bad_line(n, &format!("{column} {why}")))?;
+            query = bind(query, columns[column], value);
         }
         let Some(here) = query.fetch_optional(&mut **tx).await? else { return Ok(None) };
         let mut fields = super::export::row_json(&here);
@@ -660,9 +704,19 @@ impl Run {
         let ours = self.shown(tx, spec, column, here.get(*column)).await?;
         let theirs = self.shown(tx, spec, column, row.get(*column)).await?;
         let named = self.named(tx, spec, row).await?;
+        // A catalogue record can be renamed or removed; history cannot, so the way out is another store.
+        let way_out = if row.contains_key("name") {
+            "Rename or remove one of them, then import again".to_owned()
+        } else {
+            let integration = match row.get("integration_id").and_then(Value::as_i64) {
+                Some(i) => self.integration_name(tx, i).await?,
+                None => "it".to_owned(),
+            };
+            format!("The two histories have gone apart since; import into a control plane without {integration}")
+        };
         Err(Error::Refused(format!(
             "the file's {named} is not this control plane's: its {} is {theirs} in the file and {ours} here \
-             (line {n}); nothing was imported. Rename or remove one of them, then import again",
+             (line {n}); nothing was imported. {way_out}",
             column.trim_end_matches("_id").replace('_', " "),
         )))
     }
@@ -691,11 +745,12 @@ impl Run {
                 let newest = self.newest(tx, spec.table, Some(integration)).await?;
                 let at = row.get("created_at").and_then(Value::as_str).unwrap_or_default();
                 match newest {
-                    Some(newest) if at < newest.as_str() => {
+                    // At the same time, which came first is not known either.
+                    Some(newest) if at <= newest.as_str() => {
                         let name = self.integration_name(tx, integration).await?;
                         Err(Error::Refused(format!(
                             "the file's history of {name} is not this control plane's: a move of {at} in the file \
-                             is older than the newest move here ({newest}), and the two would interleave (line {n}); \
+                             is not after the newest move here ({newest}), and the two would interleave (line {n}); \
                              nothing was imported. Import into a control plane without {name}, or remove it here first"
                         )))
                     }
@@ -733,13 +788,14 @@ impl Run {
             self.batch.kinds = row.keys().map(|c| columns[c.as_str()]).collect();
             self.batch.first = n;
         }
-        for (column, value) in &row {
-            check(columns[column.as_str()], value).map_err(|why| bad_line(n, &format!("{column} {why}")))?;
-        }
+        self.batch.bytes += row.values().map(|v| v.as_str().map_or(8, str::len)).sum::<usize>();
         self.batch.values.extend(row.into_iter().map(|(_, v)| v));
         self.batch.rows += 1;
         self.batch.last = n;
-        if self.batch.values.len() + self.batch.columns.len() > MAX_PARAMETERS || self.batch.rows >= MAX_ROWS {
+        let full = self.batch.values.len() + self.batch.columns.len() > MAX_PARAMETERS
+            || self.batch.rows >= MAX_ROWS
+            || self.batch.bytes >= MAX_BATCH_BYTES;
+        if full {
             self.flush(tx).await?;
         }
         Ok(id)
@@ -768,7 +824,11 @@ impl Run {
             }
             Backend::Postgres => {
                 let sql = "SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id FROM generate_series(1, $2)";
-                let rows = sqlx::query(sql).bind(table).bind(IDS_TAKEN).fetch_all(&mut **tx).await?;
+                // As many as were written so far (1, 1, 2, 4... up to a thousand): a sequence's values
+                // are gone once taken, so a small import does not leave a gap of a thousand ids.
+                let written = self.imported.written.get(table).copied().unwrap_or(0) as i64;
+                let chunk = written.clamp(1, IDS_TAKEN);
+                let rows = sqlx::query(sql).bind(table).bind(chunk).fetch_all(&mut **tx).await?;
                 rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<std::result::Result<_, _>>()?
             }
         };
@@ -798,25 +858,22 @@ impl Run {
                 format!("INSERT INTO {} ({}) VALUES {}", spec.table, self.batch.columns.join(", "), rows.join(", "));
             let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (i, value) in self.batch.values.iter().enumerate() {
-                query = bind(query, self.batch.kinds[i % width], value)
-                    .map_err(|why| Error::Failed(format!("a value checked before was not: {why}")))?;
+                query = bind(query, self.batch.kinds[i % width], value);
             }
             let (first, last) = (self.batch.first, self.batch.last);
             query.execute(&mut **tx).await.map_err(|e| match e {
-                sqlx::Error::Database(db)
-                    if db.is_unique_violation() || db.is_check_violation() || db.is_foreign_key_violation() =>
-                {
-                    Error::Invalid(format!(
-                        "lines {first}-{last} of the file: a {} cannot be written here ({}); nothing was imported",
-                        spec.what,
-                        db.message()
-                    ))
-                }
+                // A constraint the file's records break (a value missing, one name twice): the file's fault.
+                sqlx::Error::Database(db) if db.kind() != sqlx::error::ErrorKind::Other => Error::Invalid(format!(
+                    "lines {first}-{last} of the file: records of {} that cannot be written ({}); nothing was imported",
+                    spec.table,
+                    db.message()
+                )),
                 other => other.into(),
             })?;
         }
         self.batch.values.clear();
         self.batch.rows = 0;
+        self.batch.bytes = 0;
         self.flush_ids(tx).await
     }
 
@@ -873,8 +930,17 @@ impl Run {
         Ok(match spec.table {
             "artifacts" => format!("artifact {integration}/{}:{}", text("bucket"), text("tag")),
             "bucket_registries" => format!("bucket {integration}/{}", text("bucket")),
+            "promotions" | "promotion_requests" => format!(
+                "{} of {integration} from {} to {} made {}",
+                spec.what,
+                text("from_bucket"),
+                text("to_bucket"),
+                text("created_at")
+            ),
             _ if row.contains_key("name") => format!("{} {:?}", spec.what, text("name")),
-            _ if !integration.is_empty() => format!("{} of {integration}/{}", spec.what, text("bucket")),
+            _ if !integration.is_empty() => {
+                format!("{} of {integration}/{} made {}", spec.what, text("bucket"), text("created_at"))
+            }
             _ => format!("{} of {}", spec.what, text("created_at")),
         })
     }
@@ -944,17 +1010,13 @@ fn check(kind: Kind, value: &Value) -> std::result::Result<(), &'static str> {
     }
 }
 
-/// Binds a file's value to a column of `kind`, or says why it cannot be.
-fn bind<'q>(query: Query<'q>, kind: Kind, value: &Value) -> std::result::Result<Query<'q>, &'static str> {
-    Ok(match (kind, value) {
-        (Kind::Int, Value::Null) => query.bind(None::<i64>),
-        (Kind::Text, Value::Null) => query.bind(None::<String>),
+/// Binds a value that `check` let through.
+fn bind<'q>(query: Query<'q>, kind: Kind, value: &Value) -> Query<'q> {
+    match (kind, value) {
         (Kind::Int, Value::Bool(b)) => query.bind(i64::from(*b)),
-        (Kind::Int, Value::Number(v)) => query.bind(v.as_i64().ok_or("is not a whole number")?),
-        (Kind::Text, Value::String(s)) => query.bind(s.clone()),
-        (Kind::Int, _) => return Err("is not a number"),
-        (Kind::Text, _) => return Err("is not text"),
-    })
+        (Kind::Int, v) => query.bind(v.as_i64()),
+        (Kind::Text, v) => query.bind(v.as_str().map(str::to_owned)),
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod migrate;
 pub mod moves;
+mod record_checks;
 pub mod rows;
 pub mod sessions;
 pub mod users;
