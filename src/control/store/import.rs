@@ -35,7 +35,7 @@ type Query<'q> = sqlx::query::Query<'q, sqlx::Any, AnyArguments>;
 /// The longest line read: a record is a few KiB; a file that is not an export may have no line ends at all.
 const MAX_LINE: u64 = 16 << 20;
 /// How many id mappings are kept in memory in front of the temporary table.
-const CACHED_IDS: usize = 1 << 16;
+const CACHED_IDS: usize = 1 << 14;
 /// How many mappings a miss of the cache reads in at once.
 const IDS_READ: usize = 4096;
 /// At most this many values are bound in one statement (SQLite allows 32,766; PostgreSQL 65,535).
@@ -856,7 +856,10 @@ impl Run {
                 .collect();
             let sql =
                 format!("INSERT INTO {} ({}) VALUES {}", spec.table, self.batch.columns.join(", "), rows.join(", "));
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            // A full batch's statement comes back for the next one; a shorter one is a one-off, and a
+            // connection that kept every one-off (each thousands of values wide) would grow with the file.
+            let full = self.batch.rows == MAX_ROWS;
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(full);
             for (i, value) in self.batch.values.iter().enumerate() {
                 query = bind(query, self.batch.kinds[i % width], value);
             }
@@ -887,7 +890,7 @@ impl Run {
                 })
                 .collect();
             let sql = format!("INSERT INTO import_ids (tbl, old, new) VALUES {}", rows.join(", "));
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(chunk.len() == 1000);
             for (table, old, new) in chunk {
                 query = query.bind(*table).bind(*old).bind(*new);
             }
