@@ -6,7 +6,9 @@
 //!   - import into a new embedded store (SQLite);
 //!   - the same import again (every record found, nothing written);
 //!   - with FACETCTL_BENCH_POSTGRES_URL, import into a server on PostgreSQL,
-//!     streamed over HTTP (the server's peak RSS from /proc as well).
+//!     streamed over HTTP (the server's peak RSS from /proc as well); and the
+//!     peer, PostgreSQL's own `pg_dump` and `pg_restore`, moving the same
+//!     records from that database into a new one.
 //!
 //! The store is artifacts and as many moves, a promotion for every other
 //! artifact, and audit events for the rest, in one integration's two
@@ -35,9 +37,19 @@ struct Sample {
 
 /// Runs facetctl with `args` under GNU time (so the peak RSS is the command's own, not this process's).
 fn measure(home: &Path, args: &[&str], vars: &[(&str, &str)], stdout: Option<&Path>) -> BenchResult<Sample> {
+    measure_program(BIN, home, args, vars, stdout)
+}
+
+fn measure_program(
+    program: &str,
+    home: &Path,
+    args: &[&str],
+    vars: &[(&str, &str)],
+    stdout: Option<&Path>,
+) -> BenchResult<Sample> {
     let rss_file = home.with_extension("rss");
     let mut cmd = Command::new("/usr/bin/time");
-    cmd.args(["-f", "%M", "-o"]).arg(&rss_file).arg(BIN).args(args);
+    cmd.args(["-f", "%M", "-o"]).arg(&rss_file).arg(program).args(args);
     cmd.env("FACETCTL_HOME", home).env("CI", "true").envs(vars.iter().copied()).stdin(Stdio::null());
     match stdout {
         Some(path) => cmd.stdout(std::fs::File::create(path)?),
@@ -47,7 +59,7 @@ fn measure(home: &Path, args: &[&str], vars: &[(&str, &str)], stdout: Option<&Pa
     let out = cmd.stderr(Stdio::piped()).output()?;
     let wall = started.elapsed();
     if !out.status.success() {
-        return Err(format!("facetctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+        return Err(format!("{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
     }
     let peak_rss_kib = std::fs::read_to_string(&rss_file)?.trim().parse()?;
     Ok(Sample { wall, peak_rss_kib })
@@ -124,6 +136,24 @@ async fn into_a_server_on_postgresql(admin: &str, work: &Path, n: i64, lines: i6
     let sample = outcome?;
     row(lines, "import (server on PostgreSQL; client RSS)", &sample);
     row(lines, "import (server on PostgreSQL; server RSS)", &Sample { wall: sample.wall, peak_rss_kib: server_rss });
+
+    // The peer: PostgreSQL's own tools moving the same records from that database into a new one.
+    let dump = work.join(format!("pg-{n}.dump"));
+    let dumped = measure_program(
+        "pg_dump",
+        &home,
+        &["--format=custom", "--file", dump.to_str().unwrap_or_default(), &url],
+        &[],
+        None,
+    )?;
+    row(lines, "peer: pg_dump --format=custom (PostgreSQL)", &dumped);
+    let copy = format!("{name}_copy");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {copy}"))).execute(&admin_pool).await?;
+    let copy_url = format!("{base}/{copy}");
+    let restored =
+        measure_program("pg_restore", &home, &["--dbname", &copy_url, dump.to_str().unwrap_or_default()], &[], None)?;
+    row(lines, "peer: pg_restore into a new database", &restored);
+    sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {copy}"))).execute(&admin_pool).await?;
     sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {name}"))).execute(&admin_pool).await?;
     Ok(())
 }

@@ -8,11 +8,15 @@
 //! and times are kept as the file has them; the import itself is one audit
 //! event, by the importer.
 //!
-//! Memory stays flat whatever the file's size: a line is read, checked and
-//! written at a time, and the map of the file's ids to this store's lives in
-//! a temporary table, with a bounded cache in front of it. What keeps the
-//! common case fast: nothing is looked up for the history of an integration
-//! the import created, nor for a record newer than anything of its kind here.
+//! Memory stays flat whatever the file's size. The file is first copied to a
+//! temporary file (so that the store's write lock is held only while records
+//! are written, never while a slow client sends them); then a line is read and
+//! checked at a time, and written with up to 500 others of its table in one
+//! statement, under an id the import takes itself. The map of the file's ids
+//! to this store's lives in a temporary table, with a bounded cache in front
+//! of it that reads mappings in runs. What keeps the common case fast: nothing
+//! is looked up for the history of an integration the import created, nor for
+//! a record newer than anything of its kind here.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::sync::Arc;
