@@ -90,7 +90,7 @@ fn summary(imported: &Imported, from: &str, into: &str) -> String {
     let (written, present) = (imported.written_total(), imported.present_total());
     if written == 0 {
         return format!(
-            "nothing to import from {from} into {into}: its {present} records (exported {}) are all here already",
+            "nothing to import from {from} into {into}: every record it holds ({present}, exported {}) is here already",
             imported.exported_at
         );
     }
@@ -104,7 +104,8 @@ fn summary(imported: &Imported, from: &str, into: &str) -> String {
         n => format!("; {n} were here already"),
     };
     format!(
-        "imported {written} records from {from} (exported {}) into {into}: {}{here}",
+        "imported {written} {} from {from} (exported {}) into {into}: {}{here}",
+        noun("records", written),
         imported.exported_at,
         tables.join(", ")
     )

@@ -42,6 +42,8 @@ const MAX_LINE: u64 = 16 << 20;
 const CACHED_IDS: usize = 1 << 14;
 /// How many mappings a miss of the cache reads in at once.
 const IDS_READ: usize = 4096;
+/// How many of this store's records a run read by time holds.
+const RUN_ROWS: usize = 4096;
 /// At most this many values are bound in one statement (SQLite allows 32,766; PostgreSQL 65,535).
 const MAX_PARAMETERS: usize = 30_000;
 /// At most this many records are written in one statement.
@@ -222,6 +224,7 @@ pub async fn import(store: &Store, input: &mut (impl AsyncBufRead + Unpin), impo
         free_ids: HashMap::new(),
         sqlite_next: HashMap::new(),
         written_ids: BTreeMap::new(),
+        runs: HashMap::new(),
     };
     let mut at = 0;
     let mut end = None;
@@ -412,6 +415,31 @@ struct Run {
     sqlite_next: HashMap<&'static str, i64>,
     /// The first and last id the import gave in each table.
     written_ids: BTreeMap<&'static str, (i64, i64)>,
+    /// Runs of this store's records read by time, per table and integration (or in all).
+    runs: HashMap<(&'static str, Option<i64>), Span>,
+}
+
+/// A record found here: its id, and the columns to compare with the file's.
+type Found = Option<(Option<i64>, Map<String, Value>)>;
+
+/// This store's records of one table from a time on, by their key.
+struct Span {
+    from: String,
+    /// Where the run stops being whole (that instant excluded); None: it holds all there is.
+    until: Option<String>,
+    found: HashMap<String, (Option<i64>, Map<String, Value>)>,
+}
+
+impl Span {
+    fn covers(&self, at: &str) -> bool {
+        self.from.as_str() <= at && self.until.as_deref().is_none_or(|until| at < until)
+    }
+}
+
+/// A record's key columns' values, as one string to look it up by.
+fn key_of(spec: &Spec, row: &Map<String, Value>) -> String {
+    let values: Vec<&Value> = spec.key.iter().map(|c| row.get(*c).unwrap_or(&Value::Null)).collect();
+    serde_json::to_string(&values).unwrap_or_default()
 }
 
 /// One table's records, with the same columns, to be written in one statement.
@@ -469,7 +497,13 @@ impl Run {
             return self.head(tx, &row, integration, n).await;
         }
         let surely_new = self.surely_new(tx, spec, &row, integration).await?;
-        let found = if surely_new { None } else { self.find(tx, spec, &row, &columns).await? };
+        let found = match surely_new {
+            true => None,
+            false => match self.find_by_time(tx, spec, &row, &columns, integration).await? {
+                Some(found) => found,
+                None => self.find(tx, spec, &row, &columns).await?,
+            },
+        };
         let id = match found {
             Some((id, here)) => {
                 self.check_same(tx, spec, &row, &here, n).await?;
@@ -652,6 +686,70 @@ impl Run {
         Ok(newest)
     }
 
+    /// As `find`, for a table whose records are found by their time, among a run of this store's read
+    /// from that time on: the file's records come in time order, so thousands are found in one run,
+    /// with no query each. None where a run cannot tell (the table is not found by time, or a run
+    /// would hold nothing but that one instant).
+    async fn find_by_time(
+        &mut self,
+        tx: &mut Tx,
+        spec: &Spec,
+        row: &Map<String, Value>,
+        columns: &HashMap<String, Kind>,
+        integration: Option<i64>,
+    ) -> Result<Option<Found>> {
+        let scope = match spec.table {
+            "bucket_events" | "promotions" => integration,
+            "audit_events" => None,
+            _ => return Ok(None),
+        };
+        let Some(at) = row.get("created_at").and_then(Value::as_str) else { return Ok(None) };
+        let key = key_of(spec, row);
+        if let Some(run) = self.runs.get(&(spec.table, scope)).filter(|r| r.covers(at)) {
+            return Ok(Some(run.found.get(&key).cloned()));
+        }
+        let mut wanted: Vec<&str> = spec.key.to_vec();
+        wanted.extend(spec.same.iter().filter(|c| !spec.key.contains(c)));
+        if columns.contains_key("id") {
+            wanted.push("id");
+        }
+        let condition = match scope {
+            Some(_) => "integration_id = $2 AND created_at >= $1",
+            None => "created_at >= $1",
+        };
+        let sql = format!(
+            "SELECT {} FROM {} WHERE {condition} ORDER BY created_at LIMIT {RUN_ROWS}",
+            wanted.join(", "),
+            spec.table
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(at.to_owned());
+        if let Some(scope) = scope {
+            query = query.bind(scope);
+        }
+        let rows = query.fetch_all(&mut **tx).await?;
+        // A full run may end part-way through its last instant: it is whole only up to it.
+        let until = match rows.len() < RUN_ROWS {
+            true => None,
+            false => rows.last().map(|r| r.try_get::<String, _>("created_at")).transpose()?,
+        };
+        if until.as_deref() == Some(at) {
+            return Ok(None);
+        }
+        let mut found = HashMap::with_capacity(rows.len());
+        for here in &rows {
+            let mut fields = super::export::row_json(here);
+            let id = fields.remove("id").and_then(|v| v.as_i64());
+            found.insert(key_of(spec, &fields), (id, fields));
+        }
+        if self.runs.values().map(|r| r.found.len()).sum::<usize>() + found.len() > CACHED_IDS {
+            self.runs.clear();
+        }
+        let run = Span { from: at.to_owned(), until, found };
+        let answer = run.found.get(&key).cloned();
+        self.runs.insert((spec.table, scope), run);
+        Ok(Some(answer))
+    }
+
     /// The record here that is the file's, found by its key: its id and the columns to compare.
     async fn find(
         &mut self,
@@ -659,7 +757,7 @@ impl Run {
         spec: &Spec,
         row: &Map<String, Value>,
         columns: &HashMap<String, Kind>,
-    ) -> Result<Option<(Option<i64>, Map<String, Value>)>> {
+    ) -> Result<Found> {
         let mut wanted: Vec<&str> = spec.same.to_vec();
         if columns.contains_key("id") {
             wanted.push("id");
