@@ -500,8 +500,11 @@ impl Run {
         let found = match surely_new {
             true => None,
             false => match self.find_by_time(tx, spec, &row, &columns, integration).await? {
-                Some(found) => found,
-                None => self.find(tx, spec, &row, &columns).await?,
+                Some(Some(found)) => Some(found),
+                // Where the key holds the time, a record missing from its run is not here at all;
+                // an artifact may be here under its tag from another time, which only its key finds.
+                Some(None) if spec.key.contains(&"created_at") => None,
+                _ => self.find(tx, spec, &row, &columns).await?,
             },
         };
         let id = match found {
@@ -699,7 +702,7 @@ impl Run {
         integration: Option<i64>,
     ) -> Result<Option<Found>> {
         let scope = match spec.table {
-            "bucket_events" | "promotions" => integration,
+            "artifacts" | "bucket_events" | "promotions" => integration,
             "audit_events" => None,
             _ => return Ok(None),
         };
@@ -710,6 +713,9 @@ impl Run {
         }
         let mut wanted: Vec<&str> = spec.key.to_vec();
         wanted.extend(spec.same.iter().filter(|c| !spec.key.contains(c)));
+        if !wanted.contains(&"created_at") {
+            wanted.push("created_at");
+        }
         if columns.contains_key("id") {
             wanted.push("id");
         }
