@@ -745,7 +745,10 @@ impl Run {
         for here in &rows {
             let mut fields = super::export::row_json(here);
             let id = fields.remove("id").and_then(|v| v.as_i64());
-            found.insert(key_of(spec, &fields), (id, fields));
+            let key = key_of(spec, &fields);
+            // Only what a record found is compared on is kept: a run holds thousands.
+            fields.retain(|column, _| spec.same.contains(&column.as_str()));
+            found.insert(key, (id, fields));
         }
         if self.runs.values().map(|r| r.found.len()).sum::<usize>() + found.len() > CACHED_IDS {
             self.runs.clear();
