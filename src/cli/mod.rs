@@ -332,7 +332,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         return server::run(&printer, args, &home).await;
     }
     if let Command::Export(args) = command {
-        return records::export(&printer, args, &home).await;
+        // Export reads a database; a control plane named for the other commands is not it.
+        let remote =
+            api_url.clone().or_else(|| std::env::var("FACETS_CONTROL_PLANE_URL").ok().filter(|u| !u.is_empty()));
+        return records::export(&printer, args, &home, remote.or(profile.map(|p| format!("profile {p}")))).await;
     }
     let http = crate::registry::SharedHttp::default();
     let local_secrets = crate::secrets::open(&home);

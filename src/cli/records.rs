@@ -22,14 +22,24 @@ pub struct ExportArgs {
 }
 
 /// `facetctl export`: the store's records on stdout; how many of each on stderr.
-pub async fn export(p: &Printer, args: ExportArgs, home: &Path) -> anyhow::Result<()> {
+pub async fn export(p: &Printer, args: ExportArgs, home: &Path, remote: Option<String>) -> anyhow::Result<()> {
     let since = args
         .since
         .map(|s| crate::model::parse_time(&s).map_err(|e| crate::Error::Invalid(format!("--since {}", e.0))))
         .transpose()?;
     let store = match &args.database {
         Some(url) => Store::open(url).await?,
-        None => Store::open_sqlite(&home.join("facetctl.db")).await?,
+        None => {
+            let path = home.join("facetctl.db");
+            if let Some(remote) = remote {
+                p.warn(&format!(
+                    "exporting the embedded store ({}), not {remote}: a server's records come from its database \
+                     (--database, where the server runs)",
+                    path.display()
+                ));
+            }
+            Store::open_sqlite(&path).await?
+        }
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let counts = crate::control::store::export::export(&store, since, &mut out).await?;

@@ -122,6 +122,9 @@ impl Embedded {
         if secret.is_some() && new.username.is_none() {
             return Err(Error::Invalid("a password needs a username".into()));
         }
+        if let Some(username) = &new.username {
+            check_username(username)?;
+        }
         let mut tx = self.store.begin_write().await?;
         let at = stamp();
         let id: i64 = sqlx::query(
@@ -209,6 +212,10 @@ impl Embedded {
         let username = username.or(registry.username.take()).ok_or_else(|| {
             Error::Invalid(format!("registry {name} has no username, and a secret needs one: give the username too"))
         })?;
+        check_username(&username)?;
+        if secret.expose().is_empty() {
+            return Err(Error::Invalid(format!("registry {name}'s new secret is empty: give its password or token")));
+        }
         sqlx::query("UPDATE registries SET username = $1 WHERE id = $2")
             .bind(&username)
             .bind(registry.id)
@@ -649,4 +656,14 @@ pub(super) fn conflict_on_unique(e: sqlx::Error, what: &str, name: &str) -> Erro
         }
         _ => e.into(),
     }
+}
+
+/// A registry username as registries take one: some text, on one line (an export of it must import).
+fn check_username(username: &str) -> Result<()> {
+    if username.is_empty() || username.len() > 256 || username.chars().any(char::is_control) {
+        return Err(Error::Invalid(format!(
+            "invalid registry username {username:?}: 1 to 256 characters, none of them control characters"
+        )));
+    }
+    Ok(())
 }

@@ -364,6 +364,54 @@ fn an_import_twice_changes_nothing_the_second_time() {
     assert_eq!(ctx.json(&["import", file])["present"], first["written"], "every record was found here");
 }
 
+/// More records at one instant than a run of them holds (1,024), and times that go back: found all the same.
+#[test]
+fn an_import_twice_of_many_records_at_one_instant_changes_nothing_the_second_time() {
+    let ctx = TestContext::new();
+    let at = |i: usize| match i {
+        0..1100 => "2026-03-01T00:00:00.000000Z".to_owned(),
+        _ => format!("2026-02-28T23:{:02}:00.000000Z", 59 - (i - 1100) % 60),
+    };
+    let mut lines = vec![serde_json::json!({"format": "facetctl-export", "version": 1, "schema": 13,
+        "exported_at": "2026-03-02T00:00:00.000000Z", "since": null})];
+    for i in 0..1200 {
+        lines.push(serde_json::json!({"table": "audit_events", "row": {"id": i + 1, "created_at": at(i),
+            "actor": "ci", "action": "artifact.push", "entity": "artifact", "target": format!("payments/qa:b{i}"),
+            "details": "{}"}}));
+    }
+    lines.push(serde_json::json!({"end": {"audit_events": 1200}}));
+    let file = ctx.images().join("one-instant.jsonl");
+    std::fs::write(&file, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    let file = file.to_str().unwrap();
+
+    assert_eq!(ctx.json(&["import", file])["written"], serde_json::json!({"audit_events": 1200}));
+    let (_, before) = write_export(&ctx);
+    let again = ctx.json(&["import", file]);
+    assert_eq!(
+        (&again["written"], &again["present"]),
+        (&serde_json::json!({}), &serde_json::json!({"audit_events": 1200}))
+    );
+    let (_, after) = write_export(&ctx);
+    assert_eq!(after[1..], before[1..]);
+
+    // A registry's username is one line of text, however it arrives.
+    ctx.add_registry_as("vault", "127.0.0.1:5999", None);
+    let mut cmd = ctx.command();
+    cmd.args(["registry", "set-secret", "vault", "--username", "a\u{1}b", "--password-stdin"]);
+    let run = run_with_stdin(&mut cmd, "pw");
+    assert_eq!(
+        (run.code, run.stderr.lines().next().unwrap()),
+        (2, "error: invalid registry username \"a\\u{1}b\": 1 to 256 characters, none of them control characters")
+    );
+    // Export reads a database: with a server named for the other commands, it says which store it read.
+    let mut cmd = ctx.command();
+    cmd.env("FACETS_CONTROL_PLANE_URL", "http://127.0.0.1:9").arg("export");
+    let run = ctx.run_with(&mut cmd);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.starts_with("warning: exporting the embedded store ("), "{run:?}");
+    assert!(run.stderr.contains("not http://127.0.0.1:9: a server's records come from its database"), "{run:?}");
+}
+
 #[test]
 fn an_import_into_a_store_with_a_conflicting_integration_is_refused_and_writes_nothing() {
     let registry = TestRegistry::plain();

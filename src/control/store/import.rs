@@ -42,8 +42,8 @@ const MAX_LINE: u64 = 16 << 20;
 const CACHED_IDS: usize = 1 << 14;
 /// How many mappings a miss of the cache reads in at once.
 const IDS_READ: usize = 4096;
-/// How many of this store's records a run read by time holds.
-const RUN_ROWS: usize = 4096;
+/// How many of this store's records a run read by time holds (more if one instant holds more).
+const RUN_ROWS: usize = 1024;
 /// At most this many values are bound in one statement (SQLite allows 32,766; PostgreSQL 65,535).
 const MAX_PARAMETERS: usize = 30_000;
 /// At most this many records are written in one statement.
@@ -708,8 +708,15 @@ impl Run {
         };
         let Some(at) = row.get("created_at").and_then(Value::as_str) else { return Ok(None) };
         let key = key_of(spec, row);
-        if let Some(run) = self.runs.get(&(spec.table, scope)).filter(|r| r.covers(at)) {
-            return Ok(Some(run.found.get(&key).cloned()));
+        if let Some(run) = self.runs.get(&(spec.table, scope)) {
+            if run.covers(at) {
+                return Ok(Some(run.found.get(&key).cloned()));
+            }
+            // A record older than the run (the file's times went back a little, as replicas' clocks
+            // do) is looked for by itself; reading runs backwards, one per record, would be quadratic.
+            if at < run.from.as_str() {
+                return Ok(None);
+            }
         }
         let mut wanted: Vec<&str> = spec.key.to_vec();
         wanted.extend(spec.same.iter().filter(|c| !spec.key.contains(c)));
@@ -719,27 +726,32 @@ impl Run {
         if columns.contains_key("id") {
             wanted.push("id");
         }
-        let condition = match scope {
-            Some(_) => "integration_id = $2 AND created_at >= $1",
-            None => "created_at >= $1",
+        let read = |instant: bool| {
+            let (scoped, time) = match (scope.is_some(), instant) {
+                (true, false) => ("integration_id = $2 AND ", "created_at >= $1 ORDER BY created_at LIMIT "),
+                (true, true) => ("integration_id = $2 AND ", "created_at = $1"),
+                (false, false) => ("", "created_at >= $1 ORDER BY created_at LIMIT "),
+                (false, true) => ("", "created_at = $1"),
+            };
+            let limit = if instant { String::new() } else { RUN_ROWS.to_string() };
+            let sql = format!("SELECT {} FROM {} WHERE {scoped}{time}{limit}", wanted.join(", "), spec.table);
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(at.to_owned());
+            if let Some(scope) = scope {
+                query = query.bind(scope);
+            }
+            query
         };
-        let sql = format!(
-            "SELECT {} FROM {} WHERE {condition} ORDER BY created_at LIMIT {RUN_ROWS}",
-            wanted.join(", "),
-            spec.table
-        );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(at.to_owned());
-        if let Some(scope) = scope {
-            query = query.bind(scope);
-        }
-        let rows = query.fetch_all(&mut **tx).await?;
+        let mut rows = read(false).fetch_all(&mut **tx).await?;
         // A full run may end part-way through its last instant: it is whole only up to it.
-        let until = match rows.len() < RUN_ROWS {
+        let mut until = match rows.len() < RUN_ROWS {
             true => None,
             false => rows.last().map(|r| r.try_get::<String, _>("created_at")).transpose()?,
         };
         if until.as_deref() == Some(at) {
-            return Ok(None);
+            // A run that holds nothing but this instant: the instant is read whole, and the run covers it
+            // alone (times are all of one length, so the instant followed by a NUL is just after it).
+            rows = read(true).fetch_all(&mut **tx).await?;
+            until = Some(format!("{at}\0"));
         }
         let mut found = HashMap::with_capacity(rows.len());
         for here in &rows {
