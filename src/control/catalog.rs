@@ -13,7 +13,6 @@ use super::store::rows::*;
 use super::store::{format_time, stamp};
 use super::*;
 use crate::error::{Error, Hint, Result};
-use crate::secrets::StoredIn;
 
 impl Embedded {
     pub(super) async fn create_release_stream(
@@ -153,10 +152,7 @@ impl Embedded {
         // The secret goes in before the record commits: a registry is never
         // shown as set up with its secret missing.
         let placement = match &secret {
-            Some(s) => match self.secrets.put(&new.name, s)? {
-                StoredIn::File { path, first_time } => SecretPlacement::File { path, first_time },
-                StoredIn::Keyring { store } => SecretPlacement::Keyring { store },
-            },
+            Some(s) => self.secrets.put(&new.name, s)?.into(),
             None => SecretPlacement::None,
         };
         if let Err(e) = tx.commit().await {
@@ -200,6 +196,9 @@ impl Embedded {
                 self.actor
             )));
         }
+        if secret.expose().is_empty() {
+            return Err(Error::Invalid(format!("registry {name}'s new secret is empty: give its password or token")));
+        }
         let mut tx = self.store.begin_write().await?;
         let mut registry: Registry = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT * FROM registries WHERE name = $1{}",
@@ -213,9 +212,6 @@ impl Embedded {
             Error::Invalid(format!("registry {name} has no username, and a secret needs one: give the username too"))
         })?;
         check_username(&username)?;
-        if secret.expose().is_empty() {
-            return Err(Error::Invalid(format!("registry {name}'s new secret is empty: give its password or token")));
-        }
         sqlx::query("UPDATE registries SET username = $1 WHERE id = $2")
             .bind(&username)
             .bind(registry.id)
@@ -223,10 +219,7 @@ impl Embedded {
             .await?;
         let details = json!({"id": registry.id, "username": username, "hasSecret": true});
         self.audit(&mut tx, AuditAction::RegistrySecret, "registry", name, details).await?;
-        let placement = match self.secrets.put(name, &secret)? {
-            StoredIn::File { path, first_time } => SecretPlacement::File { path, first_time },
-            StoredIn::Keyring { store } => SecretPlacement::Keyring { store },
-        };
+        let placement = self.secrets.put(name, &secret)?.into();
         tx.commit().await?;
         registry.username = Some(username);
         Ok((registry, placement))

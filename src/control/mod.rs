@@ -184,6 +184,15 @@ pub enum SecretPlacement {
     },
 }
 
+impl From<crate::secrets::StoredIn> for SecretPlacement {
+    fn from(stored: crate::secrets::StoredIn) -> Self {
+        match stored {
+            crate::secrets::StoredIn::File { path, first_time } => SecretPlacement::File { path, first_time },
+            crate::secrets::StoredIn::Keyring { store } => SecretPlacement::Keyring { store },
+        }
+    }
+}
+
 #[async_trait]
 pub trait ControlPlane: Send + Sync {
     /// Who the changes are recorded as.

@@ -269,6 +269,39 @@ fn records_exported_from_sqlite_and_imported_into_a_server_on_postgresql_export_
         (0, "stored the secret of registry vault (as ci) on the server"),
         "{set:?}"
     );
+    // Around the CLI, the server's routes refuse the same: a developer's import, a registry update that
+    // would change more than the secret, an empty secret, a body that is not a whole export.
+    let header = serde_json::json!({"format": "facetctl-export", "version": 1, "schema": 13,
+        "exported_at": "2026-12-04T00:00:00.000000Z", "since": null});
+    let (status, refused) = server.call("POST", "/api/records/import", Some(("dan", &dev)), Some(header.clone()));
+    assert_eq!((status, &refused["code"]), (403, &Value::from("FORBIDDEN")), "{refused}");
+    let (status, cut) = server.call("POST", "/api/records/import", Some(("ada", &ada)), Some(header));
+    assert_eq!(
+        (status, &cut["message"]),
+        (
+            400,
+            &Value::from(
+                "the file ends at line 1 without its last line (the counts): it was cut short; nothing was imported"
+            )
+        )
+    );
+    let (_, vault) = server.call("GET", "/cc-ui/v1/artifactories/name/vault", Some(("ada", &ada)), None);
+    let update = format!("/cc-ui/v1/artifactories/{}", vault["id"].as_str().unwrap());
+    let mut moved = serde_json::json!({"name": "vault", "artifactoryType": "OTHERS", "uri": "vault.example.com",
+        "username": "ci", "password": "pw", "insecure": true});
+    let (status, refused) = server.call("POST", &update, Some(("ada", &ada)), Some(moved.clone()));
+    assert_eq!(status, 409, "{refused}");
+    moved["uri"] = registry.host.clone().into();
+    moved["password"] = "".into();
+    let (status, refused) = server.call("POST", &update, Some(("ada", &ada)), Some(moved.clone()));
+    assert_eq!(
+        (status, &refused["message"]),
+        (400, &Value::from("registry vault's new secret is empty: give its password or token"))
+    );
+    moved["password"] = "dev-pw".into();
+    let (status, _) = server.call("POST", &update, Some(("dan", &dev)), Some(moved));
+    assert_eq!(status, 403);
+
     let credentials =
         "/cc-ui/v1/artifactories/name/vault/push-credentials?ciName=payments&registrationValue=production";
     let (status, handed) = server.call("GET", credentials, Some(("ada", &ada)), None);

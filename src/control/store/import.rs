@@ -15,8 +15,8 @@
 //! statement, under an id the import takes itself. The map of the file's ids
 //! to this store's lives in a temporary table, with a bounded cache in front
 //! of it that reads mappings in runs. What keeps the common case fast: nothing
-//! is looked up for the history of an integration the import created, nor for
-//! a record newer than anything of its kind here.
+//! is looked up for the history of an integration the import created, and the
+//! records already here are looked for among runs of them read by time.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -48,7 +48,7 @@ const RUN_ROWS: usize = 1024;
 const MAX_PARAMETERS: usize = 30_000;
 /// At most this many records are written in one statement.
 const MAX_ROWS: usize = 500;
-/// How many ids are taken for new records at a time.
+/// At most this many ids are taken from a PostgreSQL sequence at a time.
 const IDS_TAKEN: i64 = 1000;
 /// At most this many bytes of values are queued to be written at once.
 const MAX_BATCH_BYTES: usize = 32 << 20;
@@ -327,9 +327,7 @@ fn check_header(line: &str) -> Result<String> {
         )));
     }
     let exported_at = header.get("exported_at").and_then(Value::as_str).unwrap_or_default();
-    let mut check = Map::new();
-    check.insert("exported_at".into(), Value::from(exported_at));
-    record_checks::check("", &check).map_err(|why| not_an_export(&format!("its first line's {why}")))?;
+    record_checks::time("exported_at", exported_at).map_err(|why| not_an_export(&format!("its first line's {why}")))?;
     Ok(exported_at.to_owned())
 }
 
@@ -394,8 +392,8 @@ struct Run {
     ids: HashMap<(&'static str, i64), i64>,
     /// Integrations this import created: nothing of their history can be here already.
     fresh: HashSet<i64>,
-    /// The newest time of a table's records here before the import, per integration (or in all).
-    newest: HashMap<(&'static str, Option<i64>), Option<String>>,
+    /// The newest move here before the import, per integration.
+    newest: HashMap<i64, Option<String>>,
     /// Integration names, for messages.
     names: HashMap<i64, String>,
     /// Records read, by table, to check against the last line's counts.
@@ -409,9 +407,9 @@ struct Run {
     batch: Batch,
     /// Id mappings queued to be written with them.
     pending_ids: Vec<(&'static str, i64, i64)>,
-    /// Ids taken for new records and not used yet, by table.
+    /// On PostgreSQL, ids taken from each table's sequence and not used yet.
     free_ids: HashMap<&'static str, VecDeque<i64>>,
-    /// On SQLite, the first id of each table's next range.
+    /// On SQLite, each table's next id.
     sqlite_next: HashMap<&'static str, i64>,
     /// The first and last id the import gave in each table.
     written_ids: BTreeMap<&'static str, (i64, i64)>,
@@ -460,11 +458,7 @@ struct Batch {
 
 impl Run {
     async fn record(&mut self, tx: &mut Tx, spec: &'static Spec, mut row: Map<String, Value>, n: u64) -> Result<()> {
-        if self.ids.len() >= CACHED_IDS {
-            // Every mapping is in the temporary table once written; the cache starts again.
-            self.flush_ids(tx).await?;
-            self.ids.clear();
-        }
+        self.room_for_ids(tx, 1).await?;
         let columns = self.columns(tx, spec.table).await?;
         if let Some(unknown) = row.keys().find(|k| *k != "id" && !columns.contains_key(k.as_str())) {
             return Err(bad_line(n, &format!("{} has no column {unknown:?}", spec.table)));
@@ -496,7 +490,9 @@ impl Run {
         if spec.table == "buckets" {
             return self.head(tx, &row, integration, n).await;
         }
-        let surely_new = self.surely_new(tx, spec, &row, integration).await?;
+        // Nothing of the history of an integration this import created can be here already. (A record
+        // newer than any here costs no query each either: its run, read once, holds nothing after it.)
+        let surely_new = integration.is_some_and(|i| self.fresh.contains(&i));
         let found = match surely_new {
             true => None,
             false => match self.find_by_time(tx, spec, &row, &columns, integration).await? {
@@ -609,12 +605,9 @@ impl Run {
             return Ok(Some(*new));
         }
         // Records refer to ones made shortly before them, so the mappings from this one on come
-        // into the cache together: one query for thousands of references, not one each.
-        if self.ids.len() + IDS_READ >= CACHED_IDS {
-            self.flush(tx).await?;
-            self.ids.clear();
-        }
-        self.flush_ids(tx).await?;
+        // into the cache together: one query for thousands of references, not one each. (A mapping
+        // not in the cache is in the table: only a cache with none waiting is cleared.)
+        self.room_for_ids(tx, IDS_READ).await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT old, new FROM import_ids WHERE tbl = $1 AND old >= $2 ORDER BY old LIMIT {IDS_READ}"
         )))
@@ -623,9 +616,18 @@ impl Run {
         .fetch_all(&mut **tx)
         .await?;
         for row in rows {
-            self.cache(table, row.try_get("old")?, row.try_get("new")?);
+            self.ids.insert((table, row.try_get("old")?), row.try_get("new")?);
         }
         Ok(self.ids.get(&(table, old)).copied())
+    }
+
+    /// Clears the id cache, its mappings written first, if `more` would not fit in it.
+    async fn room_for_ids(&mut self, tx: &mut Tx, more: usize) -> Result<()> {
+        if self.ids.len() + more > CACHED_IDS {
+            self.flush_ids(tx).await?;
+            self.ids.clear();
+        }
+        Ok(())
     }
 
     /// Notes which of this store's records is the file's `old` one, where other records refer to the table.
@@ -639,53 +641,24 @@ impl Run {
         let referred = SPECS.iter().any(|s| s.refs.iter().any(|(_, to)| *to == table));
         if let (Some(new), true) = (new, referred) {
             self.pending_ids.push((table, old, new));
-            self.cache(table, old, new);
+            self.ids.insert((table, old), new);
         }
         Ok(())
     }
 
-    fn cache(&mut self, table: &'static str, old: i64, new: i64) {
-        self.ids.insert((table, old), new);
-    }
-
-    /// Whether a record cannot be here already, so it need not be looked for: it belongs to an
-    /// integration this import created, or it is newer than anything of its kind here.
-    async fn surely_new(
-        &mut self,
-        tx: &mut Tx,
-        spec: &Spec,
-        row: &Map<String, Value>,
-        integration: Option<i64>,
-    ) -> Result<bool> {
-        if integration.is_some_and(|i| self.fresh.contains(&i)) && spec.table != "integrations" {
-            return Ok(true);
-        }
-        let scope = match spec.table {
-            "bucket_events" | "promotions" => integration,
-            "audit_events" => None,
-            _ => return Ok(false),
-        };
-        let newest = self.newest(tx, spec.table, scope).await?;
-        let at = row.get("created_at").and_then(Value::as_str).unwrap_or_default();
-        Ok(newest.is_none_or(|newest| at > newest.as_str()))
-    }
-
-    /// The newest `created_at` of `table` here, in one integration or in all, as it was before the import
-    /// wrote any of it (each scope is first asked before its first record is written).
-    async fn newest(&mut self, tx: &mut Tx, table: &'static str, scope: Option<i64>) -> Result<Option<String>> {
-        if let Some(known) = self.newest.get(&(table, scope)) {
+    /// The newest move of an integration here, as it was before the import wrote any of its moves
+    /// (asked before the first one is written).
+    async fn newest_move(&mut self, tx: &mut Tx, integration: i64) -> Result<Option<String>> {
+        if let Some(known) = self.newest.get(&integration) {
             return Ok(known.clone());
         }
-        let sql = match scope {
-            Some(_) => format!("SELECT MAX(created_at) AS t FROM {table} WHERE integration_id = $1"),
-            None => format!("SELECT MAX(created_at) AS t FROM {table}"),
-        };
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        if let Some(i) = scope {
-            query = query.bind(i);
-        }
-        let newest: Option<String> = query.fetch_one(&mut **tx).await?.try_get("t")?;
-        self.newest.insert((table, scope), newest.clone());
+        let newest: Option<String> =
+            sqlx::query("SELECT MAX(created_at) AS t FROM bucket_events WHERE integration_id = $1")
+                .bind(integration)
+                .fetch_one(&mut **tx)
+                .await?
+                .try_get("t")?;
+        self.newest.insert(integration, newest.clone());
         Ok(newest)
     }
 
@@ -865,7 +838,7 @@ impl Run {
             }
             // A bucket's head is its newest move: an older move written now would become the head.
             "bucket_events" => {
-                let newest = self.newest(tx, spec.table, Some(integration)).await?;
+                let newest = self.newest_move(tx, integration).await?;
                 let at = row.get("created_at").and_then(Value::as_str).unwrap_or_default();
                 match newest {
                     // At the same time, which came first is not known either.
@@ -927,34 +900,30 @@ impl Run {
     /// An id for a new record of `table`. SQLite's write lock is the import's from its first statement,
     /// so ids count on from the largest; PostgreSQL's come from the table's sequence, as other writers' do.
     async fn next_id(&mut self, tx: &mut Tx, table: &'static str) -> Result<i64> {
+        if self.backend == Backend::Sqlite {
+            let next = match self.sqlite_next.get(table) {
+                Some(next) => *next,
+                None => {
+                    let sql = format!(
+                        "SELECT COALESCE(MAX(x), 0) + 1 AS id FROM (SELECT MAX(id) AS x FROM {table}
+                         UNION ALL SELECT seq AS x FROM sqlite_sequence WHERE name = $1)"
+                    );
+                    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(table).fetch_one(&mut **tx).await?.try_get("id")?
+                }
+            };
+            self.sqlite_next.insert(table, next + 1);
+            return Ok(next);
+        }
         if let Some(id) = self.free_ids.get_mut(table).and_then(VecDeque::pop_front) {
             return Ok(id);
         }
-        let mut ids: VecDeque<i64> = match self.backend {
-            Backend::Sqlite => {
-                let first = match self.sqlite_next.get(table) {
-                    Some(next) => *next,
-                    None => {
-                        let sql = format!(
-                            "SELECT COALESCE(MAX(x), 0) + 1 AS id FROM (SELECT MAX(id) AS x FROM {table}
-                             UNION ALL SELECT seq AS x FROM sqlite_sequence WHERE name = $1)"
-                        );
-                        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(table).fetch_one(&mut **tx).await?.try_get("id")?
-                    }
-                };
-                self.sqlite_next.insert(table, first + IDS_TAKEN);
-                (first..first + IDS_TAKEN).collect()
-            }
-            Backend::Postgres => {
-                let sql = "SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id FROM generate_series(1, $2)";
-                // As many as were written so far (1, 1, 2, 4... up to a thousand): a sequence's values
-                // are gone once taken, so a small import does not leave a gap of a thousand ids.
-                let written = self.imported.written.get(table).copied().unwrap_or(0) as i64;
-                let chunk = written.clamp(1, IDS_TAKEN);
-                let rows = sqlx::query(sql).bind(table).bind(chunk).fetch_all(&mut **tx).await?;
-                rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<std::result::Result<_, _>>()?
-            }
-        };
+        // As many as were written so far (1, 1, 2, 4... up to a thousand): a sequence's values are
+        // gone once taken, so a small import does not leave a gap of a thousand ids.
+        let written = self.imported.written.get(table).copied().unwrap_or(0) as i64;
+        let sql = "SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id FROM generate_series(1, $2)";
+        let rows = sqlx::query(sql).bind(table).bind(written.clamp(1, IDS_TAKEN)).fetch_all(&mut **tx).await?;
+        let mut ids =
+            rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<std::result::Result<VecDeque<_>, _>>()?;
         let id = ids.pop_front().ok_or_else(|| Error::Failed(format!("no id for a new record of {table}")))?;
         self.free_ids.insert(table, ids);
         Ok(id)

@@ -93,7 +93,7 @@ pub fn check(table: &str, row: &Map<String, Value>) -> Result<(), String> {
 }
 
 /// A time as a store writes it: RFC 3339 in UTC with microseconds, so that text order is time order.
-fn time(column: &str, text: &str) -> Result<(), String> {
+pub(super) fn time(column: &str, text: &str) -> Result<(), String> {
     let written = chrono::DateTime::parse_from_rfc3339(text).map(|t| format_time(t.with_timezone(&chrono::Utc)));
     match written {
         Ok(t) if t == text => Ok(()),
